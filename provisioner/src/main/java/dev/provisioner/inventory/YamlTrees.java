@@ -1,0 +1,159 @@
+package dev.provisioner.inventory;
+
+import dev.provisioner.inventory.Tree.Entry;
+import dev.provisioner.inventory.Tree.Kind;
+import dev.provisioner.inventory.Tree.Location;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.events.CollectionStartEvent;
+import org.yaml.snakeyaml.events.Event;
+import org.yaml.snakeyaml.events.ScalarEvent;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
+
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+
+/**
+ * The only place SnakeYAML is used. Safe by construction: the document is composed to a node tree and
+ * never constructed into objects; explicit tags are refused; aliases, nesting, size and duplicate keys
+ * are limited; every error carries a 1-based line and column.
+ */
+final class YamlTrees {
+    /** Largest inventory accepted, in bytes (and code points). */
+    static final int MAX_SIZE = 1024 * 1024;
+    private static final int MAX_ALIASES = 10;
+    private static final int MAX_DEPTH = 30;
+
+    private YamlTrees() {}
+
+    /** Reads {@code text}; returns null after reporting when it is not a usable document. */
+    static Tree read(String text, Problems problems) {
+        if (text.length() > MAX_SIZE) {
+            problems.error("", Location.NONE, "the file is larger than 1 MiB", "an inventory is a few kilobytes; check that this is the right file");
+            return null;
+        }
+        Yaml yaml = new Yaml(new SafeConstructor(options()));
+        try {
+            if (!tagsAbsent(yaml, text, problems)) {
+                return null;
+            }
+            Node root = yaml.compose(new StringReader(text));
+            if (root == null) {
+                problems.error("", new Location(1, 1), "the inventory is empty", "start from inventories/blog-2018.yaml");
+                return null;
+            }
+            return convert(root, problems, new IdentityHashMap<>());
+        } catch (MarkedYAMLException e) {
+            Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+            String what = e.getContext() == null ? String.valueOf(e.getProblem())
+                    : e.getProblem() == null ? e.getContext() : e.getContext() + ", " + e.getProblem();
+            problems.error("", at(mark), "malformed YAML: " + oneLine(what), "check indentation, colons and quoting near this position");
+        } catch (RuntimeException e) {
+            problems.error("", Location.NONE, "malformed YAML: " + oneLine(String.valueOf(e.getMessage())),
+                    "simplify the document: at most " + MAX_ALIASES + " aliases and " + MAX_DEPTH + " levels of nesting");
+        }
+        return null;
+    }
+
+    private static LoaderOptions options() {
+        LoaderOptions o = new LoaderOptions();
+        o.setAllowDuplicateKeys(false);
+        o.setMaxAliasesForCollections(MAX_ALIASES);
+        o.setAllowRecursiveKeys(false);
+        o.setNestingDepthLimit(MAX_DEPTH);
+        o.setCodePointLimit(MAX_SIZE);
+        o.setProcessComments(false);
+        return o;
+    }
+
+    /** Explicit tags ({@code !!java...}, {@code !foo}, even {@code !!str}) have no place in an inventory. */
+    private static boolean tagsAbsent(Yaml yaml, String text, Problems problems) {
+        boolean clean = true;
+        for (Event e : yaml.parse(new StringReader(text))) {
+            String tag = e instanceof ScalarEvent s ? s.getTag()
+                    : e instanceof CollectionStartEvent c ? c.getTag() : null;
+            if (tag != null) {
+                String shown = tag.startsWith(Tag.PREFIX) ? "!!" + tag.substring(Tag.PREFIX.length()) : tag;
+                problems.error("", at(e.getStartMark()), "explicit YAML tag '" + shown + "' is not allowed",
+                        "remove the tag; an inventory holds only strings, numbers, booleans, lists and maps");
+                clean = false;
+            }
+        }
+        return clean;
+    }
+
+    private static Tree convert(Node node, Problems problems, Map<Node, Boolean> onPath) {
+        if (onPath.containsKey(node)) {
+            throw new IllegalStateException("recursive alias at line " + (node.getStartMark().getLine() + 1));
+        }
+        Location loc = at(node.getStartMark());
+        if (node instanceof ScalarNode s) {
+            return new Tree.Scalar(s.getValue(), s.isPlain() ? kind(s.getTag()) : Kind.STR, null, loc);
+        }
+        onPath.put(node, Boolean.TRUE);
+        try {
+            if (node instanceof SequenceNode seq) {
+                List<Tree> items = new ArrayList<>();
+                for (Node item : seq.getValue()) {
+                    items.add(convert(item, problems, onPath));
+                }
+                return new Tree.Sequence(items, loc);
+            }
+            MappingNode map = (MappingNode) node;
+            List<Entry> entries = new ArrayList<>();
+            Map<String, Location> seen = new HashMap<>();
+            for (NodeTuple t : map.getValue()) {
+                Location keyLoc = at(t.getKeyNode().getStartMark());
+                if (!(t.getKeyNode() instanceof ScalarNode k)) {
+                    problems.error("", keyLoc, "a key must be a plain string, not a list or map", "write the key as a word followed by ':'");
+                    continue;
+                }
+                Location first = seen.putIfAbsent(k.getValue(), keyLoc);
+                if (first != null) {
+                    problems.error("", keyLoc, "duplicate key '" + k.getValue() + "' (first defined at line " + first.line() + ")",
+                            "remove one of the two; YAML keeps only one of them");
+                    continue;
+                }
+                entries.add(new Entry(k.getValue(), keyLoc, convert(t.getValueNode(), problems, onPath)));
+            }
+            return new Tree.Mapping(entries, loc);
+        } finally {
+            onPath.remove(node);
+        }
+    }
+
+    private static Kind kind(Tag tag) {
+        if (Tag.BOOL.equals(tag)) {
+            return Kind.BOOL;
+        } else if (Tag.INT.equals(tag)) {
+            return Kind.INT;
+        } else if (Tag.FLOAT.equals(tag)) {
+            return Kind.FLOAT;
+        } else if (Tag.NULL.equals(tag)) {
+            return Kind.NULL;
+        }
+        return Kind.STR;
+    }
+
+    private static Location at(Mark mark) {
+        return mark == null ? Location.NONE : new Location(mark.getLine() + 1, mark.getColumn() + 1);
+    }
+
+    private static String oneLine(String s) {
+        return s.replaceAll("\\s+", " ").trim();
+    }
+
+}

@@ -1,0 +1,58 @@
+package dev.provisioner.transport;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The remote half of an atomic upload, shared by every backend. A backend first writes each file's
+ * bytes over SFTP into a private staging directory ({@link #stagingDir()}, mode 0700), then runs
+ * {@link #finish} once, as root when needed: for each file it creates the destination directory,
+ * copies the staged bytes to a temporary file beside the destination, syncs it to disk, sets mode
+ * and owner, and renames it over the destination. The rename is atomic, so a reader sees the old or
+ * the new file, never a partial one; a failure at any point leaves the old file in place.
+ */
+public final class UploadScript {
+    private UploadScript() {
+    }
+
+    /** A fresh staging directory path under /tmp for one batch. */
+    public static String stagingDir() {
+        return "/tmp/.provisioner-upload-" + UUID.randomUUID();
+    }
+
+    /** The staged path of the {@code index}-th file of a batch. */
+    public static String stagedPath(String stagingDir, int index) {
+        return stagingDir + "/" + index;
+    }
+
+    /** One shell script that moves every staged file into place and removes the staging directory. */
+    public static Command finish(String stagingDir, List<Upload> uploads) {
+        StringBuilder s = new StringBuilder("set -e; umask 077; staging=").append(Command.quote(stagingDir))
+                .append("; trap 'rm -rf \"$staging\"' EXIT\n");
+        for (int i = 0; i < uploads.size(); i++) {
+            Upload u = uploads.get(i);
+            String dest = Command.quote(u.remotePath());
+            String dir = Command.quote(parent(u.remotePath()));
+            String tmp = Command.quote(parent(u.remotePath()) + "/." + name(u.remotePath()) + ".provisioner-tmp");
+            s.append("mkdir -p ").append(dir).append('\n')
+             .append("cp -- \"$staging/").append(i).append("\" ").append(tmp).append('\n')
+             .append("chmod ").append(u.modeOctal()).append(' ').append(tmp).append('\n');
+            if (u.owner() != null) {
+                String owner = u.owner() + (u.group() == null ? "" : ":" + u.group());
+                s.append("chown ").append(Command.quote(owner)).append(' ').append(tmp).append('\n');
+            }
+            s.append("sync -- ").append(tmp).append(" 2>/dev/null || sync\n")
+             .append("mv -f -- ").append(tmp).append(' ').append(dest).append('\n');
+        }
+        return Command.shell(s.toString()).asRoot();
+    }
+
+    static String parent(String path) {
+        int slash = path.lastIndexOf('/');
+        return slash <= 0 ? "/" : path.substring(0, slash);
+    }
+
+    static String name(String path) {
+        return path.substring(path.lastIndexOf('/') + 1);
+    }
+}

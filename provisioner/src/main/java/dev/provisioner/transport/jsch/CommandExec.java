@@ -1,0 +1,92 @@
+package dev.provisioner.transport.jsch;
+
+import com.jcraft.jsch.ChannelExec;
+import com.jcraft.jsch.JSchException;
+import com.jcraft.jsch.Session;
+
+import dev.provisioner.transport.Command;
+import dev.provisioner.transport.CommandResult;
+import dev.provisioner.transport.CommandTimeoutException;
+import dev.provisioner.transport.OutputListener;
+import dev.provisioner.transport.SecretMasker;
+import dev.provisioner.transport.TransportException;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs one already-prepared command line on an exec channel: stdin is sent and closed, stdout and
+ * stderr are captured apart, the exit status is returned as data, and a timeout abandons the
+ * channel.
+ */
+final class CommandExec {
+    private static final long POLL_MILLIS = 20;
+
+    private final String host;
+    private final SecretMasker masker;
+    private final int openTimeoutMillis;
+
+    CommandExec(String host, SecretMasker masker, Duration openTimeout) {
+        this.host = host;
+        this.masker = masker;
+        this.openTimeoutMillis = (int) Math.min(Integer.MAX_VALUE, Math.max(1, openTimeout.toMillis()));
+    }
+
+    CommandResult run(Session session, String line, byte[] stdin, Command command, OutputListener listener) {
+        long started = System.nanoTime();
+        LineSink out = new LineSink(OutputListener.Stream.STDOUT, listener, masker);
+        LineSink err = new LineSink(OutputListener.Stream.STDERR, listener, masker);
+        ChannelExec channel = null;
+        try {
+            channel = (ChannelExec) session.openChannel("exec");
+            channel.setCommand(line.getBytes(StandardCharsets.UTF_8));
+            // Always a stdin stream, even an empty one, so the remote side sees EOF and never waits.
+            channel.setInputStream(new ByteArrayInputStream(stdin));
+            channel.setOutputStream(out);
+            channel.setErrStream(err);
+            channel.connect(openTimeoutMillis);
+            awaitClose(channel, err, command, started);
+            int exit = channel.getExitStatus();
+            return new CommandResult(host, masker.mask(command.display()), exit, OutputMask.mask(masker, out.bytes()),
+                    OutputMask.mask(masker, err.bytes()),
+                    Duration.ofNanos(System.nanoTime() - started));
+        } catch (JSchException e) {
+            throw new TransportException(host, masker.mask("cannot run '" + command.display() + "': " + e.getMessage()), e);
+        } finally {
+            if (channel != null) {
+                channel.disconnect();
+            }
+        }
+    }
+
+    private void awaitClose(ChannelExec channel, LineSink err, Command command, long started) {
+        long deadline = command.timeout() == null ? Long.MAX_VALUE : started + command.timeout().toNanos();
+        try {
+            while (!channel.isClosed()) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    kill(channel);
+                    throw new CommandTimeoutException(host, masker.mask("'" + command.display() + "' did not finish within "
+                            + command.timeout() + "; its channel was closed"));
+                }
+                // The stderr sink is closed when the channel closes, which wakes us at once.
+                err.closed().await(Math.min(POLL_MILLIS, TimeUnit.NANOSECONDS.toMillis(left) + 1), TimeUnit.MILLISECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            kill(channel);
+            throw new TransportException(host, masker.mask("interrupted while running '" + command.display() + "'"), e);
+        }
+    }
+
+    private static void kill(ChannelExec channel) {
+        try {
+            channel.sendSignal("KILL");
+        } catch (Exception ignored) {
+            // Best effort: closing the channel below also ends the remote command's session.
+        }
+        channel.disconnect();
+    }
+}
