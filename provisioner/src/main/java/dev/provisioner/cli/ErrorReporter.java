@@ -1,5 +1,6 @@
 package dev.provisioner.cli;
 
+import dev.provisioner.inventory.InventoryException;
 import dev.provisioner.transport.AuthenticationException;
 import dev.provisioner.transport.CommandFailedException;
 import dev.provisioner.transport.CommandTimeoutException;
@@ -46,7 +47,7 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
         if (ex instanceof CommandFailedException || ex instanceof SudoException) {
             return ExitCodes.STEP_FAILED;
         }
-        if (ex instanceof CommandLine.ParameterException) {
+        if (ex instanceof CommandLine.ParameterException || ex instanceof InventoryException) {
             return ExitCodes.INVALID_INPUT;
         }
         return ExitCodes.ERROR;

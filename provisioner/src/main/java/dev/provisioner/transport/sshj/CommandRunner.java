@@ -47,7 +47,10 @@ final class CommandRunner {
     CommandResult run(SudoWrapper.Prepared prepared, String display, Duration timeout, OutputListener listener) {
         long start = System.nanoTime();
         long deadline = timeout == null ? Long.MAX_VALUE : start + timeout.toNanos();
-        try (Session session = client.startSession()) {
+        Session session = null;
+        boolean abandoned = false;
+        try {
+            session = client.startSession();
             Session.Command cmd = session.exec(prepared.line());
             Future<byte[]> out = pool.submit(new StreamPump(cmd.getInputStream(), OutputListener.Stream.STDOUT, listener, masker));
             Future<byte[]> err = pool.submit(new StreamPump(cmd.getErrorStream(), OutputListener.Stream.STDERR, listener, masker));
@@ -62,11 +65,12 @@ final class CommandRunner {
                 if (!(e instanceof TimeoutException) && System.nanoTime() < deadline) {
                     throw (IOException) e;
                 }
+                abandoned = true;
                 abandon(cmd);
                 out.cancel(true);
                 err.cancel(true);
                 throw new CommandTimeoutException(host, masker.mask("'" + display + "' did not finish within "
-                        + timeout.toMillis() + " ms; it was signalled and its channel closed"));
+                        + timeout.toMillis() + " ms; its channel was closed and its processes killed"));
             }
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
@@ -77,6 +81,18 @@ final class CommandRunner {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new TransportException(host, masker.mask("interrupted while running '" + display + "'"), e);
+        } finally {
+            if (session != null && !abandoned) {
+                closeQuietly(session);
+            }
+        }
+    }
+
+    private static void closeQuietly(Session session) {
+        try {
+            session.close();
+        } catch (IOException | RuntimeException ignored) {
+            // the command's outcome is already known
         }
     }
 
@@ -99,17 +115,18 @@ final class CommandRunner {
         return null;
     }
 
-    private static void abandon(Session.Command cmd) {
-        try {
-            cmd.signal(Signal.KILL);
-        } catch (IOException | RuntimeException ignored) {
-            // servers without signal support: closing the channel is what remains
-        }
-        try {
-            cmd.close();
-        } catch (IOException | RuntimeException ignored) {
-            // already gone
-        }
+    /**
+     * Closes the channel without waiting for the server's confirmation: OpenSSH confirms only once
+     * the process has exited, which the caller then arranges.
+     */
+    private void abandon(Session.Command cmd) {
+        pool.submit(() -> {
+            try {
+                cmd.close();
+            } catch (IOException | RuntimeException ignored) {
+                // already gone
+            }
+        });
     }
 
     private static int exitCode(Session.Command cmd) {

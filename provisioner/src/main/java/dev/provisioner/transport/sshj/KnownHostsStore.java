@@ -5,6 +5,10 @@ import net.schmizz.sshj.transport.verification.OpenSSHKnownHosts;
 
 import java.io.IOException;
 import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,10 +17,13 @@ import java.security.PublicKey;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * An OpenSSH known_hosts file (plain and hashed entries), read afresh for every look-up so that
- * entries recorded by other connections are seen, and appended to under a lock for accept-new.
+ * entries recorded by other connections are seen, and appended to for accept-new under a file lock
+ * (other processes, other transports) and a monitor (other threads of this transport), re-checking
+ * under the lock so that a host is recorded once.
  */
 final class KnownHostsStore {
     private final Path file;
@@ -78,24 +85,58 @@ final class KnownHostsStore {
      * the look-up that decided.
      */
     Lookup recordIfUnknown(String host, int port, PublicKey key) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
         synchronized (appendLock) {
-            Lookup now = lookup(host, port, key);
-            if (now.verdict() != Verdict.UNKNOWN) {
+            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.APPEND);
+                 FileLock ignored = lock(channel)) {
+                Lookup now = lookup(host, port, key);
+                if (now.verdict() != Verdict.UNKNOWN) {
+                    return now;
+                }
+                long size = channel.size();
+                String prefix = size > 0 && !endsWithNewline() ? "\n" : "";
+                String line = prefix + entryName(host, port) + " " + KeyType.fromKey(key) + " "
+                        + Base64.getEncoder().encodeToString(Fingerprints.blob(key)) + "\n";
+                ByteBuffer bytes = ByteBuffer.wrap(line.getBytes(StandardCharsets.UTF_8));
+                while (bytes.hasRemaining()) {
+                    channel.write(bytes);
+                }
+                channel.force(false);
                 return now;
             }
-            String line = entryName(host, port) + " " + KeyType.fromKey(key) + " "
-                    + Base64.getEncoder().encodeToString(Fingerprints.blob(key)) + "\n";
-            Path parent = file.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            byte[] existing = Files.exists(file) ? Files.readAllBytes(file) : new byte[0];
-            String prefix = existing.length > 0 && existing[existing.length - 1] != '\n' ? "\n" : "";
-            // One write with O_APPEND: other processes appending at the same time cannot interleave.
-            Files.write(file, (prefix + line).getBytes(StandardCharsets.UTF_8),
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE);
-            return now;
         }
+    }
+
+    /**
+     * Locks the file against other processes and other transports of this JVM (whose locks on the
+     * same file surface as {@link OverlappingFileLockException}, so they are waited out here).
+     */
+    private static FileLock lock(FileChannel channel) throws IOException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (true) {
+            try {
+                return channel.lock();
+            } catch (OverlappingFileLockException e) {
+                if (System.nanoTime() > deadline) {
+                    throw new IOException("known_hosts stayed locked for 30 s", e);
+                }
+                try {
+                    Thread.sleep(5);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException("interrupted while waiting for the known_hosts lock", ie);
+                }
+            }
+        }
+    }
+
+    private boolean endsWithNewline() throws IOException {
+        byte[] all = Files.readAllBytes(file);
+        return all.length == 0 || all[all.length - 1] == '\n';
     }
 
     private OpenSSHKnownHosts load() throws IOException {

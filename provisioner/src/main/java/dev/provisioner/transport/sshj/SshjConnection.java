@@ -2,18 +2,22 @@ package dev.provisioner.transport.sshj;
 
 import dev.provisioner.transport.Command;
 import dev.provisioner.transport.CommandResult;
+import dev.provisioner.transport.CommandTimeoutException;
 import dev.provisioner.transport.Connection;
 import dev.provisioner.transport.Endpoint;
 import dev.provisioner.transport.OutputListener;
 import dev.provisioner.transport.SecretMasker;
 import dev.provisioner.transport.Sudo;
 import dev.provisioner.transport.SudoWrapper;
+import dev.provisioner.transport.TimedCommand;
 import dev.provisioner.transport.TransportException;
 import dev.provisioner.transport.TransportStats;
 import dev.provisioner.transport.Upload;
 import dev.provisioner.transport.UploadScript;
 import net.schmizz.sshj.SSHClient;
 import net.schmizz.sshj.sftp.SFTPClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -31,6 +35,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * upload; the clients of the bastion hops it went through are closed with it.
  */
 final class SshjConnection implements Connection {
+    private static final Logger LOG = LoggerFactory.getLogger(SshjConnection.class);
     private final Endpoint endpoint;
     private final SSHClient client;
     private final List<SSHClient> hops;
@@ -81,8 +86,27 @@ final class SshjConnection implements Connection {
         SudoWrapper.Prepared prepared = SudoWrapper.prepare(command, endpoint);
         stats.roundTrip();
         stats.sent(command.stdin().length);
-        CommandResult result = runner.run(prepared, masker.mask(command.display()), command.timeout(), listener);
-        return SudoWrapper.check(result, command, endpoint);
+        if (command.timeout() == null) {
+            return SudoWrapper.check(runner.run(prepared, masker.mask(command.display()), null, listener), command, endpoint);
+        }
+        TimedCommand timed = new TimedCommand(prepared);
+        try {
+            CommandResult result = runner.run(timed.prepared(), masker.mask(command.display()), command.timeout(), listener);
+            return SudoWrapper.check(result, command, endpoint);
+        } catch (CommandTimeoutException e) {
+            killQuietly(timed, command.root());
+            throw e;
+        }
+    }
+
+    /** Kills what a timed-out command left running, as the identity that started it. */
+    private void killQuietly(TimedCommand timed, boolean root) {
+        try {
+            Command kill = Command.shell(timed.killScript()).withTimeout(java.time.Duration.ofSeconds(30));
+            execute(root ? kill.asRoot() : kill, OutputListener.NONE);
+        } catch (RuntimeException e) {
+            LOG.debug("{}: could not kill a timed-out command: {}", endpoint.name(), masker.mask(e.getMessage()));
+        }
     }
 
     /**

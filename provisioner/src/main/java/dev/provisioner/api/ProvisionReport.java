@@ -1,0 +1,53 @@
+package dev.provisioner.api;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The result of {@link Provisioner#plan()} or {@link Provisioner#apply()}: per host, per step,
+ * unchanged / changed / failed / skipped with reasons, durations and counters.
+ *
+ * @param mode     plan or apply
+ * @param hosts    one report per host worked on, inventory order
+ * @param failures every failure
+ * @param duration wall time
+ */
+public record ProvisionReport(RunMode mode, List<HostReport> hosts, List<StepFailure> failures, Duration duration) {
+    public ProvisionReport {
+        hosts = List.copyOf(hosts);
+        failures = List.copyOf(failures);
+    }
+
+    /** No step failed. */
+    public boolean ok() {
+        return failures.isEmpty();
+    }
+
+    /** Some step changed something (apply) or would (plan). */
+    public boolean changed() {
+        return hosts.stream().anyMatch(h -> h.count(StepStatus.CHANGED) > 0);
+    }
+
+    public Optional<HostReport> host(String name) {
+        return hosts.stream().filter(h -> h.host().equals(name)).findFirst();
+    }
+
+    /** Every step report, hosts in order. */
+    public List<StepReport> steps() {
+        return hosts.stream().flatMap(h -> h.steps().stream()).toList();
+    }
+
+    /** Counters summed over all hosts. */
+    public Counters totals() {
+        return hosts.stream().map(HostReport::counters).reduce(Counters.ZERO, Counters::plus);
+    }
+
+    /** Returns this report when ok; otherwise throws for the first failure. */
+    public ProvisionReport orThrow() {
+        if (!ok()) {
+            throw new StepFailedException(failures.get(0));
+        }
+        return this;
+    }
+}

@@ -1,0 +1,33 @@
+package dev.provisioner.api;
+
+import dev.provisioner.ProvisionerException;
+
+/** Thrown by {@link ProvisionReport#orThrow()}: a step failed on a host. */
+public class StepFailedException extends ProvisionerException {
+    private final transient StepFailure failure;
+
+    public StepFailedException(StepFailure failure) {
+        super(failure.message());
+        this.failure = failure;
+    }
+
+    public StepFailure failure() {
+        return failure;
+    }
+
+    public String host() {
+        return failure.host();
+    }
+
+    public String step() {
+        return failure.step();
+    }
+
+    public int exitCode() {
+        return failure.exitCode();
+    }
+
+    public String stderrTail() {
+        return failure.stderrTail();
+    }
+}

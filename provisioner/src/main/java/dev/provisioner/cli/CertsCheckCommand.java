@@ -1,0 +1,114 @@
+package dev.provisioner.cli;
+
+import dev.provisioner.inventory.InventoryException;
+import dev.provisioner.pki.CertificateStatus;
+import dev.provisioner.pki.ClusterPki;
+import dev.provisioner.pki.ExpiryStatus;
+import dev.provisioner.pki.PkiException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code provisioner certs check}: expiry of every certificate in the state directory, as a table. */
+@Command(name = "check", mixinStandardHelpOptions = true,
+        description = {"Show every certificate in the state directory with its expiry date and status:",
+                "OK, EXPIRING (within 30 days; the next apply renews it) or EXPIRED."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:no certificate has expired (EXPIRING ones are listed as warnings)",
+                "1:no certificates found, or one cannot be read",
+                "2:the inventory is invalid or an option is wrong",
+                "4:at least one certificate has expired"})
+public final class CertsCheckCommand implements Callable<Integer> {
+    /** Exit code when a certificate has expired: a failed check, like a failed step. */
+    public static final int EXIT_EXPIRED = ExitCodes.STEP_FAILED;
+
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
+
+    @Mixin
+    ClusterStateOptions cluster;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    private final ClusterPki pki;
+
+    public CertsCheckCommand() {
+        this(ClusterPki.standard());
+    }
+
+    /** For tests and embedders: a PKI with its own options (e.g. a fixed clock). */
+    public CertsCheckCommand(ClusterPki pki) {
+        this.pki = pki;
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Path state;
+        List<CertificateStatus> statuses;
+        try {
+            state = cluster.stateDirectory();
+            statuses = pki.status(state);
+        } catch (InventoryException e) {
+            err.println(e.format());
+            return ExitCodes.INVALID_INPUT;
+        } catch (PkiException e) {
+            err.println("error: " + e.getMessage());
+            return ExitCodes.ERROR;
+        }
+        if (statuses.isEmpty()) {
+            err.println("error: no certificates in " + ClusterPki.pkiDirectory(state)
+                    + " (run `provisioner certs ensure` or `provisioner apply` first, or pass --state)");
+            return ExitCodes.ERROR;
+        }
+        printTable(out, statuses);
+        long expired = count(statuses, ExpiryStatus.EXPIRED);
+        long expiring = count(statuses, ExpiryStatus.EXPIRING);
+        out.printf("%n%d certificates in %s: %d OK, %d EXPIRING, %d EXPIRED%n", statuses.size(),
+                ClusterPki.pkiDirectory(state), statuses.size() - expired - expiring, expiring, expired);
+        if (expiring > 0) {
+            err.println("warning: " + expiring + " certificate(s) expire within "
+                    + pki.options().renewBefore().toDays() + " days; `provisioner apply` renews cluster certificates");
+        }
+        if (expired > 0) {
+            err.println("error: " + expired + " certificate(s) have expired");
+            return EXIT_EXPIRED;
+        }
+        return ExitCodes.OK;
+    }
+
+    private static long count(List<CertificateStatus> statuses, ExpiryStatus status) {
+        return statuses.stream().filter(s -> s.status() == status).count();
+    }
+
+    private static void printTable(PrintWriter out, List<CertificateStatus> statuses) {
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"NAME", "STATUS", "EXPIRES (UTC)", "DAYS", "SUBJECT", "SANS"});
+        for (CertificateStatus s : statuses) {
+            rows.add(new String[] {s.name(), s.status().name(), DATE.format(s.notAfter()), Long.toString(s.daysLeft()),
+                    s.subject(), s.sans().isEmpty() ? "-" : String.join(",", s.sans())});
+        }
+        int[] width = new int[5];
+        for (String[] r : rows) {
+            for (int i = 0; i < width.length; i++) {
+                width[i] = Math.max(width[i], r[i].length());
+            }
+        }
+        for (String[] r : rows) {
+            StringBuilder line = new StringBuilder();
+            for (int i = 0; i < width.length; i++) {
+                line.append(String.format(i == 3 ? "%" + width[i] + "s  " : "%-" + width[i] + "s  ", r[i]));
+            }
+            out.println(line.append(r[5]));
+        }
+    }
+}

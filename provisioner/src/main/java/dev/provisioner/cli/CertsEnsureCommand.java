@@ -1,0 +1,72 @@
+package dev.provisioner.cli;
+
+import dev.provisioner.inventory.Inventory;
+import dev.provisioner.inventory.InventoryException;
+import dev.provisioner.pki.ClusterPki;
+import dev.provisioner.pki.PkiBundle;
+import dev.provisioner.pki.PkiChange;
+import dev.provisioner.pki.PkiException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** {@code provisioner certs ensure}: the PKI step of {@code apply}, alone and offline. */
+@Command(name = "ensure", mixinStandardHelpOptions = true,
+        description = {"Create the cluster's CAs, keys and certificates in the state directory, reuse the ones that",
+                "still fit, reissue (same CA) the ones whose names no longer match the inventory or that expire",
+                "within 30 days. Contacts no host: `apply` distributes them."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:the state directory holds every certificate the inventory needs",
+                "1:the stored PKI is inconsistent (the message says how to fix it)",
+                "2:the inventory is invalid or an option is wrong"})
+public final class CertsEnsureCommand implements Callable<Integer> {
+    @Mixin
+    ClusterStateOptions cluster;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    private final ClusterPki pki;
+
+    public CertsEnsureCommand() {
+        this(ClusterPki.standard());
+    }
+
+    /** For tests and embedders: a PKI with its own options. */
+    public CertsEnsureCommand(ClusterPki pki) {
+        this.pki = pki;
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        try {
+            Inventory inv = cluster.loadInventory();
+            Path state = cluster.stateDirectory(inv);
+            PkiBundle bundle = pki.ensure(inv, state);
+            int created = 0;
+            int reissued = 0;
+            for (PkiChange c : bundle.changes()) {
+                if (c.outcome() != PkiChange.Outcome.REUSED) {
+                    out.println(c.format());
+                }
+                created += c.outcome() == PkiChange.Outcome.CREATED ? 1 : 0;
+                reissued += c.outcome() == PkiChange.Outcome.REISSUED ? 1 : 0;
+            }
+            out.printf("%s: %d created, %d reissued, %d reused%n", bundle.directory(), created, reissued,
+                    bundle.changes().size() - created - reissued);
+            return ExitCodes.OK;
+        } catch (InventoryException e) {
+            err.println(e.format());
+            return ExitCodes.INVALID_INPUT;
+        } catch (PkiException e) {
+            err.println("error: " + e.getMessage());
+            return ExitCodes.ERROR;
+        }
+    }
+}

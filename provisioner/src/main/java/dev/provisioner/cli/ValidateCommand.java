@@ -1,0 +1,45 @@
+package dev.provisioner.cli;
+
+import dev.provisioner.inventory.Inventory;
+import dev.provisioner.inventory.InventoryException;
+import dev.provisioner.inventory.ValidationProblem;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** {@code provisioner validate -i FILE}: checks an inventory without contacting any host. */
+@Command(name = "validate", mixinStandardHelpOptions = true,
+        description = "Check an inventory file: prints every problem with file:line:column; contacts no host.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:the inventory is valid (warnings may be printed)", "2:the inventory is invalid"})
+public final class ValidateCommand implements Callable<Integer> {
+    @Option(names = {"-i", "--inventory"}, required = true, paramLabel = "FILE", description = "inventory YAML file")
+    Path inventory;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        try {
+            Inventory inv = Inventory.load(inventory);
+            for (ValidationProblem w : inv.warnings()) {
+                err.println(w.format());
+            }
+            out.printf("%s: valid (%d hosts: %d master, %d node, %s registry)%n", inventory, inv.hosts().size(),
+                    inv.view().masters().size(), inv.view().nodes().size(),
+                    inv.view().registryHost().map(h -> h.name()).orElse("no"));
+            return ExitCodes.OK;
+        } catch (InventoryException e) {
+            err.println(e.format());
+            err.printf("%s: invalid (%d error%s)%n", inventory, e.errors().size(), e.errors().size() == 1 ? "" : "s");
+            return ExitCodes.INVALID_INPUT;
+        }
+    }
+}

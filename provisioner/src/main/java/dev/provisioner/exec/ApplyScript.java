@@ -1,0 +1,125 @@
+package dev.provisioner.exec;
+
+import dev.provisioner.step.Action;
+import dev.provisioner.step.DaemonReload;
+import dev.provisioner.step.EnsureUnit;
+import dev.provisioner.step.InstallPackages;
+import dev.provisioner.step.Placement;
+import dev.provisioner.step.PutFile;
+import dev.provisioner.step.RestartOnChange;
+import dev.provisioner.step.RestartUnit;
+import dev.provisioner.step.RunCommand;
+import dev.provisioner.step.WaitHealthy;
+import dev.provisioner.transport.Command;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The one shell script that applies a host's batch. Each action runs in its own {@code sh -e}, so
+ * the first failing line stops it; after each action the script prints a marker line, and on a
+ * failure it prints which action failed and exits with its code. Files were uploaded beforehand
+ * into a private staging directory and are placed here, in action order, so a file owned by a user
+ * that a package creates is placed after that package is installed.
+ */
+final class ApplyScript {
+    static final String MARK = "@@provisioner ";
+
+    private ApplyScript() {
+    }
+
+    /**
+     * @param batch   the ordered actions
+     * @param staged  staged file path per PutFile index in {@code batch}
+     * @param stageDir directory removed when the script ends
+     */
+    static String build(List<Planned> batch, Map<Integer, String> staged, String stageDir) {
+        StringBuilder s = new StringBuilder();
+        s.append("stage=").append(Command.quote(stageDir)).append('\n')
+         .append("trap 'rm -rf \"$stage\"' EXIT\n")
+         .append("fail() { printf '\\n").append(MARK).append("failed %s %s\\n' \"$1\" \"$2\"; exit \"$2\"; }\n");
+        for (int i = 0; i < batch.size(); i++) {
+            String body = body(batch.get(i).action(), staged.get(i));
+            s.append("sh -ec ").append(Command.quote(body)).append(" || fail ").append(i).append(" $?\n")
+             .append("printf '").append(MARK).append("done %s\\n' ").append(i).append('\n');
+        }
+        return s.toString();
+    }
+
+    static String body(Action action, String stagedFile) {
+        if (action instanceof PutFile put) {
+            return place(put, stagedFile);
+        } else if (action instanceof InstallPackages install) {
+            return install.script();
+        } else if (action instanceof RunCommand run) {
+            return run.script();
+        } else if (action instanceof EnsureUnit unit) {
+            return unit.script();
+        } else if (action instanceof RestartUnit restart) {
+            return restart.script();
+        } else if (action instanceof DaemonReload) {
+            return "systemctl daemon-reload";
+        } else if (action instanceof WaitHealthy wait) {
+            return health(wait);
+        }
+        throw new IllegalStateException("not executable as a script: " + ((RestartOnChange) action).unit());
+    }
+
+    private static String place(PutFile put, String staged) {
+        String dest = Command.quote(put.path());
+        String dir = Command.quote(parent(put.path()));
+        String mode = String.format("%04o", put.file().mode());
+        String owner = Command.quote(put.file().owner() + ":" + put.file().group());
+        String src = Command.quote(staged);
+        if (put.file().placement() == Placement.IN_PLACE) {
+            // Same inode: the destination may be a mount point (Docker bind-mounts /etc/hosts),
+            // where a rename fails with EBUSY. cp into the existing file keeps the mount.
+            return "mkdir -p " + dir + "\ncp -- " + src + " " + dest + "\nchmod " + mode + " " + dest
+                    + "\nchown " + owner + " " + dest;
+        }
+        String tmp = Command.quote(parent(put.path()) + "/." + put.path().substring(put.path().lastIndexOf('/') + 1)
+                + ".provisioner-new");
+        return "mkdir -p " + dir + "\ncp -- " + src + " " + tmp + "\nchmod " + mode + " " + tmp + "\nchown " + owner
+                + " " + tmp + "\nsync -- " + tmp + " 2>/dev/null || true\nmv -f -- " + tmp + " " + dest;
+    }
+
+    private static String health(WaitHealthy wait) {
+        long seconds = Math.max(1, wait.timeout().toSeconds());
+        return "deadline=$(( $(date +%s) + " + seconds + " ))\n"
+                + "until sh -c " + Command.quote(wait.script()) + " >/dev/null 2>&1; do\n"
+                + "  if [ \"$(date +%s)\" -ge \"$deadline\" ]; then\n"
+                + "    echo " + Command.quote("health check failed after " + seconds + "s: " + wait.probe()) + " >&2\n"
+                + "    exit 1\n"
+                + "  fi\n"
+                + "  sleep 1\n"
+                + "done";
+    }
+
+    static String parent(String path) {
+        int slash = path.lastIndexOf('/');
+        return slash <= 0 ? "/" : path.substring(0, slash);
+    }
+
+    /** Indices of the actions the output says completed. */
+    static Set<Integer> done(String stdout) {
+        Set<Integer> out = new TreeSet<>();
+        for (String line : stdout.split("\n")) {
+            if (line.startsWith(MARK + "done ")) {
+                out.add(Integer.parseInt(line.substring((MARK + "done ").length()).strip()));
+            }
+        }
+        return out;
+    }
+
+    /** Index of the action the output says failed, or -1. */
+    static int failed(String stdout) {
+        for (String line : stdout.split("\n")) {
+            if (line.startsWith(MARK + "failed ")) {
+                return Integer.parseInt(line.substring((MARK + "failed ").length()).split(" ")[0]);
+            }
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,72 @@
+package dev.provisioner.exec;
+
+import dev.provisioner.step.DaemonReload;
+import dev.provisioner.step.InstallPackages;
+import dev.provisioner.step.PutFile;
+import dev.provisioner.step.RestartOnChange;
+import dev.provisioner.step.RestartUnit;
+import dev.provisioner.step.WaitHealthy;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Turns the actions the steps returned for one host and phase into the batch to run: handlers
+ * ({@link RestartOnChange}) become restarts only when something they watch changed in this run,
+ * at most one restart per unit; health checks are dropped when nothing else changes; one
+ * {@link DaemonReload} is added when any unit file changed; and
+ * everything is ordered by stage (keeping the steps' order within a stage). Pure.
+ */
+final class HandlerResolver {
+    private HandlerResolver() {
+    }
+
+    static List<Planned> resolve(List<Planned> planned, Set<String> earlierPaths, Set<String> earlierPackages) {
+        Set<String> paths = new HashSet<>(earlierPaths);
+        Set<String> packages = new HashSet<>(earlierPackages);
+        List<String> unitFiles = new ArrayList<>();
+        String reloadStep = null;
+        for (Planned p : planned) {
+            if (p.action() instanceof PutFile put) {
+                paths.add(put.path());
+                if (put.file().unitFile()) {
+                    unitFiles.add(put.path());
+                    reloadStep = reloadStep == null ? p.step() : reloadStep;
+                }
+            } else if (p.action() instanceof InstallPackages install) {
+                packages.addAll(install.packages());
+            }
+        }
+        List<Planned> out = new ArrayList<>();
+        Map<String, Planned> restarts = new LinkedHashMap<>();
+        for (Planned p : planned) {
+            if (p.action() instanceof RestartOnChange h) {
+                Set<String> triggers = new TreeSet<>();
+                h.watchedPaths().stream().filter(paths::contains).forEach(triggers::add);
+                h.watchedPackages().stream().filter(packages::contains).map(n -> "package " + n).forEach(triggers::add);
+                if (!triggers.isEmpty()) {
+                    restarts.putIfAbsent(h.unit(), new Planned(p.step(), new RestartUnit(h.unit(), List.copyOf(triggers))));
+                }
+            } else {
+                out.add(p);
+            }
+        }
+        out.addAll(restarts.values());
+        if (!unitFiles.isEmpty()) {
+            out.add(new Planned(reloadStep, new DaemonReload(unitFiles)));
+        }
+        if (out.stream().allMatch(p -> p.action() instanceof WaitHealthy)) {
+            // Health checks verify changes: a host with nothing to change has nothing to verify,
+            // so a converged host costs no extra round trip.
+            return List.of();
+        }
+        out.sort(Comparator.comparing((Planned p) -> p.action().stage()));
+        return out;
+    }
+}

@@ -1,0 +1,84 @@
+package dev.provisioner.facts;
+
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** Parses the output of {@link FactsScript} into {@link HostFacts}. Pure. */
+public final class FactsParser {
+    private FactsParser() {
+    }
+
+    /**
+     * @throws FactsException when the output is truncated (no {@code end} line) or malformed
+     */
+    public static HostFacts parse(String host, String output, FactsQuery query) {
+        String osId = "unknown";
+        String osVersion = "";
+        String osLike = "";
+        String arch = "unknown";
+        PackageManager pm = PackageManager.UNKNOWN;
+        Map<String, String> packages = new HashMap<>();
+        Map<String, FileState> files = new HashMap<>();
+        Map<String, UnitState> units = new HashMap<>();
+        boolean ended = false;
+        for (String line : output.split("\n")) {
+            String[] f = line.split("\t", -1);
+            switch (f[0]) {
+                case "os" -> {
+                    osId = field(f, 1, line, host);
+                    osVersion = f.length > 2 ? f[2] : "";
+                    osLike = f.length > 3 ? f[3] : "";
+                }
+                case "arch" -> arch = field(f, 1, line, host);
+                case "pm" -> pm = PackageManager.valueOf(field(f, 1, line, host).toUpperCase(java.util.Locale.ROOT));
+                case "pkg" -> packages.put(field(f, 1, line, host), field(f, 2, line, host));
+                case "file" -> files.put(field(f, 1, line, host), file(f, line, host));
+                case "content" -> {
+                    String path = field(f, 1, line, host);
+                    FileState s = files.get(path);
+                    if (s == null) {
+                        throw new FactsException(host, "content before file line: " + path);
+                    }
+                    byte[] bytes = Base64.getDecoder().decode(f.length > 2 ? f[2].strip() : "");
+                    files.put(path, new FileState(path, s.exists(), s.sha256(), s.mode(), s.owner(), s.group(),
+                            Optional.of(bytes)));
+                }
+                case "unit" -> units.put(field(f, 1, line, host),
+                        new UnitState(f[1], field(f, 2, line, host), field(f, 3, line, host)));
+                case "end" -> ended = true;
+                default -> {
+                    // blank lines and stray output (motd, shell noise) are not facts
+                }
+            }
+        }
+        if (!ended) {
+            throw new FactsException(host, "the facts script output ended early (no end marker)");
+        }
+        for (String path : query.files().keySet()) {
+            files.putIfAbsent(path, FileState.absent(path));
+        }
+        return new HostFacts(host, osId, osVersion, OsFamily.of(osId, osLike), pm, arch, packages, files, units);
+    }
+
+    private static FileState file(String[] f, String line, String host) {
+        String path = field(f, 1, line, host);
+        if (!"present".equals(field(f, 2, line, host))) {
+            return FileState.absent(path);
+        }
+        String[] meta = field(f, 4, line, host).split(":", -1);
+        if (meta.length != 3) {
+            throw new FactsException(host, "malformed file metadata: " + line);
+        }
+        return new FileState(path, true, field(f, 3, line, host), Integer.parseInt(meta[0], 8), meta[1], meta[2],
+                Optional.empty());
+    }
+
+    private static String field(String[] f, int i, String line, String host) {
+        if (f.length <= i) {
+            throw new FactsException(host, "malformed facts line: " + line);
+        }
+        return f[i];
+    }
+}

@@ -1,0 +1,63 @@
+package dev.provisioner.facts;
+
+import java.util.Collections;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * What the steps of a run need to know about one host; the union of every step's query becomes the
+ * host's single facts script.
+ *
+ * @param packages packages whose installed version to report
+ * @param files    managed paths and how much to report about each
+ * @param units    systemd units whose active/enabled state to report
+ */
+public record FactsQuery(Set<String> packages, Map<String, FileProbe> files, Set<String> units) {
+    public static final FactsQuery EMPTY = new FactsQuery(Set.of(), Map.of(), Set.of());
+
+    public FactsQuery {
+        packages = Collections.unmodifiableSet(new TreeSet<>(packages));
+        files = Collections.unmodifiableMap(new TreeMap<>(files));
+        units = Collections.unmodifiableSet(new TreeSet<>(units));
+        packages.forEach(p -> requireWord(p, "package"));
+        units.forEach(u -> requireWord(u, "unit"));
+        files.keySet().forEach(FactsQuery::requirePath);
+    }
+
+    public static FactsQuery packages(String... names) {
+        return new FactsQuery(Set.of(names), Map.of(), Set.of());
+    }
+
+    public static FactsQuery units(String... names) {
+        return new FactsQuery(Set.of(), Map.of(), Set.of(names));
+    }
+
+    public static FactsQuery file(String path, FileProbe probe) {
+        return new FactsQuery(Set.of(), Map.of(path, probe), Set.of());
+    }
+
+    /** Both queries at once; a path asked for twice gets the stronger probe. */
+    public FactsQuery and(FactsQuery other) {
+        Set<String> p = new TreeSet<>(packages);
+        p.addAll(other.packages);
+        Map<String, FileProbe> f = new TreeMap<>(files);
+        other.files.forEach((path, probe) -> f.merge(path, probe, FileProbe::merge));
+        Set<String> u = new TreeSet<>(units);
+        u.addAll(other.units);
+        return new FactsQuery(p, f, u);
+    }
+
+    private static void requireWord(String s, String what) {
+        if (!s.matches("[A-Za-z0-9][A-Za-z0-9@._+:-]*")) {
+            throw new IllegalArgumentException("invalid " + what + " name: " + s);
+        }
+    }
+
+    private static void requirePath(String path) {
+        if (!path.startsWith("/") || path.chars().anyMatch(c -> c < 0x20)) {
+            throw new IllegalArgumentException("managed paths are absolute and free of control characters: " + path);
+        }
+    }
+}

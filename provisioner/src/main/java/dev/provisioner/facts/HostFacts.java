@@ -1,0 +1,46 @@
+package dev.provisioner.facts;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything known about one host at the start of a run, gathered in one round trip. Immutable.
+ *
+ * @param host           inventory name
+ * @param osId           os-release {@code ID} (debian, ubuntu, rhel, rocky, ...)
+ * @param osVersion      os-release {@code VERSION_ID}
+ * @param osFamily       derived from ID and ID_LIKE
+ * @param packageManager apt, dnf or yum
+ * @param architecture   {@code uname -m} (x86_64, aarch64)
+ * @param packages       installed packages of interest, name to version (absent: not installed)
+ * @param files          every managed path asked about
+ * @param units          every unit asked about
+ */
+public record HostFacts(String host, String osId, String osVersion, OsFamily osFamily, PackageManager packageManager,
+                        String architecture, Map<String, String> packages, Map<String, FileState> files,
+                        Map<String, UnitState> units) {
+    public HostFacts {
+        packages = Map.copyOf(packages);
+        files = Map.copyOf(files);
+        units = Map.copyOf(units);
+    }
+
+    /** The installed version of {@code name}, if installed. */
+    public Optional<String> packageVersion(String name) {
+        return Optional.ofNullable(packages.get(name));
+    }
+
+    public boolean installed(String name) {
+        return packages.containsKey(name);
+    }
+
+    /** The state of a path that was asked about; absent when it does not exist or was not asked about. */
+    public FileState file(String path) {
+        return files.getOrDefault(path, FileState.absent(path));
+    }
+
+    /** The state of a unit that was asked about. */
+    public UnitState unit(String name) {
+        return units.getOrDefault(name, UnitState.unknown(name));
+    }
+}

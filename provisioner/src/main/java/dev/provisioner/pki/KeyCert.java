@@ -1,0 +1,15 @@
+package dev.provisioner.pki;
+
+import java.security.PrivateKey;
+import java.security.cert.X509Certificate;
+
+/**
+ * A certificate and its private key as parsed objects and as the exact PEM bytes stored on disk
+ * (so distribution and checksums see what the state directory holds).
+ */
+record KeyCert(String name, X509Certificate certificate, PrivateKey privateKey, byte[] certificatePem, byte[] keyPem) {
+
+    Credential credential() {
+        return new Credential(name, certificatePem, keyPem);
+    }
+}

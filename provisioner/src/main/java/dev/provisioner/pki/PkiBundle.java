@@ -1,0 +1,71 @@
+package dev.provisioner.pki;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The result of {@link ClusterPki#ensure}: for every inventory host the PKI files it must hold (in
+ * inventory order; a host with nothing to receive has an empty list), the credentials for building
+ * kubeconfigs, and what the ensure created, reused or reissued. Only JDK types and this package's
+ * own appear here.
+ *
+ * <pre>{@code
+ * PkiBundle pki = ClusterPki.standard().ensure(inventory, stateDir);
+ * pki.changes().forEach(c -> log.info(c.format()));
+ * for (HostFile f : pki.filesFor("node01")) {
+ *     connection.upload(f.toUpload());       // 0600 keys, 0644 certificates, owner root (etcd's: etcd)
+ * }
+ * byte[] caPem = pki.credential(PkiNames.CA).orElseThrow().certificatePem();
+ * }</pre>
+ */
+public final class PkiBundle {
+    private final Path directory;
+    private final Map<String, List<HostFile>> files;
+    private final Map<String, Credential> credentials;
+    private final List<PkiChange> changes;
+
+    PkiBundle(Path directory, Map<String, List<HostFile>> files, Map<String, Credential> credentials, List<PkiChange> changes) {
+        this.directory = directory;
+        this.files = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(files));
+        this.credentials = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(credentials));
+        this.changes = List.copyOf(changes);
+    }
+
+    /** The {@code <state>/pki} folder the bundle was read from. */
+    public Path directory() {
+        return directory;
+    }
+
+    /** The files host {@code hostName} must receive; empty for a host not in the inventory. */
+    public List<HostFile> filesFor(String hostName) {
+        return files.getOrDefault(hostName, List.of());
+    }
+
+    /** Every host's files, by host name in inventory order. */
+    public Map<String, List<HostFile>> filesByHost() {
+        return files;
+    }
+
+    /** The certificate called {@code name} (see {@link PkiNames}) with its private key. */
+    public Optional<Credential> credential(String name) {
+        return Optional.ofNullable(credentials.get(name));
+    }
+
+    /** Names of every certificate in the bundle: the three CAs and every leaf the inventory needs. */
+    public List<String> certificateNames() {
+        return List.copyOf(credentials.keySet());
+    }
+
+    /** One entry per certificate (and the service-account key pair), in issue order. */
+    public List<PkiChange> changes() {
+        return changes;
+    }
+
+    /** True when anything was created or reissued: the hosts need new files. */
+    public boolean changed() {
+        return changes.stream().anyMatch(c -> c.outcome() != PkiChange.Outcome.REUSED);
+    }
+}

@@ -1,0 +1,213 @@
+package dev.provisioner.pki;
+
+import dev.provisioner.pki.PkiChange.Outcome;
+
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Brings one certificate (or key pair) in the store to its desired state and records what it did.
+ * The rules: what is there and still right is reused untouched; a leaf whose names, usages or expiry
+ * no longer fit is issued again by the same CA with its existing key; a missing part of a leaf is made
+ * again; anything ambiguous (a missing or expired CA, a key that does not match its certificate, a
+ * leaf another CA signed) is refused with a message saying what to do.
+ */
+final class Reconciler {
+    private final PkiStore store;
+    private final PkiOptions options;
+    private final SecureRandom random;
+    private final CertificateIssuer issuer;
+    private final List<PkiChange> changes = new ArrayList<>();
+
+    Reconciler(PkiStore store, PkiOptions options, SecureRandom random) {
+        this.store = store;
+        this.options = options;
+        this.random = random;
+        this.issuer = new CertificateIssuer(options.clock(), random);
+    }
+
+    List<PkiChange> changes() {
+        return List.copyOf(changes);
+    }
+
+    KeyCert authority(CaSpec spec, Collection<String> leafNames) {
+        Path certFile = store.cert(spec.name());
+        Path keyFile = store.key(spec.name());
+        Optional<byte[]> certPem = store.read(certFile);
+        Optional<byte[]> keyPem = store.read(keyFile);
+        if (certPem.isEmpty() && keyPem.isEmpty()) {
+            List<String> orphans = issuedBy(spec, leafNames);
+            if (!orphans.isEmpty()) {
+                throw new PkiException("the " + spec.commonName() + " CA (" + certFile + ") is missing, but certificates it "
+                        + "issued exist: " + String.join(", ", orphans) + ". Restore " + spec.name() + ".crt and "
+                        + spec.name() + ".key from a backup; to start a new PKI instead, move " + store.directory()
+                        + " away (every host then receives new files)");
+            }
+            KeyPair keys = KeyPairs.generate(options.keyAlgorithm(), random);
+            X509Certificate cert = issuer.selfSignedCa(spec, keys, options.caValidity());
+            KeyCert created = write(spec.name(), cert, keys.getPrivate());
+            changes.add(new PkiChange(spec.name(), Outcome.CREATED, ""));
+            return created;
+        }
+        if (certPem.isEmpty() || keyPem.isEmpty()) {
+            throw new PkiException("the " + spec.commonName() + " CA is incomplete: " + (certPem.isEmpty() ? certFile : keyFile)
+                    + " is missing while " + (certPem.isEmpty() ? keyFile : certFile) + " exists. Restore the missing file "
+                    + "from a backup; a CA is never regenerated automatically");
+        }
+        X509Certificate cert = Pem.readCertificate(certPem.get(), certFile.toString());
+        PrivateKey key = Pem.readPrivateKey(keyPem.get(), keyFile.toString());
+        if (!CertificateFacts.isCa(cert)) {
+            throw new PkiException(certFile + " is not a CA certificate (basicConstraints CA:TRUE is missing)");
+        }
+        if (!KeyPairs.matches(key, cert.getPublicKey())) {
+            throw new PkiException("the CA key " + keyFile + " does not match its certificate " + certFile
+                    + ". Restore the matching pair from a backup");
+        }
+        Instant notAfter = cert.getNotAfter().toInstant();
+        if (!notAfter.isAfter(options.clock().instant())) {
+            throw new PkiException("the " + spec.commonName() + " CA " + certFile + " expired on " + notAfter
+                    + ". Replacing a CA gives every host a new trust root; it is not done automatically");
+        }
+        store.restrictModes(spec.name());
+        changes.add(new PkiChange(spec.name(), Outcome.REUSED, ""));
+        return new KeyCert(spec.name(), cert, key, certPem.get(), keyPem.get());
+    }
+
+    KeyCert leaf(CertSpec spec, KeyCert ca) {
+        Path certFile = store.cert(spec.name());
+        Path keyFile = store.key(spec.name());
+        Optional<byte[]> certPem = store.read(certFile);
+        Optional<byte[]> keyPem = store.read(keyFile);
+        if (keyPem.isEmpty()) {
+            KeyPair keys = KeyPairs.generate(options.keyAlgorithm(), random);
+            KeyCert made = write(spec.name(), issuer.leaf(spec, keys.getPublic(), ca, options.leafValidity()), keys.getPrivate());
+            changes.add(certPem.isEmpty() ? new PkiChange(spec.name(), Outcome.CREATED, "")
+                    : new PkiChange(spec.name(), Outcome.REISSUED, "the private key was missing: new key"));
+            return made;
+        }
+        PrivateKey key = Pem.readPrivateKey(keyPem.get(), keyFile.toString());
+        if (certPem.isEmpty()) {
+            return reissue(spec, ca, key, KeyPairs.publicOf(key), keyPem.get(), "the certificate was missing");
+        }
+        X509Certificate cert = Pem.readCertificate(certPem.get(), certFile.toString());
+        if (!KeyPairs.matches(key, cert.getPublicKey())) {
+            throw new PkiException("the key " + keyFile + " does not match its certificate " + certFile
+                    + ". Delete both files to have them issued again");
+        }
+        if (!signedBy(cert, ca.certificate())) {
+            throw new PkiException(certFile + " was not issued by the current " + spec.issuer().commonName() + " CA ("
+                    + store.cert(ca.name()) + "). Delete " + certFile + " to have it issued again by this CA");
+        }
+        List<String> reasons = new ArrayList<>(SpecDiff.between(spec, cert));
+        Instant notAfter = cert.getNotAfter().toInstant();
+        Instant now = options.clock().instant();
+        if (!notAfter.isAfter(now)) {
+            reasons.add("expired on " + notAfter);
+        } else if (!notAfter.isAfter(now.plus(options.renewBefore()))) {
+            reasons.add("expires on " + notAfter);
+        }
+        if (!reasons.isEmpty()) {
+            return reissue(spec, ca, key, cert.getPublicKey(), keyPem.get(), String.join("; ", reasons));
+        }
+        store.restrictModes(spec.name());
+        changes.add(new PkiChange(spec.name(), Outcome.REUSED, ""));
+        return new KeyCert(spec.name(), cert, key, certPem.get(), keyPem.get());
+    }
+
+    ServiceAccountKeys serviceAccount() {
+        String name = PkiNames.SERVICE_ACCOUNT;
+        Path keyFile = store.key(name);
+        Path pubFile = store.pub(name);
+        Optional<byte[]> keyPem = store.read(keyFile);
+        Optional<byte[]> pubPem = store.read(pubFile);
+        if (keyPem.isEmpty()) {
+            if (pubPem.isPresent()) {
+                throw new PkiException(keyFile + " is missing but " + pubFile + " exists: a new key would invalidate every "
+                        + "service-account token. Restore sa.key from a backup, or delete sa.pub to start over");
+            }
+            KeyPair keys = KeyPairs.rsa(2048, random);
+            byte[] priv = Pem.privateKey(keys.getPrivate());
+            byte[] pub = Pem.publicKey(keys.getPublic());
+            store.writeKey(keyFile, priv);
+            store.writePublic(pubFile, pub);
+            changes.add(new PkiChange(name, Outcome.CREATED, ""));
+            return new ServiceAccountKeys(priv, pub);
+        }
+        PrivateKey key = Pem.readPrivateKey(keyPem.get(), keyFile.toString());
+        if (pubPem.isEmpty()) {
+            byte[] pub = Pem.publicKey(KeyPairs.rsaPublic(key));
+            store.writePublic(pubFile, pub);
+            store.restrictModes(name);
+            changes.add(new PkiChange(name, Outcome.REISSUED, "sa.pub was missing: derived from sa.key"));
+            return new ServiceAccountKeys(keyPem.get(), pub);
+        }
+        PublicKey pub = Pem.readPublicKey(pubPem.get(), pubFile.toString());
+        if (!KeyPairs.matches(key, pub)) {
+            throw new PkiException(pubFile + " is not the public half of " + keyFile
+                    + ". Delete sa.pub to have it derived from sa.key");
+        }
+        store.restrictModes(name);
+        changes.add(new PkiChange(name, Outcome.REUSED, ""));
+        return new ServiceAccountKeys(keyPem.get(), pubPem.get());
+    }
+
+    private KeyCert reissue(CertSpec spec, KeyCert ca, PrivateKey key, PublicKey publicKey, byte[] keyPem, String reason) {
+        X509Certificate cert = issuer.leaf(spec, publicKey, ca, options.leafValidity());
+        byte[] certPem = Pem.certificate(cert);
+        store.writePublic(store.cert(spec.name()), certPem);
+        store.restrictModes(spec.name());
+        changes.add(new PkiChange(spec.name(), Outcome.REISSUED, reason));
+        return new KeyCert(spec.name(), cert, key, certPem, keyPem);
+    }
+
+    private KeyCert write(String name, X509Certificate cert, PrivateKey key) {
+        byte[] keyPem = Pem.privateKey(key);
+        byte[] certPem = Pem.certificate(cert);
+        store.writeKey(store.key(name), keyPem);
+        store.writePublic(store.cert(name), certPem);
+        return new KeyCert(name, cert, key, certPem, keyPem);
+    }
+
+    /** Leaves of {@code spec} that exist in the store: the known names, plus any certificate naming it as issuer. */
+    private List<String> issuedBy(CaSpec spec, Collection<String> leafNames) {
+        List<String> found = new ArrayList<>();
+        for (String leaf : leafNames) {
+            if (store.read(store.cert(leaf)).isPresent() || store.read(store.key(leaf)).isPresent()) {
+                found.add(leaf);
+            }
+        }
+        String issuerDn = "CN=" + spec.commonName();
+        for (String name : store.certificateNames()) {
+            if (found.contains(name) || name.equals(spec.name())) {
+                continue;
+            }
+            try {
+                X509Certificate c = Pem.readCertificate(store.read(store.cert(name)).orElseThrow(), name);
+                if (c.getIssuerX500Principal().getName().equals(issuerDn) && !CertificateFacts.isCa(c)) {
+                    found.add(name);
+                }
+            } catch (PkiException unreadable) {
+                // not ours to judge here; status reports it
+            }
+        }
+        return found;
+    }
+
+    private static boolean signedBy(X509Certificate cert, X509Certificate ca) {
+        try {
+            cert.verify(ca.getPublicKey());
+            return cert.getIssuerX500Principal().equals(ca.getSubjectX500Principal());
+        } catch (java.security.GeneralSecurityException e) {
+            return false;
+        }
+    }
+}

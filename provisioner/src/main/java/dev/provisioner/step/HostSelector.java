@@ -1,0 +1,50 @@
+package dev.provisioner.step;
+
+import dev.provisioner.inventory.Host;
+import dev.provisioner.inventory.Inventory;
+import dev.provisioner.inventory.Role;
+
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Which hosts a phase works on: every host, or the hosts with any of some roles (etcd meaning the
+ * effective etcd members). Inventory order is kept.
+ *
+ * @param roles the roles; empty means every host
+ */
+public record HostSelector(Set<Role> roles) {
+    public HostSelector {
+        roles = roles.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(roles));
+    }
+
+    public static HostSelector all() {
+        return new HostSelector(Set.of());
+    }
+
+    public static HostSelector roles(Role first, Role... more) {
+        return new HostSelector(EnumSet.of(first, more));
+    }
+
+    public List<Host> select(Inventory inventory) {
+        if (roles.isEmpty()) {
+            return inventory.hosts();
+        }
+        Set<Host> chosen = new LinkedHashSet<>();
+        for (Host h : inventory.hosts()) {
+            for (Role r : roles) {
+                if (inventory.view().hostsWithRole(r).contains(h)) {
+                    chosen.add(h);
+                }
+            }
+        }
+        return List.copyOf(chosen);
+    }
+
+    @Override
+    public String toString() {
+        return roles.isEmpty() ? "all hosts" : "hosts with role " + roles;
+    }
+}
