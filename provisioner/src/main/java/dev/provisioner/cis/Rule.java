@@ -13,7 +13,7 @@ sealed interface Rule {
      * component's config file is consulted for items not found on the command line.
      */
     record TestRule(boolean or, List<TestItem> items, boolean useConfig) implements Rule {
-        TestRule {
+        public TestRule {
             items = List.copyOf(items);
         }
     }

@@ -19,7 +19,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Runs one already-prepared command line on an exec channel: stdin is sent and closed, stdout and
  * stderr are captured apart, the exit status is returned as data, and a timeout abandons the
- * channel.
+ * channel (closed without waiting for the server). Abandoning does not stop the remote process:
+ * the caller runs the command through {@link dev.provisioner.transport.TimedCommand} and kills it.
  */
 final class CommandExec {
     private static final long POLL_MILLIS = 20;
@@ -67,26 +68,26 @@ final class CommandExec {
             while (!channel.isClosed()) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
-                    kill(channel);
+                    abandon(channel);
                     throw new CommandTimeoutException(host, masker.mask("'" + command.display() + "' did not finish within "
-                            + command.timeout() + "; its channel was closed"));
+                            + command.timeout().toMillis() + " ms; its channel was closed and its processes killed"));
                 }
                 // The stderr sink is closed when the channel closes, which wakes us at once.
                 err.closed().await(Math.min(POLL_MILLIS, TimeUnit.NANOSECONDS.toMillis(left) + 1), TimeUnit.MILLISECONDS);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            kill(channel);
+            abandon(channel);
             throw new TransportException(host, masker.mask("interrupted while running '" + command.display() + "'"), e);
         }
     }
 
-    private static void kill(ChannelExec channel) {
-        try {
-            channel.sendSignal("KILL");
-        } catch (Exception ignored) {
-            // Best effort: closing the channel below also ends the remote command's session.
-        }
+    /**
+     * Sends the channel close and forgets the channel at once: JSch's {@code disconnect} does not
+     * wait for the server's confirmation (OpenSSH confirms only once the process has exited). No
+     * signal is sent: OpenSSH refuses channel signals for root logins; the caller kills instead.
+     */
+    private static void abandon(ChannelExec channel) {
         channel.disconnect();
     }
 }

@@ -4,18 +4,24 @@ import com.jcraft.jsch.Session;
 
 import dev.provisioner.transport.Command;
 import dev.provisioner.transport.CommandResult;
+import dev.provisioner.transport.CommandTimeoutException;
 import dev.provisioner.transport.Connection;
 import dev.provisioner.transport.Endpoint;
 import dev.provisioner.transport.OutputListener;
 import dev.provisioner.transport.SecretMasker;
 import dev.provisioner.transport.Sudo;
 import dev.provisioner.transport.SudoWrapper;
+import dev.provisioner.transport.TimedCommand;
 import dev.provisioner.transport.TransportException;
 import dev.provisioner.transport.TransportOptions;
 import dev.provisioner.transport.TransportStats;
 import dev.provisioner.transport.Upload;
 import dev.provisioner.transport.UploadScript;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -27,6 +33,10 @@ import java.util.stream.Collectors;
  * finishing command.
  */
 final class JschConnection implements Connection {
+    private static final Logger LOG = LoggerFactory.getLogger(JschConnection.class);
+    /** How long the clean-up after a timed-out command may take. */
+    private static final Duration KILL_TIMEOUT = Duration.ofSeconds(30);
+
     private final Endpoint endpoint;
     private final List<Session> sessions;
     private final Session session;
@@ -67,8 +77,32 @@ final class JschConnection implements Connection {
         SudoWrapper.Prepared prepared = SudoWrapper.prepare(command, endpoint);
         stats.roundTrip();
         stats.sent(prepared.line().length() + (long) prepared.stdin().length);
-        CommandResult result = exec.run(session, prepared.line(), prepared.stdin(), command, listener);
-        return SudoWrapper.check(result, command, endpoint);
+        if (command.timeout() == null) {
+            return SudoWrapper.check(exec.run(session, prepared.line(), prepared.stdin(), command, listener),
+                    command, endpoint);
+        }
+        TimedCommand timed = new TimedCommand(prepared);
+        try {
+            CommandResult result = exec.run(session, timed.prepared().line(), timed.prepared().stdin(), command,
+                    listener);
+            return SudoWrapper.check(result, command, endpoint);
+        } catch (CommandTimeoutException e) {
+            killQuietly(timed, command.root());
+            throw e;
+        }
+    }
+
+    /**
+     * Kills what a timed-out command left running, as the identity that started it (through sudo
+     * when it ran as root): closing its channel does not stop it on OpenSSH.
+     */
+    private void killQuietly(TimedCommand timed, boolean root) {
+        try {
+            Command kill = Command.shell(timed.killScript()).withTimeout(KILL_TIMEOUT);
+            run(root ? kill.asRoot() : kill, OutputListener.NONE);
+        } catch (RuntimeException e) {
+            LOG.debug("{}: could not kill a timed-out command: {}", endpoint.name(), masker.mask(e.getMessage()));
+        }
     }
 
     /** sudo reads its password from stdin, so a root command's own input travels as a staged file. */

@@ -1,0 +1,19 @@
+package dev.provisioner.api;
+
+import dev.provisioner.ProvisionerException;
+
+import java.util.List;
+
+/** The {@link Provisioner.Builder} was given missing or contradictory settings; lists all of them. */
+public class InvalidSetupException extends ProvisionerException {
+    private final transient List<String> problems;
+
+    public InvalidSetupException(List<String> problems) {
+        super(String.join("\n", problems));
+        this.problems = List.copyOf(problems);
+    }
+
+    public List<String> problems() {
+        return problems;
+    }
+}

@@ -1,0 +1,44 @@
+package dev.provisioner.api;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * What a run reports while it works, in order per host. Texts are already masked: no secret
+ * registered with the run ever appears in an event.
+ */
+public sealed interface ProvisionEvent {
+
+    /** A plan or apply run begins; {@code hosts} are the hosts it will work on. */
+    record RunStarted(RunMode mode, List<String> phases, List<String> hosts) implements ProvisionEvent {
+        public RunStarted {
+            phases = List.copyOf(phases);
+            hosts = List.copyOf(hosts);
+        }
+    }
+
+    record RunFinished(RunMode mode, boolean ok, Duration duration) implements ProvisionEvent { }
+
+    record PhaseStarted(String phase, List<String> hosts) implements ProvisionEvent {
+        public PhaseStarted {
+            hosts = List.copyOf(hosts);
+        }
+    }
+
+    record PhaseFinished(String phase, boolean ok, Duration duration) implements ProvisionEvent { }
+
+    record HostStarted(String phase, String host) implements ProvisionEvent { }
+
+    record HostFinished(String phase, String host, boolean ok, Duration duration) implements ProvisionEvent { }
+
+    record StepStarted(String phase, String host, String step) implements ProvisionEvent { }
+
+    /** A step's outcome: unchanged with its reason, changed, failed or skipped. */
+    record StepFinished(StepReport report) implements ProvisionEvent { }
+
+    /** An action that will run (apply) or would run (plan), with its file diff if any. */
+    record ActionEvent(String phase, String host, String step, ActionReport action) implements ProvisionEvent { }
+
+    /** A line a command printed on a host. */
+    record OutputLine(String host, boolean stderr, String line) implements ProvisionEvent { }
+}

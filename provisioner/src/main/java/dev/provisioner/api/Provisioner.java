@@ -1,0 +1,236 @@
+package dev.provisioner.api;
+
+import dev.provisioner.component.StandardPlan;
+import dev.provisioner.component.registry.RegistryTls;
+import dev.provisioner.exec.ExecSettings;
+import dev.provisioner.exec.Executor;
+import dev.provisioner.exec.Mode;
+import dev.provisioner.exec.PlanRenderer;
+import dev.provisioner.inventory.Host;
+import dev.provisioner.inventory.Inventory;
+import dev.provisioner.step.DesiredFile;
+import dev.provisioner.step.Plan;
+import dev.provisioner.template.TemplateRenderer;
+import dev.provisioner.transport.SecretMasker;
+import dev.provisioner.transport.TransportKind;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+
+/**
+ * Plans and applies an inventory: the library's front door.
+ *
+ * <pre>{@code
+ * import dev.provisioner.api.*;
+ * import dev.provisioner.inventory.Inventory;
+ * import java.nio.file.Path;
+ *
+ * public class Example {
+ *     public static void main(String[] args) {
+ *         Inventory inventory = Inventory.load(Path.of("inventories/blog-2018.yaml"));
+ *         Provisioner provisioner = Provisioner.builder()
+ *                 .inventory(inventory)
+ *                 .parallelism(5)
+ *                 .listener(event -> {
+ *                     if (event instanceof ProvisionEvent.StepFinished f) {
+ *                         System.out.println(f.report().host() + " " + f.report().step() + ": " + f.report().status());
+ *                     }
+ *                 })
+ *                 .build();
+ *         ProvisionReport plan = provisioner.plan();          // connects, changes nothing
+ *         if (plan.changed()) {
+ *             ProvisionReport applied = provisioner.apply().orThrow();
+ *             System.out.println(applied.totals());            // round trips, bytes, files, restarts
+ *         }
+ *     }
+ * }
+ * }</pre>
+ *
+ * Each {@code plan()} / {@code apply()} is a fresh run: new connections (one per host), fresh facts,
+ * a fresh secret masker. Nothing talks to a host before the inventory validated (an
+ * {@link Inventory} only exists when valid). Thread-safe for sequential runs; no static state.
+ */
+public final class Provisioner {
+    private final Inventory inventory;
+    private final Plan plan;
+    private final TemplateRenderer templates;
+    private final int parallelism;
+    private final Set<String> limitHosts;
+    private final List<ProvisionListener> listeners;
+    private final Optional<TransportKind> transport;
+    private final Optional<ConnectionFactory> connections;
+
+    private Provisioner(Builder b, Plan plan, TemplateRenderer templates) {
+        this.inventory = b.inventory;
+        this.plan = plan;
+        this.templates = templates;
+        this.parallelism = b.parallelism > 0 ? b.parallelism : b.inventory.cluster().ssh().parallelism();
+        this.limitHosts = Set.copyOf(b.limitHosts);
+        this.listeners = List.copyOf(b.listeners);
+        this.transport = Optional.ofNullable(b.transport);
+        this.connections = Optional.ofNullable(b.connections);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The phases this provisioner runs, after customisation and --only/--skip. */
+    public Plan phases() {
+        return plan;
+    }
+
+    /** Connects, gathers facts and computes every action with its diff; changes nothing. */
+    public ProvisionReport plan() {
+        return run(Mode.PLAN);
+    }
+
+    /** Connects, gathers facts and applies what differs. */
+    public ProvisionReport apply() {
+        return run(Mode.APPLY);
+    }
+
+    /** Every file the plan would write, per host, without contacting any host. */
+    public RenderReport render() {
+        Map<String, List<DesiredFile>> byHost = PlanRenderer.render(plan, inventory, templates, limitHosts);
+        List<RenderedFile> out = new ArrayList<>();
+        byHost.forEach((host, files) -> files.forEach(f ->
+                out.add(new RenderedFile(host, f.path(), f.content(), f.mode(), f.sensitive()))));
+        return new RenderReport(out);
+    }
+
+    private ProvisionReport run(Mode mode) {
+        SecretMasker masker = new SecretMasker();
+        Endpoints.registerSecrets(inventory, masker);
+        ConnectionFactory factory = connections.orElseGet(() -> new SshConnections(inventory, transport, masker));
+        Executor executor = new Executor(new ExecSettings(mode, parallelism, limitHosts),
+                (Host h) -> factory.open(h, Endpoints.of(h)), new EventDispatcher(listeners), masker);
+        return Reports.report(executor.run(plan, inventory, templates), inventory.hosts().stream().map(Host::name).toList());
+    }
+
+    /** Configures a {@link Provisioner}; {@link #build()} reports every problem at once. */
+    public static final class Builder {
+        private Inventory inventory;
+        private TransportKind transport;
+        private int parallelism;
+        private Path templatesDir;
+        private final List<ProvisionListener> listeners = new ArrayList<>();
+        private UnaryOperator<Plan> customizer = UnaryOperator.identity();
+        private ConnectionFactory connections;
+        private final Set<String> limitHosts = new LinkedHashSet<>();
+        private final Set<String> only = new LinkedHashSet<>();
+        private final Set<String> skip = new LinkedHashSet<>();
+        private RegistryTls registryTls;
+
+        private Builder() {
+        }
+
+        /** The validated inventory (required). */
+        public Builder inventory(Inventory value) {
+            this.inventory = value;
+            return this;
+        }
+
+        /** Use this SSH library for every host, whatever the inventory says. */
+        public Builder transport(TransportKind kind) {
+            this.transport = kind;
+            return this;
+        }
+
+        /** Hosts worked on at once (default: the inventory's {@code cluster.ssh.parallelism}). */
+        public Builder parallelism(int hosts) {
+            this.parallelism = hosts;
+            return this;
+        }
+
+        /** A directory of templates searched before the built-in ones. */
+        public Builder templatesDir(Path dir) {
+            this.templatesDir = dir;
+            return this;
+        }
+
+        /** Adds a listener for the run's events. */
+        public Builder listener(ProvisionListener listener) {
+            this.listeners.add(listener);
+            return this;
+        }
+
+        /** Edits the standard plan: insert, replace or remove phases by title. */
+        public Builder customizePlan(UnaryOperator<Plan> edit) {
+            this.customizer = this.customizer.andThen(edit)::apply;
+            return this;
+        }
+
+        /** Opens connections some other way (tests, embedders with their own SSH). */
+        public Builder connectionFactory(ConnectionFactory factory) {
+            this.connections = factory;
+            return this;
+        }
+
+        /** Works only on these hosts; the desired state still covers the whole inventory. */
+        public Builder limitHosts(Collection<String> names) {
+            this.limitHosts.addAll(names);
+            return this;
+        }
+
+        /** Runs only these phases. */
+        public Builder onlyPhases(Collection<String> titles) {
+            this.only.addAll(titles);
+            return this;
+        }
+
+        /** Leaves these phases out. */
+        public Builder skipPhases(Collection<String> titles) {
+            this.skip.addAll(titles);
+            return this;
+        }
+
+        /** The registry's certificate paths on its host (seam for the PKI component); without it, plain HTTP. */
+        public Builder registryTls(RegistryTls tls) {
+            this.registryTls = tls;
+            return this;
+        }
+
+        /**
+         * @throws InvalidSetupException listing every problem (missing inventory, unknown hosts or phases, ...)
+         */
+        public Provisioner build() {
+            List<String> problems = new ArrayList<>();
+            if (inventory == null) {
+                throw new InvalidSetupException(List.of("inventory: required"));
+            }
+            if (parallelism < 0) {
+                problems.add("parallelism: must be at least 1, got " + parallelism);
+            }
+            if (templatesDir != null && !Files.isDirectory(templatesDir)) {
+                problems.add("templates directory: " + templatesDir + " does not exist");
+            }
+            for (String h : limitHosts) {
+                if (inventory.host(h).isEmpty()) {
+                    problems.add("limit: no host '" + h + "' in the inventory (hosts: "
+                            + inventory.hosts().stream().map(Host::name).toList() + ")");
+                }
+            }
+            Plan plan = null;
+            try {
+                plan = customizer.apply(StandardPlan.create(inventory, Optional.ofNullable(registryTls)));
+                plan = only.isEmpty() ? plan : plan.only(only);
+                plan = plan.skip(skip);
+            } catch (IllegalArgumentException e) {
+                problems.add("phases: " + e.getMessage());
+            }
+            if (!problems.isEmpty()) {
+                throw new InvalidSetupException(problems);
+            }
+            return new Provisioner(this, plan, TemplateRenderer.create(Optional.ofNullable(templatesDir)));
+        }
+    }
+}

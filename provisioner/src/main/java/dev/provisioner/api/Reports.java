@@ -1,0 +1,55 @@
+package dev.provisioner.api;
+
+import dev.provisioner.exec.ActionRecord;
+import dev.provisioner.exec.Failure;
+import dev.provisioner.exec.HostCounters;
+import dev.provisioner.exec.Mode;
+import dev.provisioner.exec.RunOutcome;
+import dev.provisioner.exec.StepRecord;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Converts the engine's records into the public report types. */
+final class Reports {
+    private Reports() {
+    }
+
+    static RunMode mode(Mode m) {
+        return m == Mode.PLAN ? RunMode.PLAN : RunMode.APPLY;
+    }
+
+    static ActionReport action(ActionRecord a) {
+        return new ActionReport(a.kind(), a.description(), a.diff(), a.done());
+    }
+
+    static StepFailure failure(Failure f) {
+        return new StepFailure(f.host(), f.phase(), f.step(), f.action(), f.exitCode(), f.stderrTail(), f.message());
+    }
+
+    static StepReport step(StepRecord r) {
+        return new StepReport(r.phase(), r.host(), r.step(), StepStatus.valueOf(r.status().name()), r.reason(), r.duration(),
+                r.actions().stream().map(Reports::action).toList(), r.failure().map(Reports::failure));
+    }
+
+    static Counters counters(HostCounters c) {
+        return new Counters(c.roundTrips(), c.bytesSent(), c.filesWritten(), c.unitsRestarted());
+    }
+
+    static ProvisionReport report(RunOutcome outcome, List<String> hostOrder) {
+        Map<String, List<StepReport>> byHost = new LinkedHashMap<>();
+        hostOrder.forEach(h -> byHost.put(h, new ArrayList<>()));
+        outcome.steps().forEach(r -> byHost.computeIfAbsent(r.host(), k -> new ArrayList<>()).add(step(r)));
+        List<HostReport> hosts = new ArrayList<>();
+        byHost.forEach((h, steps) -> {
+            if (!steps.isEmpty() || outcome.counters().containsKey(h)) {
+                HostCounters c = outcome.counters().getOrDefault(h, HostCounters.ZERO);
+                hosts.add(new HostReport(h, steps, counters(c)));
+            }
+        });
+        return new ProvisionReport(mode(outcome.mode()), hosts, outcome.failures().stream().map(Reports::failure).toList(),
+                outcome.duration());
+    }
+}

@@ -1,0 +1,49 @@
+package dev.provisioner.facts;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * Runs the real facts script with the local POSIX shell (the machine running the tests is a Debian
+ * host too), so the script's syntax, dpkg-query format and parsing are proven without SSH.
+ */
+class FactsScriptLocalTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void theScriptRunsAndParsesOnThisMachine() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/bin/sh")) && Files.exists(Path.of("/usr/bin/sha256sum")));
+        Path same = Files.writeString(dir.resolve("same.conf"), "a\n");
+        Path differs = Files.writeString(dir.resolve("differs.conf"), "old\n");
+        String sameSha = "87428fc522803d31065e7bce3cf03fe475096631e5e07bbd7a0fde60c4cf25c7"; // sha256("a\n")
+        FactsQuery q = new FactsQuery(Set.of("coreutils", "no-such-package-xyz"),
+                Map.of(same.toString(), FileProbe.diffAgainst(sameSha), differs.toString(), FileProbe.diffAgainst("0"),
+                        dir.resolve("absent").toString(), FileProbe.metadata()),
+                Set.of("no-such-unit-xyz.service"));
+        Process p = new ProcessBuilder("sh", "-c", FactsScript.text(q)).redirectErrorStream(false).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).isZero();
+        HostFacts f = FactsParser.parse("local", out, q);
+        assertThat(f.architecture()).isNotBlank();
+        assertThat(f.osId()).isNotBlank();
+        if (f.packageManager() == PackageManager.APT) {
+            assertThat(f.installed("coreutils")).as(out).isTrue();
+        }
+        assertThat(f.installed("no-such-package-xyz")).isFalse();
+        assertThat(f.file(same.toString()).sha256()).isEqualTo(sameSha);
+        assertThat(f.file(same.toString()).content()).as("content only travels when it differs").isEmpty();
+        assertThat(f.file(differs.toString()).text()).contains("old\n");
+        assertThat(f.file(dir.resolve("absent").toString()).exists()).isFalse();
+        assertThat(f.unit("no-such-unit-xyz.service").isActive()).isFalse();
+    }
+}
