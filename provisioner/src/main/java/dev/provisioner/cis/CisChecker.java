@@ -38,8 +38,15 @@ public final class CisChecker {
         this.catalogue = CheckCatalogue.builtIn();
     }
 
-    /** Checks every host (per-host checks in catalogue order per host), then the cluster-wide checks once. */
+    /**
+     * Checks every host (per-host checks in catalogue order per host), then the cluster-wide checks once.
+     *
+     * @throws IllegalArgumentException when two hosts have the same name
+     */
     public CisReport check(List<RenderedHost> hosts) {
+        if (hosts.stream().map(RenderedHost::name).distinct().count() != hosts.size()) {
+            throw new IllegalArgumentException("host names must be unique");
+        }
         List<HostContext> cluster = hosts.stream().map(h -> new HostContext(h, layout)).toList();
         List<CheckResult> results = new ArrayList<>();
         for (HostContext ctx : cluster) {

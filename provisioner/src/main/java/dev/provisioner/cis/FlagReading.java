@@ -8,8 +8,8 @@ import java.util.stream.Collectors;
 
 /**
  * Two ways to read a flag or environment variable. {@link #KUBE_BENCH} reproduces kube-bench's
- * substring search over the joined command line, quirks included ({@code --cert-file} is found inside
- * {@code --peer-cert-file}); {@link #EXACT} reads arguments as the component's flag parser does
+ * substring search over the joined command line, quirks included (a flag is found inside a longer flag
+ * that starts with it, and the first occurrence is read); {@link #EXACT} reads arguments as the component's flag parser does
  * ({@code --flag=value} or {@code --flag value}, last occurrence wins, underscores normalised to
  * dashes, feature gates looked up inside {@code --feature-gates}). A check passes only when it passes
  * under both: kube-bench run on the host would agree, and no substring accident hides a missing flag.

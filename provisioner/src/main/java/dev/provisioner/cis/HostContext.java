@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * One host's rendered output, read once: which components run there, their services, config files,
@@ -38,7 +39,7 @@ final class HostContext {
     /** The host's roles that require {@code component} (empty when none does). */
     List<String> rolesRequiring(KubeComponent component) {
         return host.roles().stream().sorted()
-                .filter(r -> layout.roleComponents().getOrDefault(r, java.util.Set.of()).contains(component)).toList();
+                .filter(r -> layout.roleComponents().getOrDefault(r, Set.of()).contains(component)).toList();
     }
 
     /** The service of a component that {@link #runs runs} here. */

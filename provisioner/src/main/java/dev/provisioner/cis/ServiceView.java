@@ -1,10 +1,12 @@
 package dev.provisioner.cis;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A component's systemd service as rendered on a host: its unit, drop-ins ({@code <unit>.d/*.conf})
@@ -24,7 +26,7 @@ record ServiceView(String unitPath, List<RenderedFile> specFiles, List<String> a
     ServiceView {
         specFiles = List.copyOf(specFiles);
         argv = List.copyOf(argv);
-        env = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(env));
+        env = Collections.unmodifiableMap(new LinkedHashMap<>(env));
         envOrigin = Map.copyOf(envOrigin);
         problems = List.copyOf(problems);
     }
@@ -97,8 +99,8 @@ record ServiceView(String unitPath, List<RenderedFile> specFiles, List<String> a
     }
 
     /** The value of {@code flag} read exactly (last occurrence), if set. */
-    java.util.Optional<String> flag(String flag) {
+    Optional<String> flag(String flag) {
         Lookup l = FlagReading.EXACT.flag(argv, flag, true);
-        return l.found() ? java.util.Optional.of(l.value()) : java.util.Optional.empty();
+        return l.found() ? Optional.of(l.value()) : Optional.empty();
     }
 }

@@ -19,7 +19,7 @@ import java.util.TreeSet;
 /**
  * Turns the actions the steps returned for one host and phase into the batch to run: handlers
  * ({@link RestartOnChange}) become restarts only when something they watch changed in this run,
- * at most one restart per unit; health checks are dropped when nothing else changes; one
+ * at most one restart per unit; health checks are dropped for steps that change nothing; one
  * {@link DaemonReload} is added when any unit file changed; and
  * everything is ordered by stage (keeping the steps' order within a stage). Pure.
  */
@@ -61,11 +61,11 @@ final class HandlerResolver {
         if (!unitFiles.isEmpty()) {
             out.add(new Planned(reloadStep, new DaemonReload(unitFiles)));
         }
-        if (out.stream().allMatch(p -> p.action() instanceof WaitHealthy)) {
-            // Health checks verify changes: a host with nothing to change has nothing to verify,
-            // so a converged host costs no extra round trip.
-            return List.of();
-        }
+        // A health check verifies its own step's change (a write, a start, a fired restart): a step
+        // that changes nothing has nothing to verify, so a converged host costs no extra round trip.
+        Set<String> changedSteps = new HashSet<>();
+        out.stream().filter(p -> !(p.action() instanceof WaitHealthy)).forEach(p -> changedSteps.add(p.step()));
+        out.removeIf(p -> p.action() instanceof WaitHealthy && !changedSteps.contains(p.step()));
         out.sort(Comparator.comparing((Planned p) -> p.action().stage()));
         return out;
     }

@@ -53,6 +53,7 @@ public final class ClusterPki {
         return new ClusterPki(options);
     }
 
+    /** The options this PKI issues and judges with. */
     public PkiOptions options() {
         return options;
     }

@@ -47,22 +47,27 @@ public record PkiOptions(Duration caValidity, Duration leafValidity, Duration re
                 Clock.systemUTC());
     }
 
+    /** These options with another CA lifetime. */
     public PkiOptions withCaValidity(Duration d) {
         return new PkiOptions(d, leafValidity, renewBefore, keyAlgorithm, clock);
     }
 
+    /** These options with another leaf lifetime. */
     public PkiOptions withLeafValidity(Duration d) {
         return new PkiOptions(caValidity, d, renewBefore, keyAlgorithm, clock);
     }
 
+    /** These options with another renewal window. */
     public PkiOptions withRenewBefore(Duration d) {
         return new PkiOptions(caValidity, leafValidity, d, keyAlgorithm, clock);
     }
 
+    /** These options with another key type for new keys (existing keys are kept). */
     public PkiOptions withKeyAlgorithm(KeyAlgorithm a) {
         return new PkiOptions(caValidity, leafValidity, renewBefore, a, clock);
     }
 
+    /** These options with another time source. */
     public PkiOptions withClock(Clock c) {
         return new PkiOptions(caValidity, leafValidity, renewBefore, keyAlgorithm, c);
     }

@@ -69,12 +69,12 @@ final class PkiStore {
         AtomicFiles.write(file, pem, AtomicFiles.CERT_MODE);
     }
 
-    /** Puts modes right on reused files and their folders without touching content. */
+    /** Puts modes right on reused files and the folders between them and the store's root, without touching content. */
     void restrictModes(String name) {
         AtomicFiles.restrict(key(name), AtomicFiles.KEY_MODE);
         AtomicFiles.restrict(cert(name), AtomicFiles.CERT_MODE);
         AtomicFiles.restrict(pub(name), AtomicFiles.CERT_MODE);
-        for (Path p = key(name).getParent(); p != null && p.startsWith(dir); p = p.getParent()) {
+        for (Path p = key(name).getParent(); p != null && p.startsWith(dir) && !p.equals(dir); p = p.getParent()) {
             AtomicFiles.restrict(p, AtomicFiles.DIR_MODE);
         }
     }

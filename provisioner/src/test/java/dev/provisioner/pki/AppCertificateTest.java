@@ -70,6 +70,15 @@ class AppCertificateTest {
     }
 
     @Test
+    void anExistingOutputFolderKeepsItsMode() throws IOException {
+        Files.setPosixFilePermissions(out, PosixFilePermissions.fromString("rwxr-xr-x"));
+        ClusterPki.standard().issueServing(PkiFixtures.blog(), state, AppCertificateRequest.of("web"), Optional.of(out));
+        ClusterPki.standard().issueServing(PkiFixtures.blog(), state, AppCertificateRequest.of("web"), Optional.of(out));
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(out))).isEqualTo("rwxr-xr-x");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(out.resolve("web.crt")))).isEqualTo("rw-r--r--");
+    }
+
+    @Test
     void badNamesAreRefused() {
         assertThatThrownBy(() -> AppCertificateRequest.of("../etc/passwd")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> AppCertificateRequest.of("My_Nginx")).isInstanceOf(IllegalArgumentException.class);

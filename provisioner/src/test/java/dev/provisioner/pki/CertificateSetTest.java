@@ -171,19 +171,15 @@ class CertificateSetTest {
     @Test
     void rsaKeysCarryKeyEnciphermentToo(@TempDir Path dir) {
         ClusterPki rsa = ClusterPki.with(PkiOptions.defaults().withKeyAlgorithm(KeyAlgorithm.RSA_2048));
-        String oneNode = PkiFixtures.BLOG.replace("""
-                  - name: node02
-                    address: 10.4.4.7
-                    roles: [node]
-                """, "");
-        rsa.ensure(PkiFixtures.inventory(oneNode), dir);
-        X509Certificate c = cert(dir, "apiserver");
+        AppCertificate app = rsa.issueServing(PkiFixtures.blog(), dir, AppCertificateRequest.of("web"), java.util.Optional.empty());
+        X509Certificate c = cert(app.certificate());
+        assertThat(cert(app.caCertificate()).getPublicKey().getAlgorithm()).isEqualTo("RSA");
         assertThat(c.getPublicKey().getAlgorithm()).isEqualTo("RSA");
         assertThat(c.getSigAlgName()).isEqualTo("SHA256withRSA");
         assertThat(c.getKeyUsage()[0]).isTrue();
         assertThat(c.getKeyUsage()[2]).isTrue();
-        assertThat(PkiFixtures.openssl("verify", "-CAfile", dir.resolve("pki/ca.crt").toString(), "-purpose", "sslserver",
-                dir.resolve("pki/apiserver.crt").toString()).output()).contains(": OK");
+        assertThat(PkiFixtures.openssl("verify", "-CAfile", app.caCertificate().toString(), "-purpose", "sslserver",
+                app.certificate().toString()).output()).contains(": OK");
     }
 
     private static List<String> sans(String name) {

@@ -22,7 +22,7 @@ class HostLayoutTest {
 
     @BeforeAll
     static void ensure() {
-        bundle = ClusterPki.standard().ensure(PkiFixtures.inventory(PkiFixtures.TWO_MASTERS), state);
+        bundle = ClusterPki.standard().ensure(PkiFixtures.inventory(PkiFixtures.THREE_MASTERS), state);
     }
 
     @Test

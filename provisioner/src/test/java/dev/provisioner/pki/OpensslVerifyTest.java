@@ -7,6 +7,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.nio.file.Path;
+import java.util.List;
 
 import static dev.provisioner.pki.PkiFixtures.openssl;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -66,13 +67,29 @@ class OpensslVerifyTest {
     }
 
     @Test
-    void everyKeyIsThePrivateHalfOfItsCertificate() {
-        for (String name : ClusterPki.standard().status(state).stream().map(CertificateStatus::name).toList()) {
-            PkiFixtures.Run fromKey = openssl("pkey", "-in", pki.resolve(name + ".key").toString(), "-pubout");
-            PkiFixtures.Run fromCert = openssl("x509", "-in", crt(name), "-noout", "-pubkey");
-            assertThat(fromKey.exit()).as(name).isZero();
-            assertThat(fromKey.output()).as(name).isEqualTo(fromCert.output());
+    void everyKeyIsThePrivateHalfOfItsCertificate() throws Exception {
+        List<String> names = ClusterPki.standard().status(state).stream().map(CertificateStatus::name).toList();
+        assertThat(names).hasSize(21);
+        for (String name : names) {
+            byte[] challenge = name.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            java.security.PrivateKey key = privateKey(name);
+            java.security.Signature signer = java.security.Signature.getInstance("SHA256withECDSA");
+            signer.initSign(key);
+            signer.update(challenge);
+            java.security.Signature verifier = java.security.Signature.getInstance("SHA256withECDSA");
+            verifier.initVerify(PkiFixtures.cert(pki.resolve(name + ".crt")));
+            verifier.update(challenge);
+            assertThat(verifier.verify(signer.sign())).as(name).isTrue();
         }
+    }
+
+    @ParameterizedTest
+    @CsvSource({"ca", "apiserver", "etcd/master/peer", "kubelet/node02/client"})
+    void opensslAgreesThatKeyAndCertificateMatch(String name) {
+        PkiFixtures.Run fromKey = openssl("pkey", "-in", pki.resolve(name + ".key").toString(), "-pubout");
+        PkiFixtures.Run fromCert = openssl("x509", "-in", crt(name), "-noout", "-pubkey");
+        assertThat(fromKey.exit()).as(fromKey.output()).isZero();
+        assertThat(fromKey.output()).isEqualTo(fromCert.output());
     }
 
     @Test
@@ -93,6 +110,14 @@ class OpensslVerifyTest {
                 .contains("Private-Key: (2048 bit");
         PkiFixtures.Run derived = openssl("pkey", "-in", pki.resolve("sa.key").toString(), "-pubout");
         assertThat(derived.output()).isEqualTo(PkiFixtures.snapshot(pki).get("sa.pub"));
+    }
+
+    private static java.security.PrivateKey privateKey(String name) throws Exception {
+        String pem = java.nio.file.Files.readString(pki.resolve(name + ".key"));
+        assertThat(pem).startsWith("-----BEGIN PRIVATE KEY-----\n");
+        String base64 = pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+        return java.security.KeyFactory.getInstance("EC")
+                .generatePrivate(new java.security.spec.PKCS8EncodedKeySpec(java.util.Base64.getDecoder().decode(base64)));
     }
 
     private static String crt(String name) {

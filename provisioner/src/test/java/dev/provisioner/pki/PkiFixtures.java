@@ -47,13 +47,16 @@ final class PkiFixtures {
               name: blog
             """;
 
-    /** BLOG with a second master (and so a second etcd member). */
-    static final String TWO_MASTERS = BLOG.replace("""
+    /** BLOG with two more masters (and so three etcd members); master2 is reached by a DNS name. */
+    static final String THREE_MASTERS = BLOG.replace("""
               - name: node01
             """, """
               - name: master2
                 address: k8s-master-2.example.net
                 internalAddress: 10.4.4.9
+                roles: [master]
+              - name: master3
+                address: 10.4.4.10
                 roles: [master]
               - name: node01
             """);

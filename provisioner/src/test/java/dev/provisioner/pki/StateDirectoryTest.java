@@ -71,12 +71,12 @@ class StateDirectoryTest {
     }
 
     @Test
-    void addingAMasterReissuesTheApiserverCertificateFromTheSameCaWithTheSameKey() {
+    void addingMastersReissuesTheApiserverCertificateFromTheSameCaWithTheSameKey() {
         PkiFixtures.pkiAt(T0).ensure(PkiFixtures.blog(), state);
         Map<String, String> before = PkiFixtures.snapshot(PkiFixtures.pki(state));
         X509Certificate oldApiserver = cert(state, "apiserver");
 
-        PkiBundle after = PkiFixtures.pkiAt(T0.plusSeconds(3600)).ensure(PkiFixtures.inventory(PkiFixtures.TWO_MASTERS), state);
+        PkiBundle after = PkiFixtures.pkiAt(T0.plusSeconds(3600)).ensure(PkiFixtures.inventory(PkiFixtures.THREE_MASTERS), state);
         Map<String, String> now = PkiFixtures.snapshot(PkiFixtures.pki(state));
 
         for (String ca : List.of("ca.crt", "ca.key", "etcd/ca.crt", "etcd/ca.key", "front-proxy-ca.crt", "sa.key", "sa.pub")) {
@@ -92,9 +92,9 @@ class StateDirectoryTest {
 
         PkiChange change = after.changes().stream().filter(c -> c.name().equals("apiserver")).findFirst().orElseThrow();
         assertThat(change.outcome()).isEqualTo(Outcome.REISSUED);
-        assertThat(change.detail()).isEqualTo("SANs changed: +DNS:k8s-master-2.example.net, +DNS:master2, +IP:10.4.4.9");
+        assertThat(change.detail()).isEqualTo("SANs changed: +DNS:k8s-master-2.example.net, +DNS:master2, +DNS:master3, +IP:10.4.4.10, +IP:10.4.4.9");
         assertThat(after.changes()).filteredOn(c -> c.outcome() == Outcome.CREATED).extracting(PkiChange::name)
-                .containsExactlyInAnyOrder("etcd/master2/server", "etcd/master2/peer");
+                .containsExactlyInAnyOrder("etcd/master2/server", "etcd/master2/peer", "etcd/master3/server", "etcd/master3/peer");
         assertThat(after.changes()).filteredOn(c -> c.outcome() == Outcome.REISSUED).extracting(PkiChange::name)
                 .containsExactly("apiserver");
         PkiFixtures.Run verify = PkiFixtures.openssl("verify", "-CAfile", PkiFixtures.pki(state).resolve("ca.crt").toString(),

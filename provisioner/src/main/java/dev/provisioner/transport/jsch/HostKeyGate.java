@@ -2,7 +2,6 @@ package dev.provisioner.transport.jsch;
 
 import com.jcraft.jsch.HostKey;
 import com.jcraft.jsch.HostKeyRepository;
-import com.jcraft.jsch.JSchException;
 import com.jcraft.jsch.UserInfo;
 
 import dev.provisioner.transport.HostKeyException;
@@ -12,8 +11,7 @@ import dev.provisioner.transport.SecretMasker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.UncheckedIOException;
-import java.util.ArrayList;
+import java.io.IOException;
 import java.util.List;
 
 /**
@@ -22,6 +20,7 @@ import java.util.List;
  * anything but OK aborts the handshake. The gate remembers the presented key and why it refused, so
  * the caller can raise a {@link HostKeyException} naming both fingerprints instead of JSch's terse
  * message. The host name JSch passes is ignored: the gate knows its endpoint's known_hosts name.
+ * The file itself is read and matched by JSch's own {@code KnownHosts} (see {@link KnownHostsFile}).
  */
 final class HostKeyGate implements HostKeyRepository {
     private static final Logger LOG = LoggerFactory.getLogger(HostKeyGate.class);
@@ -62,9 +61,9 @@ final class HostKeyGate implements HostKeyRepository {
                     return OK;
                 }
             }
-        } catch (UncheckedIOException e) {
-            return refuse(NOT_INCLUDED, "cannot check host key " + fp + " of " + knownHostsName + ": "
-                    + e.getMessage() + ": " + e.getCause().getMessage());
+        } catch (IOException e) {
+            return refuse(NOT_INCLUDED, "cannot check host key " + fp + " of " + knownHostsName + " against "
+                    + knownHosts.path() + ": " + e.getMessage());
         }
         return switch (verdict.status()) {
             case KNOWN -> OK;
@@ -126,27 +125,12 @@ final class HostKeyGate implements HostKeyRepository {
         if (policy == HostKeyPolicy.INSECURE_ACCEPT_ANY) {
             return new HostKey[0];
         }
-        List<byte[]> known;
+        List<HostKey> known;
         try {
             known = knownHosts.keysFor(knownHostsName);
-        } catch (UncheckedIOException e) {
+        } catch (IOException e) {
             return new HostKey[0]; // check() reports the unreadable file
         }
-        List<HostKey> keys = new ArrayList<>();
-        for (byte[] key : known) {
-            try {
-                HostKey hk = new HostKey("", knownHostsName, HostKey.GUESS, key, null);
-                if (type == null || hk.getType().equals(type) || jschAlgorithmOf(hk.getType()).equals(type)) {
-                    keys.add(hk);
-                }
-            } catch (JSchException e) {
-                // A key type JSch does not know cannot be negotiated anyway.
-            }
-        }
-        return keys.toArray(new HostKey[0]);
-    }
-
-    private static String jschAlgorithmOf(String keyType) {
-        return "ssh-rsa".equals(keyType) ? "rsa-sha2-512" : keyType;
+        return known.stream().filter(k -> type == null || k.getType().equals(type)).toArray(HostKey[]::new);
     }
 }

@@ -1,7 +1,8 @@
 /**
  * The JSch backend of the transport ({@code com.github.mwiede:jsch}). Only {@link
  * dev.provisioner.transport.jsch.JschTransport} is public, and no JSch type appears in its
- * signatures. Host keys are checked by the backend's own known_hosts reader (plain, hashed,
- * wildcard, negated and revoked entries), plugged into JSch as a per-session HostKeyRepository.
+ * signatures. known_hosts is read and matched by JSch's own {@code KnownHosts} (plain and hashed
+ * entries, {@code [host]:port} names); the backend's per-session HostKeyRepository adds the policy
+ * (strict, accept-new, insecure), marker handling and the locked append for accept-new.
  */
 package dev.provisioner.transport.jsch;

@@ -1,0 +1,116 @@
+package dev.provisioner.artifacts;
+
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.YAMLException;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Reads and validates the catalogue document; every problem names the component and field. */
+final class CatalogParser {
+    private final String origin;
+
+    CatalogParser(String origin) {
+        this.origin = origin;
+    }
+
+    ArtifactCatalog parse(String yaml) {
+        Object doc;
+        try {
+            doc = new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml);
+        } catch (YAMLException e) {
+            throw fail("is not valid YAML: " + e.getMessage());
+        }
+        Map<String, Object> root = map(doc, "the document");
+        Map<String, String> sources = new LinkedHashMap<>();
+        map(root.getOrDefault("sources", Map.of()), "sources").forEach((k, v) -> sources.put(k, String.valueOf(v)));
+        Map<String, ComponentLayout> layouts = new LinkedHashMap<>();
+        List<PinnedChecksum> pins = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (Map.Entry<String, Object> e : map(root.get("components"), "components").entrySet()) {
+            String name = e.getKey();
+            Map<String, Object> c = map(e.getValue(), name);
+            layouts.put(name, layout(name, c));
+            for (Object p : list(c.getOrDefault("pins", List.of()), name + ".pins")) {
+                PinnedChecksum pin = pin(name, map(p, name + ".pins[]"), sources);
+                if (!seen.add(name + " " + pin.version() + " " + pin.arch())) {
+                    throw fail(name + ": version " + pin.version() + " " + pin.arch() + " is pinned twice");
+                }
+                pins.add(pin);
+            }
+        }
+        return new ArtifactCatalog(layouts, pins, sources);
+    }
+
+    private ComponentLayout layout(String name, Map<String, Object> c) {
+        String url = text(c, "url", name);
+        URI probe = URI.create(ComponentLayout.expand(url, "0.0.0", Arch.AMD64));
+        if (!probe.isAbsolute() || !("https".equals(probe.getScheme()) || "http".equals(probe.getScheme()))) {
+            throw fail(name + ".url must be an absolute http(s) URL: " + url);
+        }
+        String file = text(c, "file", name);
+        if (file.startsWith("/") || List.of(file.split("/")).contains("..") || file.contains("\\")) {
+            throw fail(name + ".file must be a relative path without '..': " + file);
+        }
+        ArchiveKind kind = ArchiveKind.parse(text(c, "kind", name));
+        Map<String, String> binaries = new LinkedHashMap<>();
+        if (kind == ArchiveKind.RAW) {
+            binaries.put(text(c, "binary", name), "");
+        } else {
+            map(c.get("binaries"), name + ".binaries").forEach((k, v) -> binaries.put(k, String.valueOf(v)));
+        }
+        try {
+            return new ComponentLayout(name, url, file, kind, binaries);
+        } catch (ArtifactException e) {
+            throw fail(e.getMessage());
+        }
+    }
+
+    private PinnedChecksum pin(String name, Map<String, Object> p, Map<String, String> sources) {
+        String version = text(p, "version", name + ".pins[]");
+        String source = text(p, "source", name + ".pins[" + version + "]");
+        if (!sources.containsKey(source)) {
+            throw fail(name + " " + version + ": source '" + source + "' is not listed under sources");
+        }
+        try {
+            return new PinnedChecksum(name, version, Arch.parse(text(p, "arch", name + ".pins[" + version + "]")),
+                    text(p, "sha256", name + ".pins[" + version + "]"), source);
+        } catch (ArtifactException e) {
+            throw fail(e.getMessage());
+        }
+    }
+
+    private String text(Map<String, Object> m, String key, String where) {
+        Object v = m.get(key);
+        if (!(v instanceof String s) || s.isBlank()) {
+            throw fail(where + "." + key + " must be a non-empty string (quote versions)");
+        }
+        return s;
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> map(Object o, String where) {
+        if (!(o instanceof Map)) {
+            throw fail(where + " must be a mapping");
+        }
+        return (Map<String, Object>) o;
+    }
+
+    private List<?> list(Object o, String where) {
+        if (!(o instanceof List<?> l)) {
+            throw fail(where + " must be a list");
+        }
+        return l;
+    }
+
+    private ArtifactException fail(String message) {
+        return new ArtifactException("artifact catalogue " + origin + ": " + message);
+    }
+}

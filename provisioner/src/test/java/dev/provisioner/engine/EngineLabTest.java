@@ -1,0 +1,241 @@
+package dev.provisioner.engine;
+
+import dev.provisioner.api.HostReport;
+import dev.provisioner.api.ProvisionEvent;
+import dev.provisioner.api.ProvisionReport;
+import dev.provisioner.api.Provisioner;
+import dev.provisioner.api.StepFailure;
+import dev.provisioner.api.StepReport;
+import dev.provisioner.api.StepStatus;
+import dev.provisioner.cli.Main;
+import dev.provisioner.component.hosts.PrepareHostsPhase;
+import dev.provisioner.component.hosts.HostsFileStep;
+import dev.provisioner.component.registry.RegistryPhase;
+import dev.provisioner.inventory.Inventory;
+import dev.provisioner.step.HostSelector;
+import dev.provisioner.step.Phase;
+import dev.provisioner.testsupport.LabHost;
+import dev.provisioner.testsupport.LabHosts;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.UnaryOperator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The engine end to end on two real lab hosts (systemd, OpenSSH, real apt): {@code master} (master,
+ * node) and {@code registry}. Hosts start once; the tests run in order and each leaves the cluster
+ * converged for the next.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class EngineLabTest {
+    private static final String CONFIG = "/etc/docker/registry/config.yml";
+    private static final String UNIT = "docker-registry.service";
+    private LabHosts lab;
+    private LabHost master;
+    private LabHost registry;
+    private Path inventoryFile;
+    private Inventory inventory;
+
+    @BeforeAll
+    void start() throws Exception {
+        lab = LabHosts.start("master", "registry");
+        master = lab.host("master");
+        registry = lab.host("registry");
+        inventoryFile = lab.dir().resolve("inventory.yaml");
+        Files.writeString(inventoryFile, """
+                defaults:
+                  user: root
+                  auth:
+                    keyFile: %s
+                hosts:
+                  - name: master
+                    address: %s
+                    roles: [master, node]
+                  - name: registry
+                    address: %s
+                    roles: [registry]
+                cluster:
+                  name: enginelab
+                  registry:
+                    tls: false
+                  ssh:
+                    knownHosts: %s
+                    hostKeyPolicy: strict
+                """.formatted(lab.keys().ed25519(), master.address(), registry.address(), lab.knownHosts()));
+        inventory = Inventory.load(inventoryFile);
+    }
+
+    @AfterAll
+    void stop() {
+        if (lab != null) {
+            lab.close();
+        }
+    }
+
+    /** The standard plan plus a fault-check step in prepare-hosts (converged unless a marker file exists). */
+    private Provisioner.Builder provisioner() {
+        UnaryOperator<dev.provisioner.step.Plan> withFaultCheck = plan -> plan.replace(PrepareHostsPhase.TITLE,
+                Phase.of(PrepareHostsPhase.TITLE, HostSelector.all(), new HostsFileStep(), new FaultStep()));
+        return Provisioner.builder().inventory(inventory).customizePlan(withFaultCheck);
+    }
+
+    private static List<StepReport> changed(ProvisionReport r) {
+        return r.steps().stream().filter(s -> s.status() == StepStatus.CHANGED).toList();
+    }
+
+    private static String sh(LabHost h, String script) {
+        return h.execOk(script).strip();
+    }
+
+    @Test
+    @Order(1)
+    void applyInstallsTheRegistryAndWritesHostsEverywhere() {
+        List<ProvisionEvent> events = new CopyOnWriteArrayList<>();
+        ProvisionReport r = provisioner().listener(events::add).build().apply();
+        assertThat(r.failures()).isEmpty();
+        assertThat(sh(registry, "systemctl is-active docker-registry; systemctl is-enabled docker-registry")).isEqualTo("active\nenabled");
+        // /v2/ answers from the other host, over the cluster network.
+        assertThat(sh(master, "curl -s -o /dev/null -w '%{http_code}' http://" + registry.address() + ":5000/v2/")).isEqualTo("200");
+        for (LabHost h : lab.hosts()) {
+            String hosts = sh(h, "cat /etc/hosts");
+            assertThat(hosts).contains("127.0.0.1\tlocalhost")
+                    .contains(master.address() + "\tmaster\n" + registry.address() + "\tregistry\n# END provisioner managed block");
+        }
+        assertThat(sh(registry, "stat -c '%a %U' " + CONFIG)).isEqualTo("644 root");
+        assertThat(sh(registry, "systemctl show -p ExecStart --value docker-registry")).contains(CONFIG);
+        assertThat(events).first().isInstanceOf(ProvisionEvent.RunStarted.class);
+        assertThat(events).last().isInstanceOf(ProvisionEvent.RunFinished.class);
+        assertThat(events).anySatisfy(e -> assertThat(e).isInstanceOf(ProvisionEvent.OutputLine.class));
+        assertThat(r.host("registry").orElseThrow().counters().unitsRestarted()).isEqualTo(1);
+    }
+
+    @Test
+    @Order(2)
+    void secondApplyChangesNothingWritesNothingRestartsNothingInOneRoundTripPerHost() {
+        String before = sh(registry, "stat -c '%i %Y' " + CONFIG + "; systemctl show -p MainPID --value docker-registry");
+        ProvisionReport r = provisioner().build().apply();
+        assertThat(r.failures()).isEmpty();
+        assertThat(changed(r)).isEmpty();
+        for (HostReport h : r.hosts()) {
+            assertThat(h.counters().roundTrips()).as(h.host() + " round trips").isEqualTo(1);
+            assertThat(h.counters().filesWritten()).isZero();
+            assertThat(h.counters().unitsRestarted()).isZero();
+            assertThat(h.counters().bytesSent()).isZero();
+        }
+        assertThat(r.steps()).filteredOn(s -> s.step().equals("registry-service")).singleElement()
+                .satisfies(s -> assertThat(s.reason()).isEqualTo(UNIT + " is active and enabled"));
+        assertThat(sh(registry, "stat -c '%i %Y' " + CONFIG + "; systemctl show -p MainPID --value docker-registry")).isEqualTo(before);
+        System.out.println("no-op re-run counters: " + r.hosts().stream().map(h -> h.host() + "=" + h.counters()).toList()
+                + " in " + r.duration().toMillis() + " ms");
+    }
+
+    @Test
+    @Order(3)
+    void planAfterApplyExitsZeroAndPlanNeverWrites() {
+        assertThat(cli("plan", "-i", inventoryFile.toString()).exit).isZero();
+        // Drift on the host: plan shows it with a diff, exits 2, and writes nothing.
+        registry.execOk("echo '# edited by hand' >> " + CONFIG);
+        String drifted = sh(registry, "sha256sum " + CONFIG + "; stat -c '%i %Y' " + CONFIG + "; ls -A /var/lib/provisioner/stage 2>/dev/null | wc -l");
+        Cli plan = cli("plan", "-i", inventoryFile.toString());
+        assertThat(plan.exit).isEqualTo(2);
+        assertThat(plan.out).contains("-# edited by hand").contains("registry: would change").contains("master: unchanged");
+        ProvisionReport r = provisioner().build().plan();
+        assertThat(changed(r)).extracting(StepReport::step).containsExactly("registry-config", "registry-service");
+        assertThat(sh(registry, "sha256sum " + CONFIG + "; stat -c '%i %Y' " + CONFIG + "; ls -A /var/lib/provisioner/stage 2>/dev/null | wc -l"))
+                .as("plan wrote nothing").isEqualTo(drifted);
+        Cli heal = cli("apply", "-i", inventoryFile.toString());
+        assertThat(heal.exit).isZero();
+        assertThat(heal.out).contains("registry-config").containsPattern("registry\\s+changed\\s+2\\s+2\\s+0\\s+0");
+        assertThat(cli("plan", "-i", inventoryFile.toString()).exit).isZero();
+    }
+
+    @Test
+    @Order(4)
+    void oneTemplateValueChangesExactlyThatFileAndRestartsExactlyItsUnit() throws Exception {
+        Path templates = lab.dir().resolve("site-templates");
+        Files.createDirectories(templates.resolve("registry"));
+        String builtIn = new String(RegistryPhase.class.getClassLoader().getResourceAsStream("templates/registry/config.yml.ftl").readAllBytes());
+        Files.writeString(templates.resolve("registry/config.yml.ftl"), builtIn.replace("level: ${yaml(logLevel)}", "level: \"debug\""));
+        String pid = sh(registry, "systemctl show -p MainPID --value docker-registry");
+        ProvisionReport r = provisioner().templatesDir(templates).build().apply();
+        assertThat(r.failures()).isEmpty();
+        List<StepReport> changed = changed(r);
+        assertThat(changed).extracting(StepReport::step).containsExactly("registry-config", "registry-service");
+        assertThat(changed.get(0).actions()).singleElement().satisfies(a -> {
+            assertThat(a.description()).isEqualTo("write " + CONFIG + " (content differs)");
+            assertThat(a.diff()).contains("-  level: \"info\"").contains("+  level: \"debug\"");
+        });
+        assertThat(changed.get(1).actions()).extracting(a -> a.kind()).containsExactly("RestartUnit", "WaitHealthy");
+        assertThat(r.host("registry").orElseThrow().counters().filesWritten()).isEqualTo(1);
+        assertThat(r.host("registry").orElseThrow().counters().unitsRestarted()).isEqualTo(1);
+        assertThat(r.host("master").orElseThrow().counters()).satisfies(c -> {
+            assertThat(c.filesWritten()).isZero();
+            assertThat(c.roundTrips()).isEqualTo(1);
+        });
+        assertThat(sh(registry, "systemctl show -p MainPID --value docker-registry")).isNotEqualTo(pid);
+        assertThat(sh(registry, "grep level: " + CONFIG)).isEqualTo("level: \"debug\"");
+        // Back to the built-in templates: converged again after one more change.
+        provisioner().build().apply().orThrow();
+        assertThat(changed(provisioner().build().apply())).isEmpty();
+    }
+
+    @Test
+    @Order(5)
+    void aFailureOnOneHostStopsTheNextPhaseAndTheRerunConverges() {
+        for (LabHost h : lab.hosts()) {
+            // Not sed -i: /etc/hosts is a bind mount here, and sed -i renames over it.
+            h.execOk("sed '/provisioner managed block/,$d' /etc/hosts > /tmp/hosts && cat /tmp/hosts > /etc/hosts");
+        }
+        registry.execOk("echo '# drift' >> " + CONFIG);
+        master.execOk("touch " + FaultStep.MARKER);
+        ProvisionReport failed = provisioner().build().apply();
+        // The other host finished the failed phase (it is consistent); the next phase never ran.
+        assertThat(sh(registry, "cat /etc/hosts")).contains("# END provisioner managed block");
+        assertThat(sh(master, "cat /etc/hosts")).contains("# END provisioner managed block");
+        assertThat(sh(registry, "tail -n 1 " + CONFIG)).isEqualTo("# drift");
+        StepFailure f = failed.failures().get(0);
+        assertThat(failed.failures()).hasSize(1);
+        assertThat(f.host()).isEqualTo("master");
+        assertThat(f.step()).isEqualTo("fault-check");
+        assertThat(f.exitCode()).isEqualTo(42);
+        assertThat(f.stderrTail()).endsWith("fault injected by the test: " + FaultStep.MARKER + " exists");
+        assertThat(failed.steps()).filteredOn(s -> s.phase().equals(RegistryPhase.TITLE))
+                .isNotEmpty().allSatisfy(s -> assertThat(s.status()).isEqualTo(StepStatus.SKIPPED));
+
+        master.execOk("rm " + FaultStep.MARKER);
+        ProvisionReport rerun = provisioner().build().apply();
+        assertThat(rerun.failures()).isEmpty();
+        assertThat(sh(registry, "tail -n 1 " + CONFIG)).isNotEqualTo("# drift");
+        assertThat(sh(master, "cat /etc/hosts")).contains(registry.address() + "\tregistry");
+        ProvisionReport again = provisioner().build().apply();
+        assertThat(changed(again)).isEmpty();
+        assertThat(again.hosts()).allSatisfy(h -> assertThat(h.counters().roundTrips()).isEqualTo(1));
+    }
+
+    private record Cli(int exit, String out) {
+    }
+
+    private static Cli cli(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        var cl = Main.commandLine();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        int exit = cl.execute(args);
+        return new Cli(exit, out + err.toString());
+    }
+}
