@@ -19,8 +19,8 @@ import java.util.concurrent.Callable;
 
 /** {@code provisioner certs check}: expiry of every certificate in the state directory, as a table. */
 @Command(name = "check", mixinStandardHelpOptions = true,
-        description = {"Show every certificate in the state directory with its expiry date and status:",
-                "OK, EXPIRING (within 30 days; the next apply renews it) or EXPIRED."},
+        description = {"Show the expiry of every certificate in the state directory.",
+                "Status: OK, EXPIRING (within 30 days; the next apply renews it) or EXPIRED."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:no certificate has expired (EXPIRING ones are listed as warnings)",
                 "1:no certificates found, or one cannot be read",

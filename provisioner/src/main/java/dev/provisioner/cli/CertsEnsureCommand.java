@@ -16,9 +16,9 @@ import java.util.concurrent.Callable;
 
 /** {@code provisioner certs ensure}: the PKI step of {@code apply}, alone and offline. */
 @Command(name = "ensure", mixinStandardHelpOptions = true,
-        description = {"Create the cluster's CAs, keys and certificates in the state directory, reuse the ones that",
-                "still fit, reissue (same CA) the ones whose names no longer match the inventory or that expire",
-                "within 30 days. Contacts no host: `apply` distributes them."},
+        description = {"Create, reuse or reissue the cluster's CAs, keys and certificates in the state directory.",
+                "Reuses what still fits; reissues (same CA, same key) what no longer matches the inventory or expires",
+                "within 30 days; refuses ambiguous states. Contacts no host: `apply` distributes the files."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the state directory holds every certificate the inventory needs",
                 "1:the stored PKI is inconsistent (the message says how to fix it)",

@@ -21,8 +21,8 @@ import java.util.concurrent.Callable;
 
 /** {@code provisioner certs issue --name my-nginx}: a serving certificate for an app, from the cluster CA. */
 @Command(name = "issue", mixinStandardHelpOptions = true,
-        description = {"Issue a serving certificate for an application from the cluster CA (replaces the",
-                "`openssl req -x509` step of a TLS Secret). SANs: NAME, NAME.NAMESPACE, NAME.NAMESPACE.svc,",
+        description = {"Issue a serving certificate for an application from the cluster CA.",
+                "Replaces the `openssl req -x509` step of a TLS Secret. SANs: NAME, NAME.NAMESPACE, NAME.NAMESPACE.svc,",
                 "NAME.NAMESPACE.svc.<clusterDomain> and every --san. Run again: reused while the names match."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the key and certificate are written (or reused)",

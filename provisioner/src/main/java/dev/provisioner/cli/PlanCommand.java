@@ -62,14 +62,14 @@ public final class PlanCommand implements Callable<Integer> {
     }
 
     private static void host(PrintWriter out, HostReport h) {
-        out.printf("%n%s: %s%n", h.host(), h.status() == StepStatus.CHANGED ? "would change" : h.status().name().toLowerCase());
+        out.printf("%n%s: %s%n", h.host(), h.status() == StepStatus.CHANGED ? "would change" : h.status().name().toLowerCase(java.util.Locale.ROOT));
         for (StepReport s : h.steps()) {
             if (s.status() == StepStatus.UNCHANGED) {
                 out.printf("  = %s/%s: %s%n", s.phase(), s.step(), s.reason());
                 continue;
             }
             out.printf("  %s %s/%s%s%n", s.status() == StepStatus.CHANGED ? "~" : "!", s.phase(), s.step(),
-                    s.status() == StepStatus.CHANGED ? "" : ": " + s.status().name().toLowerCase() + ": " + s.reason());
+                    s.status() == StepStatus.CHANGED ? "" : ": " + s.status().name().toLowerCase(java.util.Locale.ROOT) + ": " + s.reason());
             for (ActionReport a : s.actions()) {
                 out.println("      " + a.description());
                 ConsoleListener.diff(out, a, "        ");

@@ -99,12 +99,12 @@ public final class Executor {
         return sessions;
     }
 
-    private static FactsQuery query(Step step, StepContext ctx) {
+    private FactsQuery query(Step step, StepContext ctx) {
         try {
             return step.facts(ctx);
         } catch (RuntimeException e) {
             // The same error comes back from the step's plan, where it is reported against the step.
-            LOG.debug("{}: step {} could not say what it needs: {}", ctx.host().name(), step.name(), e.getMessage());
+            LOG.debug("{}: step {} could not say what it needs: {}", ctx.host().name(), step.name(), masker.mask(e.getMessage()));
             return FactsQuery.EMPTY;
         }
     }

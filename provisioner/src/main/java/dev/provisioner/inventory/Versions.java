@@ -16,7 +16,7 @@ public record Versions(String kubernetes, String etcd, String flannel, String co
     /** Default etcd: kubeadm's pairing for Kubernetes 1.34. */
     public static final String ETCD = "3.6.5";
     /** Default flannel: the latest release in the reference snapshot. */
-    public static final String FLANNEL = "0.28.9";
+    public static final String FLANNEL = "0.27.4";
     /** Default containerd: a 2.1 release supported with Kubernetes 1.34 (2.1.3+). */
     public static final String CONTAINERD = "2.1.3";
     /** Default registry: CNCF distribution v3. */

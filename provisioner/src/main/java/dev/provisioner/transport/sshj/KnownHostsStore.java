@@ -49,11 +49,15 @@ final class KnownHostsStore {
     }
 
     Lookup lookup(String host, int port, PublicKey key) throws IOException {
+        return lookup(host, port, key, Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "");
+    }
+
+    private static Lookup lookup(String host, int port, PublicKey key, String content) throws IOException {
         String name = entryName(host, port);
         KeyType type = KeyType.fromKey(key);
         List<String> sameType = new ArrayList<>();
         List<String> otherTypes = new ArrayList<>();
-        for (OpenSSHKnownHosts.KnownHostEntry e : load().entries()) {
+        for (OpenSSHKnownHosts.KnownHostEntry e : parse(content).entries()) {
             if (e.appliesTo(type, name)) {
                 if (e.verify(key)) {
                     return new Lookup(Verdict.MATCH, List.of());
@@ -90,20 +94,23 @@ final class KnownHostsStore {
             Files.createDirectories(parent);
         }
         synchronized (appendLock) {
-            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.APPEND);
+            // Read through the locked channel itself: closing any other handle to the file would
+            // release this process's POSIX lock (fcntl semantics) while we still rely on it.
+            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                    StandardOpenOption.WRITE);
                  FileLock ignored = lock(channel)) {
-                Lookup now = lookup(host, port, key);
+                String content = readAll(channel);
+                Lookup now = lookup(host, port, key, content);
                 if (now.verdict() != Verdict.UNKNOWN) {
                     return now;
                 }
-                long size = channel.size();
-                String prefix = size > 0 && !endsWithNewline() ? "\n" : "";
+                String prefix = !content.isEmpty() && !content.endsWith("\n") ? "\n" : "";
                 String line = prefix + entryName(host, port) + " " + KeyType.fromKey(key) + " "
                         + Base64.getEncoder().encodeToString(Fingerprints.blob(key)) + "\n";
                 ByteBuffer bytes = ByteBuffer.wrap(line.getBytes(StandardCharsets.UTF_8));
+                long position = channel.size();
                 while (bytes.hasRemaining()) {
-                    channel.write(bytes);
+                    position += channel.write(bytes, position);
                 }
                 channel.force(false);
                 return now;
@@ -134,13 +141,20 @@ final class KnownHostsStore {
         }
     }
 
-    private boolean endsWithNewline() throws IOException {
-        byte[] all = Files.readAllBytes(file);
-        return all.length == 0 || all[all.length - 1] == '\n';
+    private static String readAll(FileChannel channel) throws IOException {
+        ByteBuffer buf = ByteBuffer.allocate((int) channel.size());
+        long position = 0;
+        while (buf.hasRemaining() && channel.read(buf, position) > 0) {
+            position = buf.position();
+        }
+        return new String(buf.array(), 0, buf.position(), StandardCharsets.UTF_8);
     }
 
     private OpenSSHKnownHosts load() throws IOException {
-        String content = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
+        return parse(Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "");
+    }
+
+    private static OpenSSHKnownHosts parse(String content) throws IOException {
         return new OpenSSHKnownHosts(new StringReader(content));
     }
 }
