@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
         versionProvider = Main.VersionProvider.class,
         description = "Turns bare machines into a Kubernetes cluster over SSH, from one inventory file.",
         subcommands = {ValidateCommand.class, RenderCommand.class, PlanCommand.class, ApplyCommand.class,
-                CommandLine.HelpCommand.class})
+                CertsCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
