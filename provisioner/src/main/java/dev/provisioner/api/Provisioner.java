@@ -1,5 +1,6 @@
 package dev.provisioner.api;
 
+import dev.provisioner.component.ComponentContext;
 import dev.provisioner.component.StandardPlan;
 import dev.provisioner.component.registry.RegistryTls;
 import dev.provisioner.exec.ExecSettings;
@@ -129,6 +130,9 @@ public final class Provisioner {
         private final Set<String> only = new LinkedHashSet<>();
         private final Set<String> skip = new LinkedHashSet<>();
         private RegistryTls registryTls;
+        private Path stateDirectory;
+        private Path artifactsDirectory;
+        private boolean downloads = true;
 
         private Builder() {
         }
@@ -199,6 +203,31 @@ public final class Provisioner {
             return this;
         }
 
+        /** Local cluster state (PKI, artifact cache); default {@code .provisioner/<cluster name>} in the working directory. */
+        public Builder stateDirectory(Path dir) {
+            this.stateDirectory = dir;
+            return this;
+        }
+
+        /** Release files for air-gapped sites (with a SHA256SUMS file); overrides the inventory's {@code install.artifactsDir}. */
+        public Builder artifactsDirectory(Path dir) {
+            this.artifactsDirectory = dir;
+            return this;
+        }
+
+        /** Whether release files may be downloaded (default true); false for strictly air-gapped runs. */
+        public Builder downloads(boolean allowed) {
+            this.downloads = allowed;
+            return this;
+        }
+
+        /** The context components contribute their phases from. */
+        ComponentContext componentContext() {
+            ComponentContext defaults = ComponentContext.defaults(inventory);
+            return new ComponentContext(inventory, stateDirectory != null ? stateDirectory : defaults.stateDirectory(),
+                    Optional.ofNullable(artifactsDirectory), downloads);
+        }
+
         /**
          * @throws InvalidSetupException listing every problem (missing inventory, unknown hosts or phases, ...)
          */
@@ -221,7 +250,7 @@ public final class Provisioner {
             }
             Plan plan = null;
             try {
-                plan = customizer.apply(StandardPlan.create(inventory, Optional.ofNullable(registryTls)));
+                plan = customizer.apply(StandardPlan.create(componentContext(), Optional.ofNullable(registryTls)));
                 plan = only.isEmpty() ? plan : plan.only(only);
                 plan = plan.skip(skip);
             } catch (IllegalArgumentException e) {

@@ -39,6 +39,17 @@ final class RunOptions {
     @Option(names = "--skip", split = ",", paramLabel = "PHASES", description = "leave these phases out (comma separated)")
     List<String> skip = new ArrayList<>();
 
+    @Option(names = "--state", paramLabel = "DIR",
+            description = "cluster state directory: PKI, artifact cache (default: .provisioner/<cluster name>/ next to the inventory)")
+    Path state;
+
+    @Option(names = "--artifacts", paramLabel = "DIR",
+            description = "release files for air-gapped installs, with a SHA256SUMS file (default: the inventory's install.artifactsDir)")
+    Path artifacts;
+
+    @Option(names = "--no-download", description = "never download release files; use only --artifacts and the cache")
+    boolean noDownload;
+
     @Option(names = "--debug", description = "print stack traces of unexpected errors")
     boolean debug;
 
@@ -58,7 +69,12 @@ final class RunOptions {
         }
         inv.warnings().stream().map(ValidationProblem::format).forEach(err::println);
         Provisioner.Builder b = Provisioner.builder().inventory(inv).parallelism(parallel)
-                .limitHosts(limit).onlyPhases(only).skipPhases(skip);
+                .limitHosts(limit).onlyPhases(only).skipPhases(skip)
+                .stateDirectory(state != null ? state : ClusterStateOptions.defaultStateDirectory(inventory, inv.cluster().name()))
+                .downloads(!noDownload);
+        if (artifacts != null) {
+            b.artifactsDirectory(artifacts);
+        }
         if (templates != null) {
             b.templatesDir(templates);
         }

@@ -25,14 +25,15 @@ public final class StandardPlan {
     }
 
     public static Plan create(Inventory inventory) {
-        return create(inventory, Optional.empty());
+        return create(ComponentContext.defaults(inventory), Optional.empty());
     }
 
     /**
      * @param registryTls the registry's certificate paths on its host, once PKI provides them.
      *                    Seam: the PKI component passes them here; until then the registry serves HTTP.
      */
-    public static Plan create(Inventory inventory, Optional<RegistryTls> registryTls) {
+    public static Plan create(ComponentContext context, Optional<RegistryTls> registryTls) {
+        Inventory inventory = context.inventory();
         List<Phase> phases = new ArrayList<>();
         phases.add(PrepareHostsPhase.create());
         if (inventory.view().registryHost().isPresent()) {
