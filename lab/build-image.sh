@@ -5,13 +5,17 @@
 set -euo pipefail
 
 IMAGE=${PROVISIONER_LAB_IMAGE:-provisioner-lab:bookworm}
+# Bump when the image's content changes: an existing image with another revision is rebuilt.
+REVISION=3
 PACKAGES=systemd,systemd-sysv,openssh-server,dbus,iproute2,ca-certificates,curl,sudo,procps,gnupg,kmod,iptables
 log() { printf '[lab] %s\n' "$*" >&2; }
 
-if docker image inspect "$IMAGE" >/dev/null 2>&1; then
-  log "image $IMAGE exists"
+have=$(docker image inspect -f '{{ index .Config.Labels "dev.provisioner.lab.revision" }}' "$IMAGE" 2>/dev/null || true)
+if [ "$have" = "$REVISION" ]; then
+  log "image $IMAGE exists (revision $REVISION)"
   exit 0
 fi
+[ -z "$have" ] || log "image $IMAGE has revision '$have', rebuilding as revision $REVISION"
 
 # The image's sshd has no host keys baked in: every container generates its own at boot, so two
 # lab hosts never share a key (host-key checking is real, not decorative).
@@ -19,12 +23,15 @@ finish_rootfs() {
   local root=$1
   rm -f "$root"/etc/ssh/ssh_host_*
   mkdir -p "$root/etc/systemd/system/ssh.service.d"
+  # ed25519 and ecdsa only: an RSA host key takes seconds to make, tens of seconds on a loaded
+  # machine starting many hosts at once, and every client here speaks ed25519.
   cat >"$root/etc/systemd/system/ssh.service.d/hostkeys.conf" <<'UNIT'
 [Service]
 ExecStartPre=
-ExecStartPre=/usr/bin/ssh-keygen -A
+ExecStartPre=/bin/sh -c 'for t in ed25519 ecdsa; do [ -s /etc/ssh/ssh_host_$${t}_key ] || ssh-keygen -q -t $$t -N "" -f /etc/ssh/ssh_host_$${t}_key; done'
 ExecStartPre=/usr/sbin/sshd -t
 UNIT
+  printf 'HostKey /etc/ssh/ssh_host_ed25519_key\nHostKey /etc/ssh/ssh_host_ecdsa_key\n' >"$root/etc/ssh/sshd_config.d/hostkeys.conf"
   # Units that cannot work in a container and only slow the boot.
   for unit in systemd-udevd.service systemd-udev-trigger.service getty@tty1.service \
               systemd-modules-load.service sys-kernel-config.mount sys-kernel-debug.mount; do
@@ -69,6 +76,6 @@ else
 fi
 
 finish_rootfs "$rootfs"
-tar -C "$rootfs" -c . | docker import -c 'CMD ["/sbin/init"]' - "$IMAGE" >/dev/null
+tar -C "$rootfs" -c . | docker import -c 'CMD ["/sbin/init"]' -c "LABEL dev.provisioner.lab.revision=$REVISION" - "$IMAGE" >/dev/null
 rm -rf "$rootfs"
 log "image $IMAGE built"

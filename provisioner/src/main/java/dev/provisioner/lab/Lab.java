@@ -1,6 +1,8 @@
 package dev.provisioner.lab;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 
 /**
  * A local lab: containers that behave like VMs (systemd as PID 1, OpenSSH), started with the flags
@@ -23,10 +26,20 @@ public final class Lab {
     static final String LABEL = "dev.provisioner.lab";
     private final LabSettings settings;
     private final DockerCli docker;
+    private final Consumer<String> progress;
 
     public Lab(LabSettings settings) {
+        this(settings, line -> { });
+    }
+
+    /**
+     * @param progress receives a line when the lab does something slow (installing or starting the
+     *                 engine, building the image: the scripts' output) so a front end can show it
+     */
+    public Lab(LabSettings settings, Consumer<String> progress) {
         this.settings = settings;
         this.docker = new DockerCli(settings.docker());
+        this.progress = progress;
     }
 
     public LabSettings settings() {
@@ -122,11 +135,18 @@ public final class Lab {
             throw new LabException(why + ", and lab/" + script + " (which fixes that) is not available here;"
                     + " run provisioner from a checkout or start the engine and build the image first");
         }
+        progress.accept(why + ": running lab/" + script);
         try {
             Process p = new ProcessBuilder("bash", path.toString()).redirectErrorStream(true).start();
-            String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            StringBuilder output = new StringBuilder();
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line = r.readLine(); line != null; line = r.readLine()) {
+                    output.append(line).append('\n');
+                    progress.accept(line);
+                }
+            }
             if (p.waitFor() != 0) {
-                throw new LabException(why + " and lab/" + script + " failed:\n" + output.strip());
+                throw new LabException(why + " and lab/" + script + " failed:\n" + output.toString().strip());
             }
         } catch (IOException e) {
             throw new LabException("cannot run lab/" + script + ": " + e.getMessage(), e);
@@ -163,7 +183,7 @@ public final class Lab {
     }
 
     private void waitForSsh(String container) {
-        long deadline = System.nanoTime() + 60_000_000_000L;
+        long deadline = System.nanoTime() + 120_000_000_000L;
         while (System.nanoTime() < deadline) {
             if (docker.run(List.of("exec", container, "sh", "-c",
                     "systemctl is-active -q ssh && test -s /etc/ssh/ssh_host_ed25519_key.pub")).ok()) {
@@ -176,7 +196,7 @@ public final class Lab {
                 throw new LabException("interrupted while waiting for " + container, e);
             }
         }
-        throw new LabException(container + ": sshd did not become active within 60 s (see `docker logs " + container + "`)");
+        throw new LabException(container + ": sshd did not become active within 120 s (see `docker logs " + container + "`)");
     }
 
     private String exec(String container, String script, byte[] stdin) {
