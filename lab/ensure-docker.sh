@@ -9,7 +9,17 @@ as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo -n "$@"; fi; }
 
 engine_answers() { timeout 10 docker info >/dev/null 2>&1; }
 
+raise_inotify() {
+  # Each lab host runs systemd, which takes inotify instances; the default 128 runs out near 20 hosts.
+  local current
+  current=$(cat /proc/sys/fs/inotify/max_user_instances 2>/dev/null || echo 0)
+  if [ "$current" -lt 1024 ]; then
+    as_root sysctl -q -w fs.inotify.max_user_instances=1024 || log "could not raise fs.inotify.max_user_instances (have $current)"
+  fi
+}
+
 if engine_answers; then
+  raise_inotify
   exit 0
 fi
 
@@ -48,9 +58,5 @@ if ! engine_answers; then
   log "the Docker engine does not answer 'docker info'; see /tmp/dockerd.log"
   exit 1
 fi
-# Each lab host runs systemd, which takes inotify instances; the default 128 runs out near 20 hosts.
-current=$(cat /proc/sys/fs/inotify/max_user_instances 2>/dev/null || echo 0)
-if [ "$current" -lt 1024 ]; then
-  as_root sysctl -q -w fs.inotify.max_user_instances=1024 || log "could not raise fs.inotify.max_user_instances (have $current)"
-fi
+raise_inotify
 log "Docker engine ready: $(docker version --format '{{.Server.Version}}' 2>/dev/null)"

@@ -197,7 +197,11 @@ public final class Provisioner {
             return this;
         }
 
-        /** The registry's certificate paths on its host (seam for the PKI component); without it, plain HTTP. */
+        /**
+         * The registry's certificate paths on its host, for an embedder that places its own certificate there.
+         * Without it the registry serves TLS with a certificate from the cluster CA ({@code cluster.registry.tls},
+         * the default) or plain HTTP ({@code tls: false}).
+         */
         public Builder registryTls(RegistryTls tls) {
             this.registryTls = tls;
             return this;

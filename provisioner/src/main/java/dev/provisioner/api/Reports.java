@@ -26,7 +26,7 @@ final class Reports {
     }
 
     static StepFailure failure(Failure f) {
-        return new StepFailure(f.host(), f.phase(), f.step(), f.action(), f.exitCode(), f.stderrTail(), f.message());
+        return new StepFailure(f.host(), f.phase(), f.step(), f.action(), f.exitCode(), f.stderrTail(), f.message(), f.incomplete());
     }
 
     static StepReport step(StepRecord r) {

@@ -22,13 +22,13 @@ import java.util.concurrent.ConcurrentHashMap;
  * host's override, else of the cluster; host-key checking and timeouts from the inventory. One
  * transport per (kind, connect timeout), created on first use; per run, never shared between runs.
  */
-final class SshConnections implements ConnectionFactory {
+public final class SshConnections implements ConnectionFactory {
     private final SshSettings ssh;
     private final Optional<TransportKind> override;
     private final SecretMasker masker;
     private final Map<String, Transport> transports = new ConcurrentHashMap<>();
 
-    SshConnections(Inventory inventory, Optional<TransportKind> override, SecretMasker masker) {
+    public SshConnections(Inventory inventory, Optional<TransportKind> override, SecretMasker masker) {
         this.ssh = inventory.cluster().ssh();
         this.override = override;
         this.masker = masker;

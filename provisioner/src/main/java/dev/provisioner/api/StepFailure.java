@@ -10,7 +10,14 @@ package dev.provisioner.api;
  * @param exitCode   its exit code, or -1 when no command ran
  * @param stderrTail last lines of its stderr (masked)
  * @param message    one line for people
+ * @param incomplete true when the host is fine but the step needs release artifacts that cannot be obtained
+ *                   here (the message names them and how to supply them with {@code --artifacts DIR})
  */
 public record StepFailure(String host, String phase, String step, String action, int exitCode, String stderrTail,
-                          String message) {
+                          String message, boolean incomplete) {
+    /** A failure of the host or the step (not {@link #incomplete()}). */
+    public StepFailure(String host, String phase, String step, String action, int exitCode, String stderrTail,
+                       String message) {
+        this(host, phase, step, action, exitCode, stderrTail, message, false);
+    }
 }

@@ -20,12 +20,23 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
     @Override
     public int handleExecutionException(Exception ex, CommandLine cl, CommandLine.ParseResult parsed) {
         PrintWriter err = cl.getErr();
-        err.println("error: " + ex.getMessage());
+        Throwable cause = unwrap(ex);
+        err.println("error: " + cause.getMessage());
         if (parsed.hasMatchedOption("--debug") || hasDebug(parsed)) {
             ex.printStackTrace(err);
         }
         err.flush();
-        return exitCode(ex);
+        return exitCode(cause);
+    }
+
+    /** The exception that matters, out of the wrappers that parallel work puts around it. */
+    static Throwable unwrap(Throwable ex) {
+        Throwable t = ex;
+        while ((t instanceof java.util.concurrent.CompletionException || t instanceof java.util.concurrent.ExecutionException)
+                && t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t;
     }
 
     private static boolean hasDebug(CommandLine.ParseResult parsed) {
@@ -37,7 +48,8 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
         return false;
     }
 
-    static int exitCode(Throwable ex) {
+    static int exitCode(Throwable thrown) {
+        Throwable ex = unwrap(thrown);
         if (ex instanceof HostKeyException || ex instanceof AuthenticationException || ex instanceof UnreachableException) {
             return ExitCodes.UNREACHABLE;
         }

@@ -13,12 +13,13 @@ import picocli.CommandLine.Command;
         versionProvider = Main.VersionProvider.class,
         description = "Turns bare machines into a Kubernetes cluster over SSH, from one inventory file.",
         subcommands = {ValidateCommand.class, RenderCommand.class, PlanCommand.class, ApplyCommand.class,
-                CertsCommand.class, CommandLine.HelpCommand.class})
+                CertsCommand.class, LabCommand.class, RunCommand.class, InitCommand.class, CheckCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        CliLogging.configure(args);
         System.exit(commandLine().execute(args));
     }
 

@@ -1,13 +1,16 @@
 package dev.provisioner.component;
 
+import dev.provisioner.component.etcd.EtcdPhase;
 import dev.provisioner.component.hosts.PrepareHostsPhase;
+import dev.provisioner.component.network.NetworkConfigPhase;
+import dev.provisioner.component.pki.PkiPhase;
+import dev.provisioner.component.pki.PkiSupply;
+import dev.provisioner.component.pki.RegistryPki;
 import dev.provisioner.component.registry.RegistryPhase;
 import dev.provisioner.component.registry.RegistryTls;
 import dev.provisioner.inventory.Inventory;
 import dev.provisioner.step.Phase;
 import dev.provisioner.step.Plan;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +22,6 @@ import java.util.Optional;
  * are added by their components.
  */
 public final class StandardPlan {
-    private static final Logger LOG = LoggerFactory.getLogger(StandardPlan.class);
 
     private StandardPlan() {
     }
@@ -29,19 +31,26 @@ public final class StandardPlan {
     }
 
     /**
-     * @param registryTls the registry's certificate paths on its host, once PKI provides them.
-     *                    Seam: the PKI component passes them here; until then the registry serves HTTP.
+     * @param registryTls the registry's certificate paths on its host, placed there by the embedder; when empty
+     *                    and {@code cluster.registry.tls} is true, the pki component issues and places them
      */
     public static Plan create(ComponentContext context, Optional<RegistryTls> registryTls) {
         Inventory inventory = context.inventory();
         List<Phase> phases = new ArrayList<>();
         phases.add(PrepareHostsPhase.create());
+        phases.add(dev.provisioner.component.prereq.PrerequisitesPhase.create());
+        PkiSupply pki = PkiSupply.ensureIn(inventory, context.stateDirectory());
+        phases.add(PkiPhase.create(pki));
         if (inventory.view().registryHost().isPresent()) {
-            if (inventory.cluster().registry().tls() && registryTls.isEmpty()) {
-                LOG.warn("registry: TLS is requested but no certificate is wired in yet; serving plain HTTP");
-            }
-            phases.add(RegistryPhase.create(registryTls));
+            // registry.tls: a certificate from the cluster CA unless the embedder passed its own paths.
+            boolean ourCertificate = registryTls.isEmpty() && inventory.cluster().registry().tls();
+            Phase registry = RegistryPhase.create(ourCertificate ? Optional.of(RegistryPki.TLS) : registryTls);
+            phases.add(ourCertificate ? RegistryPki.withCertificates(registry, pki) : registry);
         }
-        return Plan.of(phases);
+        phases.add(EtcdPhase.create(context));
+        phases.add(NetworkConfigPhase.create());
+        phases.add(dev.provisioner.component.runtime.ContainerRuntimePhase.create());
+        return dev.provisioner.component.kube.KubePhases.appendTo(Plan.of(phases),
+                dev.provisioner.component.kube.KubeSources.from(context, pki));
     }
 }

@@ -1,5 +1,6 @@
 package dev.provisioner.exec;
 
+import dev.provisioner.artifacts.MissingArtifacts;
 import dev.provisioner.facts.HostFacts;
 import dev.provisioner.step.Action;
 import dev.provisioner.step.InstallPackages;
@@ -72,6 +73,9 @@ final class HostPhaseRunner {
                 outcome.actions().forEach(a -> raw.add(new Planned(step.name(), a)));
             } catch (RuntimeException e) {
                 Failure f = failure(step.name(), "compute actions", -1, "", e.getMessage());
+                if (e instanceof MissingArtifacts) {
+                    f = new Failure(f.host(), f.phase(), f.step(), mask("obtain release artifacts"), -1, "", f.message(), true);
+                }
                 return finish(planningFailed(step.name(), f, outcomes));
             } finally {
                 planTime.put(step.name(), Duration.ofNanos(System.nanoTime() - t));

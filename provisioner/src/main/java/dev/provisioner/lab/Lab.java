@@ -68,7 +68,11 @@ public final class Lab {
         }
         List<LabHostInfo> hosts = new ArrayList<>();
         for (CompletableFuture<LabHostInfo> f : starts) {
-            hosts.add(f.join());
+            try {
+                hosts.add(f.join());
+            } catch (java.util.concurrent.CompletionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : e;
+            }
         }
         StringBuilder kh = new StringBuilder();
         for (LabHostInfo h : hosts) {

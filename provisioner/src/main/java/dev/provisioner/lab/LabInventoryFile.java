@@ -36,7 +36,15 @@ final class LabInventoryFile {
          .append("    knownHosts: ").append(knownHosts.toAbsolutePath()).append('\n')
          .append("    hostKeyPolicy: strict\n")
          .append("  registry:\n")
-         .append("    port: 5000\n");
+         .append("    port: 5000\n")
+         .append("  # Install sources that work on a machine that reaches only an OS package mirror: etcd, the\n")
+         .append("  # registry and containerd from the hosts' packages; the Kubernetes components and flannel from\n")
+         .append("  # release binaries, which `lab up` / `apply` take from --artifacts DIR when they cannot be downloaded.\n")
+         .append("  install:\n")
+         .append("    default: binaries\n")
+         .append("    etcd: packages\n")
+         .append("    registry: packages\n")
+         .append("    containerd: packages\n");
         return y.toString();
     }
 }

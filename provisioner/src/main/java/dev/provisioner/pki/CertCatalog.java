@@ -60,7 +60,13 @@ final class CertCatalog {
             specs.add(CertSpec.server(PkiNames.kubeletServer(node.name()), k8s, user, hostSans(node)));
         }
         if (cluster.registry().tls()) {
-            view.registryHost().ifPresent(r -> specs.add(CertSpec.server(PkiNames.REGISTRY, k8s, r.name(), hostSans(r))));
+            // Loopback too, as etcd's: the registry's own health probe and local pushes use https://127.0.0.1:<port>.
+            view.registryHost().ifPresent(r -> {
+                Set<San> sans = hostSans(r);
+                sans.add(San.dns("localhost"));
+                sans.add(San.ip("127.0.0.1"));
+                specs.add(CertSpec.server(PkiNames.REGISTRY, k8s, r.name(), sans));
+            });
         }
         return List.copyOf(specs);
     }

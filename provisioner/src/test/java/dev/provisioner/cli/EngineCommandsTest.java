@@ -99,7 +99,7 @@ class EngineCommandsTest {
     void jsonWritesRecordsEnumsDurationsAndEscapes() {
         assertThat(Json.write(Map.of("r", new StepFailure("h", "p", "s", "a", 1, "line1\n\"q\"", "m"))))
                 .isEqualTo("{\"r\":{\"host\":\"h\",\"phase\":\"p\",\"step\":\"s\",\"action\":\"a\",\"exitCode\":1,"
-                        + "\"stderrTail\":\"line1\\n\\\"q\\\"\",\"message\":\"m\"}}");
+                        + "\"stderrTail\":\"line1\\n\\\"q\\\"\",\"message\":\"m\",\"incomplete\":false}}");
         assertThat(Json.write(report())).contains("\"mode\":\"apply\"").contains("\"durationMillis\":1500");
     }
 

@@ -113,7 +113,7 @@ class CertificateSetTest {
     void kubeletServingAndRegistryNameTheirHost() {
         assertThat(sans("kubelet/node01/server")).containsExactlyInAnyOrder("DNS:node01", "IP:10.4.4.5");
         assertThat(sans("kubelet/node02/server")).containsExactlyInAnyOrder("DNS:node02", "IP:10.4.4.7");
-        assertThat(sans("registry")).containsExactlyInAnyOrder("DNS:registry", "IP:10.4.4.8");
+        assertThat(sans("registry")).containsExactlyInAnyOrder("DNS:registry", "IP:10.4.4.8", "DNS:localhost", "IP:127.0.0.1");
         assertThat(sans("admin")).isEmpty();
     }
 

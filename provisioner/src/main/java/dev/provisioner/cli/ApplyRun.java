@@ -1,0 +1,118 @@
+package dev.provisioner.cli;
+
+import dev.provisioner.api.Endpoints;
+import dev.provisioner.api.ProvisionListener;
+import dev.provisioner.api.ProvisionReport;
+import dev.provisioner.api.Provisioner;
+import dev.provisioner.inventory.Inventory;
+import dev.provisioner.transport.SecretMasker;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The one code path that applies an inventory from the command line, used by {@code apply} and
+ * {@code lab up}: progress in the chosen output mode, a log file under the state directory, the
+ * summary tables and the documented exit code.
+ */
+final class ApplyRun {
+    private ApplyRun() {
+    }
+
+    static int apply(RunOptions run, OutputOptions output, String command, PrintWriter out, PrintWriter err) {
+        Optional<RunLog> log = quietLoad(run.inventory)
+                .flatMap(inv -> RunLog.open(stateDirectory(run, inv), command, masker(inv), err));
+        ProvisionListener display = output.display(out);
+        List<ProvisionListener> listeners = new ArrayList<>();
+        listeners.add(display);
+        log.ifPresent(listeners::add);
+        try {
+            Optional<Provisioner> p = run.provisioner(err, listeners);
+            if (p.isEmpty()) {
+                log.ifPresent(l -> l.write("the inventory or options are invalid; no host was contacted"));
+                return ExitCodes.INVALID_INPUT;
+            }
+            List<String> order = p.get().phases().titles();
+            ProvisionReport report = p.get().apply();
+            int code = ReportVerdict.exitCode(report);
+            String verdict = verdict(report, code);
+            if (output.json) {
+                JsonLinesListener json = (JsonLinesListener) display;
+                json.line("Report", report);
+                Map<String, Object> result = new LinkedHashMap<>();
+                result.put("exitCode", code);
+                result.put("verdict", verdict);
+                result.put("phases", Summary.phaseResults(report, order));
+                log.ifPresent(l -> result.put("log", l.file().toString()));
+                json.line("Result", result);
+            } else {
+                Summary.print(out, report, order);
+                out.println();
+                out.println(verdict);
+                log.ifPresent(l -> out.println("Log: " + l.file()));
+                out.flush();
+            }
+            log.ifPresent(l -> {
+                StringWriter summary = new StringWriter();
+                Summary.print(new PrintWriter(summary), report, order);
+                l.write(summary + "\n" + verdict + "\nexit code " + code);
+            });
+            return code;
+        } catch (RuntimeException e) {
+            log.ifPresent(l -> l.write("error: " + e));
+            throw e;
+        } finally {
+            if (display instanceof AutoCloseable c) {
+                closeQuietly(c);
+            }
+            log.ifPresent(RunLog::close);
+        }
+    }
+
+    /** The last line of a run: whether everything asked for was done, and if not, what kind of not. */
+    static String verdict(ProvisionReport report, int code) {
+        long incomplete = Summary.phaseResults(report, List.of()).values().stream().filter(r -> r.startsWith("incomplete")).count();
+        return switch (code) {
+            case ExitCodes.OK -> "Done: every phase completed.";
+            case ExitCodes.INCOMPLETE -> "Incomplete (exit code " + code + "): every phase that could run here completed; "
+                    + incomplete + " phase(s) need release files that are missing (listed above). Supply them with"
+                    + " --artifacts DIR and run again.";
+            case ExitCodes.UNREACHABLE -> "Failed (exit code " + code + "): a host could not be reached (see the errors above).";
+            case ExitCodes.TIMEOUT -> "Failed (exit code " + code + "): a step timed out (see the errors above).";
+            default -> "Failed (exit code " + code + "): a step failed (see the errors above).";
+        };
+    }
+
+    static Path stateDirectory(RunOptions run, Inventory inv) {
+        return run.state != null ? run.state : ClusterStateOptions.defaultStateDirectory(run.inventory, inv.cluster().name());
+    }
+
+    static SecretMasker masker(Inventory inv) {
+        SecretMasker masker = new SecretMasker();
+        Endpoints.registerSecrets(inv, masker);
+        return masker;
+    }
+
+    /** The inventory when it loads; empty otherwise (the run itself then reports every problem). */
+    static Optional<Inventory> quietLoad(Path file) {
+        try {
+            return Optional.of(Inventory.load(file));
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable c) {
+        try {
+            c.close();
+        } catch (Exception ignored) {
+            // only the live display's ticker; nothing to report
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package dev.provisioner.cli;
+
+import dev.provisioner.lab.Lab;
+import dev.provisioner.lab.LabHostInfo;
+import dev.provisioner.lab.LabSettings;
+import dev.provisioner.lab.LabTopology;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code provisioner lab up}: starts the lab's hosts (building the image first if needed), writes
+ * its inventory and applies it through the same code path as {@code apply}.
+ */
+@Command(name = "up", mixinStandardHelpOptions = true,
+        description = {"Start lab hosts as containers (default: master, node01, node02, registry), write their inventory"
+                + " (inventories/lab.yaml) with pinned host keys, then apply it.",
+                "Re-running reuses running hosts and converges."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:the lab runs and every phase completed", "1:the lab could not be started (Docker engine, image)",
+                "3:a lab host could not be reached", "4:a step failed", "5:a step timed out",
+                "6:incomplete: every phase that can run here completed; release files (Kubernetes binaries) are missing:"
+                        + " supply them with --artifacts DIR"})
+public final class LabUpCommand implements Callable<Integer> {
+    @Mixin
+    LabOptions lab;
+
+    @Mixin
+    OutputOptions output;
+
+    @Option(names = "--masters", paramLabel = "M", description = "number of masters (default: 1)")
+    int masters = 1;
+
+    @Option(names = "--nodes", paramLabel = "N", description = "number of worker nodes (default: 2)")
+    int nodes = 2;
+
+    @Option(names = "--artifacts", paramLabel = "DIR",
+            description = "release files (Kubernetes binaries, flanneld) with a SHA256SUMS file, for what cannot be downloaded")
+    Path artifacts;
+
+    @Option(names = "--no-download", description = "never download release files; use only --artifacts and the cache")
+    boolean noDownload;
+
+    @Option(names = "--state", paramLabel = "DIR",
+            description = "cluster state directory: PKI, artifact cache, logs (default: .provisioner/NAME/ next to the inventory)")
+    Path state;
+
+    @Option(names = "--no-apply", description = "only start the hosts and write the inventory")
+    boolean noApply;
+
+    @Option(names = "--debug", description = "print stack traces of unexpected errors")
+    boolean debug;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        LabTopology topology;
+        try {
+            topology = new LabTopology(masters, nodes);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        LabSettings settings = lab.settings();
+        // Progress of the slow first-time work goes to stderr, so --json keeps stdout machine-readable.
+        Lab labHosts = new Lab(settings, line -> {
+            err.println("[lab] " + line);
+            err.flush();
+        });
+        List<String> names = topology.hosts().stream().map(LabTopology.LabHostSpec::name).toList();
+        (output.json ? err : out).printf("Starting lab '%s': %s%n", settings.name(), String.join(", ", names));
+        List<LabHostInfo> hosts = labHosts.up(topology);
+        if (!output.json) {
+            LabStatusCommand.table(out, hosts);
+            out.printf("Wrote %s (host keys pinned in %s)%n", settings.inventory(), settings.stateDir().resolve("known_hosts"));
+            out.flush();
+        }
+        if (noApply) {
+            (output.json ? err : out).printf("Next: provisioner apply -i %s%n", settings.inventory());
+            return ExitCodes.OK;
+        }
+        RunOptions run = new RunOptions();
+        run.inventory = settings.inventory();
+        run.artifacts = artifacts;
+        run.noDownload = noDownload;
+        run.state = state;
+        run.debug = debug;
+        int code = ApplyRun.apply(run, output, "lab-up", out, err);
+        if (!output.json) {
+            out.printf("%nThe lab keeps running. Inventory: %s%n  status: provisioner lab status%s%n  remove: provisioner lab down%s%n",
+                    settings.inventory(), lab.asArguments(), lab.asArguments());
+            out.flush();
+        }
+        return code;
+    }
+}

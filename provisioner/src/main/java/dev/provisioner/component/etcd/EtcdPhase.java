@@ -1,0 +1,28 @@
+package dev.provisioner.component.etcd;
+
+import dev.provisioner.component.ComponentContext;
+import dev.provisioner.inventory.Role;
+import dev.provisioner.step.HostSelector;
+import dev.provisioner.step.Phase;
+
+/**
+ * The {@value #TITLE} phase on the etcd members (the masters unless hosts have the role etcd): programs
+ * from packages or release binaries, config and unit, service running and healthy over TLS. Runs after
+ * the pki phase, which placed the member certificates.
+ */
+public final class EtcdPhase {
+    public static final String TITLE = "etcd";
+
+    private EtcdPhase() {
+    }
+
+    public static Phase create(ComponentContext context) {
+        return create(EtcdRelease.of(context));
+    }
+
+    /** With an explicit release source (tests, embedders with their own resolver). */
+    public static Phase create(EtcdRelease release) {
+        return Phase.of(TITLE, HostSelector.roles(Role.ETCD), new EtcdInstallStep(release), new EtcdConfigStep(),
+                new EtcdServiceStep());
+    }
+}

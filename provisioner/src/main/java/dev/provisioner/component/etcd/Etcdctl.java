@@ -1,0 +1,35 @@
+package dev.provisioner.component.etcd;
+
+import dev.provisioner.pki.HostPaths;
+import dev.provisioner.transport.Command;
+
+/**
+ * etcdctl command lines over TLS with the {@code healthcheck-client} certificate every member holds
+ * (etcd requires client certificates). The v3 API is selected explicitly: etcdctl 3.3 and older
+ * default to v2.
+ *
+ * @param binary    the etcdctl program on the host
+ * @param endpoints comma-separated client URLs
+ */
+public record Etcdctl(String binary, String endpoints) {
+
+    /** The command prefix; append the quoted subcommand and its arguments. */
+    public String prefix() {
+        return "ETCDCTL_API=3 " + Command.quote(binary)
+                + " --endpoints=" + Command.quote(endpoints)
+                + " --cacert=" + Command.quote(HostPaths.ETCD_MEMBER_CA_CERT)
+                + " --cert=" + Command.quote(HostPaths.ETCD_HEALTHCHECK_CLIENT_CERT)
+                + " --key=" + Command.quote(HostPaths.ETCD_HEALTHCHECK_CLIENT_KEY)
+                + " --dial-timeout=5s --command-timeout=10s";
+    }
+
+    /** {@code endpoint health}: exits 0 only when every endpoint committed a proposal. */
+    public String endpointHealth() {
+        return prefix() + " endpoint health";
+    }
+
+    /** The value stored at {@code key} (empty output when absent). */
+    public String get(String key) {
+        return prefix() + " get --print-value-only " + Command.quote(key);
+    }
+}

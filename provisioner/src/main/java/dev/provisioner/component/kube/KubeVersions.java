@@ -1,0 +1,32 @@
+package dev.provisioner.component.kube;
+
+import java.util.List;
+
+/**
+ * The Kubernetes versions whose flags and config kinds the templates are written for: 1.31 to 1.34
+ * (K8S-REFERENCE.md documents these; 1.35 removes cgroup v1 support by default and
+ * {@code --pod-infra-container-image}, which these templates do not use either, but it is not verified).
+ * The default is {@link dev.provisioner.inventory.Versions#KUBERNETES}.
+ */
+public final class KubeVersions {
+    /** Supported minor versions of 1.x, oldest first. */
+    public static final List<Integer> SUPPORTED_MINORS = List.of(31, 32, 33, 34);
+
+    private KubeVersions() {
+    }
+
+    /**
+     * @throws IllegalArgumentException naming the supported versions when {@code version} is not 1.31.x-1.34.x
+     */
+    public static String requireSupported(String version) {
+        String[] parts = version.split("[.-]");
+        boolean ok = parts.length >= 2 && parts[0].equals("1") && parts[1].matches("\\d+")
+                && SUPPORTED_MINORS.contains(Integer.parseInt(parts[1]));
+        if (!ok) {
+            throw new IllegalArgumentException("Kubernetes " + version + " is not supported: the kube templates are written for 1."
+                    + SUPPORTED_MINORS.get(0) + " to 1." + SUPPORTED_MINORS.get(SUPPORTED_MINORS.size() - 1)
+                    + " (set cluster.versions.kubernetes, e.g. \"1.34.0\")");
+        }
+        return version;
+    }
+}

@@ -1,0 +1,24 @@
+# Managed by provisioner (cluster ${cluster}): etcd from ${installedFrom}; every setting is in ${confPath}.
+[Unit]
+Description=etcd key-value store (member ${name})
+Documentation=https://etcd.io/docs
+After=network-online.target local-fs.target remote-fs.target time-sync.target
+Wants=network-online.target
+
+[Service]
+Type=notify
+User=${user}
+Group=${user}
+EnvironmentFile=${confPath}
+# The data directory belongs to etcd alone (0700): enforced before every start, also on a directory
+# that a package or an operator created with other permissions.
+ExecStartPre=+/usr/bin/install -d -m 0700 -o ${user} -g ${user} ${dataDir}
+ExecStart=${binary}
+Restart=always
+RestartSec=5s
+# A new member waits for a quorum of the initial cluster before it reports ready.
+TimeoutStartSec=180s
+LimitNOFILE=65536
+
+[Install]
+WantedBy=multi-user.target

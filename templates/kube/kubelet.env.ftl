@@ -1,0 +1,1 @@
+KUBELET_ARGS="${args}"
