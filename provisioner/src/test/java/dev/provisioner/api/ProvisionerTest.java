@@ -22,20 +22,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ProvisionerTest {
+    /** Local cluster state (the PKI render needs) goes here, never into the working directory. */
+    @org.junit.jupiter.api.io.TempDir
+    java.nio.file.Path state;
+
     private final Inventory inv = EngineFixtures.inventory();
 
     @Test
     void builderReportsEveryProblemAtOnce() {
         assertThatThrownBy(() -> Provisioner.builder().build()).isInstanceOf(InvalidSetupException.class)
                 .hasMessageContaining("inventory: required");
-        assertThatThrownBy(() -> Provisioner.builder().inventory(inv).parallelism(-1).limitHosts(List.of("nope"))
+        assertThatThrownBy(() -> Provisioner.builder().inventory(inv).stateDirectory(state).parallelism(-1).limitHosts(List.of("nope"))
                 .templatesDir(Path.of("/no/such/dir")).skipPhases(List.of("no-such-phase")).build())
                 .isInstanceOfSatisfying(InvalidSetupException.class, e -> assertThat(e.problems()).hasSize(4));
     }
 
     @Test
     void planCanBeCustomisedByTitleAndFiltered() {
-        Provisioner p = Provisioner.builder().inventory(inv)
+        Provisioner p = Provisioner.builder().inventory(inv).stateDirectory(state)
                 .customizePlan(plan -> plan.insertAfter("registry", Phase.of("mirror", HostSelector.roles(Role.REGISTRY))))
                 .skipPhases(List.of("prepare-hosts")).build();
         List<String> titles = p.phases().titles();
@@ -46,7 +50,7 @@ class ProvisionerTest {
     @Test
     void renderContactsNoHost() {
         List<Object> opened = new ArrayList<>();
-        Provisioner p = Provisioner.builder().inventory(inv).onlyPhases(List.of("prepare-hosts", "registry"))
+        Provisioner p = Provisioner.builder().inventory(inv).stateDirectory(state).onlyPhases(List.of("prepare-hosts", "registry"))
                 .connectionFactory((h, e) -> {
                     opened.add(null);
                     throw new AssertionError("render must not connect");
@@ -60,7 +64,7 @@ class ProvisionerTest {
     @Test
     void unreachableHostsFailTheirPhaseWithStepConnect() {
         List<ProvisionEvent> events = new ArrayList<>();
-        ProvisionReport r = Provisioner.builder().inventory(inv).listener(events::add)
+        ProvisionReport r = Provisioner.builder().inventory(inv).stateDirectory(state).listener(events::add)
                 .connectionFactory((dev.provisioner.inventory.Host h, Endpoint e) -> {
                     throw new dev.provisioner.transport.UnreachableException(e.name(), "connection refused", null);
                 }).build().plan();

@@ -93,7 +93,7 @@ class EngineLabTest {
     private Provisioner.Builder provisioner() {
         UnaryOperator<dev.provisioner.step.Plan> withFaultCheck = plan -> plan.replace(PrepareHostsPhase.TITLE,
                 Phase.of(PrepareHostsPhase.TITLE, HostSelector.all(), new HostsFileStep(), new FaultStep()));
-        return Provisioner.builder().inventory(inventory).customizePlan(withFaultCheck)
+        return Provisioner.builder().inventory(inventory).stateDirectory(lab.dir().resolve("state")).customizePlan(withFaultCheck)
                 .onlyPhases(List.of(ENGINE_PHASES.split(",")));
     }
 

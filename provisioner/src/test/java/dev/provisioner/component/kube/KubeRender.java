@@ -65,6 +65,11 @@ final class KubeRender {
             for (DesiredFile f : rendered.getOrDefault(h.name(), List.of())) {
                 files.add(new RenderedFile(f.path(), f.content(), f.mode(), f.owner(), f.group(), false));
             }
+            if (roles.contains("etcd")) {
+                // The data directory as etcd.service's ExecStartPre makes it before every start
+                // (0700 etcd:etcd); steps render files only, so it is declared here from the same constant.
+                files.add(RenderedFile.directory(dev.provisioner.component.etcd.EtcdInstall.DATA_DIR, 0700, "etcd", "etcd"));
+            }
             out.add(new RenderedHost(h.name(), roles, files));
         }
         return out;

@@ -21,16 +21,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * decidable check passes on every host. The mutation tests per rule live with the checker.
  */
 class KubeRenderCisTest {
-    /**
-     * Checks that cannot pass through this render path yet, with why. The etcd data directory
-     * (1.1.11/1.1.12) is created by the etcd phase with a command: {@code DesiredFile} (what steps
-     * render) has no directory entries, so the rendered output cannot declare it. Remove an entry once
-     * the engine renders directories; until then its failure is tolerated, every other one is not.
-     */
-    static final Map<String, String> KNOWN_GAPS = Map.of(
-            "1.1.11", "etcd data directory: directories are not part of the render output",
-            "1.1.12", "etcd data directory: directories are not part of the render output");
-
     @TempDir
     Path state;
 
@@ -47,7 +37,7 @@ class KubeRenderCisTest {
                 .anyMatch(f -> f.path().equals("/etc/systemd/system/etcd.service"));
         List<RenderedHost> hosts = KubeRender.cisHosts(inv, rendered, etcdRendered);
         CisReport report = new CisChecker().check(hosts);
-        assertThat(report.failures().stream().filter(f -> !KNOWN_GAPS.containsKey(f.id())).toList())
+        assertThat(report.failures())
                 .as(file + ":\n" + report.render()).isEmpty();
         // The checker really looked at our components on each master and node (not just NOT_APPLICABLE).
         for (RenderedHost h : hosts) {
