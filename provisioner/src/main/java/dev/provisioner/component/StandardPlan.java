@@ -49,7 +49,7 @@ public final class StandardPlan {
         }
         phases.add(EtcdPhase.create(context));
         phases.add(NetworkConfigPhase.create());
-        phases.add(dev.provisioner.component.runtime.ContainerRuntimePhase.create());
+        phases.add(dev.provisioner.component.runtime.ContainerRuntimePhase.create(context));
         return dev.provisioner.component.kube.KubePhases.appendTo(Plan.of(phases),
                 dev.provisioner.component.kube.KubeSources.from(context, pki));
     }

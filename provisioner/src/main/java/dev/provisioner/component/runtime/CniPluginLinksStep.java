@@ -14,7 +14,8 @@ import java.util.List;
 /**
  * The packaged CNI plugins the pod network needs, linked into {@value ContainerdLayout#CNI_BIN_DIR}
  * (where containerd's config, the kubelet and flannel's CNI plugin look). A plugin already there (a
- * link or a file someone installed) is left alone.
+ * link or a file someone installed) is left alone. Packages source only: with release binaries the
+ * plugins are installed by {@link RuntimeBinariesStep}.
  */
 final class CniPluginLinksStep implements Step {
     static final List<String> PLUGINS = List.of("bridge", "host-local", "loopback", "portmap", "bandwidth", "firewall", "tuning");
@@ -27,6 +28,9 @@ final class CniPluginLinksStep implements Step {
     @Override
     public FactsQuery facts(StepContext ctx) {
         FactsQuery q = FactsQuery.EMPTY;
+        if (!ContainerdLayout.fromPackages(ctx.inventory())) {
+            return q;
+        }
         for (String p : PLUGINS) {
             q = q.and(FactsQuery.file(target(p), FileProbe.metadata()));
         }
@@ -35,6 +39,9 @@ final class CniPluginLinksStep implements Step {
 
     @Override
     public StepOutcome plan(StepContext ctx) {
+        if (!ContainerdLayout.fromPackages(ctx.inventory())) {
+            return StepOutcome.converged("CNI plugins come from the " + RuntimeRelease.CNI_PLUGINS + " release");
+        }
         HostFacts facts = ctx.facts().orElseThrow();
         String from = ContainerdLayout.of(ctx.osFamily()).packagedCniDir();
         List<String> missing = PLUGINS.stream().filter(p -> !facts.file(target(p)).exists()).toList();

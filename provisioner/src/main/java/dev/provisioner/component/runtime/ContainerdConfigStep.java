@@ -1,8 +1,6 @@
 package dev.provisioner.component.runtime;
 
 import dev.provisioner.facts.FactsQuery;
-import dev.provisioner.inventory.Component;
-import dev.provisioner.inventory.InstallSource;
 import dev.provisioner.step.Converge;
 import dev.provisioner.step.DesiredFile;
 import dev.provisioner.step.Step;
@@ -18,7 +16,8 @@ import java.util.Map;
  * for 1.x, version 3 for 2.x; SystemdCgroup, the CNI directories, the pinned sandbox image and
  * {@code config_path} for registry hosts. Before a packaged containerd is installed its version is
  * not known yet, so version 2 is written (every containerd from 1.6 on reads it); once a 2.x package
- * shows up, the next run rewrites it as version 3.
+ * shows up, the next run rewrites it as version 3. With release binaries the inventory's containerd
+ * version decides.
  */
 final class ContainerdConfigStep implements Step {
     private final RuntimeOptions options;
@@ -34,18 +33,19 @@ final class ContainerdConfigStep implements Step {
 
     @Override
     public FactsQuery facts(StepContext ctx) {
-        return Converge.query(files(ctx)).and(FactsQuery.packages(ContainerdLayout.PACKAGE));
+        FactsQuery q = Converge.query(files(ctx));
+        return ContainerdLayout.fromPackages(ctx.inventory()) ? q.and(FactsQuery.packages(ContainerdLayout.PACKAGE)) : q;
     }
 
     /** The version the config is written for, and where that version came from. */
     static Map.Entry<ContainerdVersion, String> version(StepContext ctx) {
+        if (!ContainerdLayout.fromPackages(ctx.inventory())) {
+            String release = ctx.inventory().cluster().versions().containerd();
+            return Map.entry(ContainerdVersion.parse(release).orElseThrow(), "containerd " + release + " from its release");
+        }
         var installed = ctx.facts().flatMap(f -> f.packageVersion(ContainerdLayout.PACKAGE)).flatMap(ContainerdVersion::parse);
         if (installed.isPresent()) {
             return Map.entry(installed.get(), "installed containerd " + installed.get());
-        }
-        if (ctx.inventory().cluster().install().source(Component.CONTAINERD) != InstallSource.PACKAGES) {
-            var v = ContainerdVersion.parse(ctx.inventory().cluster().versions().containerd()).orElseThrow();
-            return Map.entry(v, "containerd " + ctx.inventory().cluster().versions().containerd() + " from the inventory");
         }
         return Map.entry(new ContainerdVersion(1, 6), "containerd package not installed yet; version 2 is read by every containerd >= 1.6");
     }

@@ -3,7 +3,6 @@ package dev.provisioner.component.runtime;
 import dev.provisioner.facts.FactsQuery;
 import dev.provisioner.facts.HostFacts;
 import dev.provisioner.inventory.Component;
-import dev.provisioner.inventory.InstallSource;
 import dev.provisioner.step.Converge;
 import dev.provisioner.step.Step;
 import dev.provisioner.step.StepContext;
@@ -11,7 +10,7 @@ import dev.provisioner.step.StepOutcome;
 
 import java.util.List;
 
-/** containerd, runc and the standard CNI plugins from the OS packages. */
+/** containerd, runc and the standard CNI plugins from the OS packages (install source {@code packages} only). */
 final class RuntimePackagesStep implements Step {
     static final List<String> PACKAGES = List.of(ContainerdLayout.PACKAGE, "runc", "containernetworking-plugins");
 
@@ -22,16 +21,14 @@ final class RuntimePackagesStep implements Step {
 
     @Override
     public FactsQuery facts(StepContext ctx) {
-        return FactsQuery.packages(PACKAGES.toArray(String[]::new));
+        return ContainerdLayout.fromPackages(ctx.inventory()) ? FactsQuery.packages(PACKAGES.toArray(String[]::new)) : FactsQuery.EMPTY;
     }
 
     @Override
     public StepOutcome plan(StepContext ctx) {
-        InstallSource source = ctx.inventory().cluster().install().source(Component.CONTAINERD);
-        if (source != InstallSource.PACKAGES) {
-            throw new IllegalStateException("containerd from " + source.name().toLowerCase(java.util.Locale.ROOT)
-                    + " is not supported by this version of the container-runtime phase; set cluster.install.containerd: packages"
-                    + " (Debian containerd, runc, containernetworking-plugins)");
+        if (!ContainerdLayout.fromPackages(ctx.inventory())) {
+            return StepOutcome.converged("containerd, runc and CNI plugins come from their releases (cluster.install.containerd: "
+                    + ctx.inventory().cluster().install().source(Component.CONTAINERD).name().toLowerCase(java.util.Locale.ROOT) + ")");
         }
         HostFacts facts = ctx.facts().orElseThrow();
         return Converge.packages(PACKAGES, facts)

@@ -21,11 +21,14 @@ import java.util.List;
 import java.util.function.UnaryOperator;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Facts in, actions out, for the container-runtime steps, and golden config files for both config versions. */
 class RuntimeStepsTest {
-    private static final List<Step> STEPS = ContainerRuntimePhase.create().steps();
+    /** The packages source never resolves release files. */
+    private static final RuntimeRelease NO_RELEASE = new RuntimeRelease(arch -> {
+        throw new AssertionError("the packages source must not resolve release files");
+    }, List.of());
+    private static final List<Step> STEPS = ContainerRuntimePhase.create(NO_RELEASE, RuntimeOptions.defaults()).steps();
 
     private static Inventory inventory(UnaryOperator<dev.provisioner.inventory.InventoryBuilder> extra) {
         return extra.apply(Inventory.builder().clusterName("lab")
@@ -189,6 +192,8 @@ class RuntimeStepsTest {
         }
         assertThat(step("containerd-packages").plan(ctx).reason())
                 .isEqualTo("containerd 1.6.20~ds1-1+deb12u3, runc 1.1.5, containernetworking-plugins 1.1.1 installed");
+        assertThat(step("containerd-binaries").plan(ctx).reason()).isEqualTo("containerd, runc and CNI plugins come from the OS packages");
+        assertThat(step("containerd-unit").plan(ctx).reason()).isEqualTo("the containerd package brings its own unit");
         assertThat(step("cni-plugins").plan(ctx).reason()).startsWith("/opt/cni/bin has bridge, host-local, loopback, portmap");
         assertThat(step("containerd-config").plan(ctx).reason())
                 .isEqualTo("/etc/containerd/config.toml is up to date (config version 2 for installed containerd 1.6)");
@@ -199,16 +204,7 @@ class RuntimeStepsTest {
     }
 
     @Test
-    void releaseBinariesAreRefusedWithWhatToSetInstead() {
-        Inventory binaries = Inventory.builder().clusterName("lab")
-                .host("node01", h -> h.address("10.4.4.5").roles(Role.NODE, Role.MASTER).keyFile(EngineFixtures.KEY))
-                .set("cluster.registry.enabled", false).build();
-        assertThatThrownBy(() -> step("containerd-packages").plan(ctx(binaries, EngineFixtures.debian("node01"))))
-                .hasMessageContaining("set cluster.install.containerd: packages");
-    }
-
-    @Test
     void phaseRunsOnNodesOnly() {
-        assertThat(ContainerRuntimePhase.create().selectHosts(INV)).extracting(h -> h.name()).containsExactly("node01");
+        assertThat(ContainerRuntimePhase.create(NO_RELEASE, RuntimeOptions.defaults()).selectHosts(INV)).extracting(h -> h.name()).containsExactly("node01");
     }
 }
