@@ -134,7 +134,7 @@ public final class LabHosts implements AutoCloseable {
     }
 
     private static void waitForSsh(LabHost host) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(240).toNanos();
         while (System.nanoTime() < deadline) {
             LabHost.Exec r = host.exec("systemctl is-active ssh && test -s /etc/ssh/ssh_host_ed25519_key.pub");
             if (r.exitCode() == 0) {
@@ -147,7 +147,7 @@ public final class LabHosts implements AutoCloseable {
                 throw new IllegalStateException(e);
             }
         }
-        throw new IllegalStateException(host.name() + ": sshd did not become active within 120 s: "
+        throw new IllegalStateException(host.name() + ": sshd did not become active within 240 s: "
                 + host.exec("systemctl status ssh --no-pager; journalctl -b --no-pager | tail -n 30").stdout());
     }
 
