@@ -1,5 +1,7 @@
 package dev.provisioner.cli;
 
+import dev.provisioner.template.Escapes;
+
 import java.lang.reflect.RecordComponent;
 import java.time.Duration;
 import java.util.Collection;
@@ -73,23 +75,6 @@ final class Json {
     }
 
     private static void string(StringBuilder b, String s) {
-        b.append('"');
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '"' -> b.append("\\\"");
-                case '\\' -> b.append("\\\\");
-                case '\n' -> b.append("\\n");
-                case '\r' -> b.append("\\r");
-                case '\t' -> b.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        b.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        b.append(c);
-                    }
-                }
-            }
-        }
-        b.append('"');
+        b.append(Escapes.json(s));
     }
 }
