@@ -38,12 +38,16 @@ public final class TimedCommand {
 
     /**
      * A shell script that kills the recorded process group (or, where the shell leads no group, the
-     * shell and its children) and removes the record; exits 0 whatever it found.
+     * shell and all its descendants) and removes the record; exits 0 whatever it found.
      */
     public String killScript() {
         // "kill -s KILL --" rather than "kill -KILL --": dash, /bin/sh on Debian, rejects the latter.
         String file = Command.quote(pidFile);
+        // Without a group (a server that does not start a session per channel), the shell is stopped
+        // so it forks no more, then it and every descendant, however deep, are killed.
         return "pg=$(cat " + file + " 2>/dev/null) || exit 0; rm -f " + file + "; [ -n \"$pg\" ] || exit 0\n"
-                + "kill -s KILL -- -\"$pg\" 2>/dev/null || { pkill -KILL -P \"$pg\"; kill -KILL \"$pg\"; } 2>/dev/null; exit 0";
+                + "kill -s KILL -- -\"$pg\" 2>/dev/null && exit 0\n"
+                + "tree() { for c in $(pgrep -P \"$1\"); do tree \"$c\"; done; echo \"$1\"; }\n"
+                + "kill -s STOP \"$pg\" 2>/dev/null; kill -s KILL $(tree \"$pg\") 2>/dev/null; exit 0";
     }
 }

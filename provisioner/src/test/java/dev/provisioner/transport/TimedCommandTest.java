@@ -39,6 +39,26 @@ class TimedCommandTest {
         }
     }
 
+    @Test
+    void withoutAProcessGroupTheKillScriptKillsEveryDescendant() throws Exception {
+        // No setsid: the shell shares the JVM's group, as under a server that starts no session.
+        TimedCommand timed = new TimedCommand(new SudoWrapper.Prepared(
+                "/bin/sh -c 'sleep 32 & /bin/sh -c \"sleep 33; true\"; wait'; true", new byte[0]));
+        Process p = new ProcessBuilder("/bin/sh", "-c", timed.prepared().line()).start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (p.descendants().filter(h -> h.info().command().orElse("").endsWith("sleep")).count() < 2
+                && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        var descendants = p.descendants().toList();
+        assertThat(descendants.stream().filter(h -> h.info().command().orElse("").endsWith("sleep"))).hasSize(2);
+        assertThat(sh(timed.killScript())).isZero();
+        assertThat(p.waitFor(5, TimeUnit.SECONDS)).isTrue();
+        for (ProcessHandle h : descendants) {
+            assertThat(h.onExit().get(5, TimeUnit.SECONDS).isAlive()).as("%s", h.info()).isFalse();
+        }
+    }
+
     private static int sh(String script) throws Exception {
         Process p = new ProcessBuilder("/bin/sh", "-c", script).redirectErrorStream(true).start();
         p.getInputStream().readAllBytes();

@@ -154,27 +154,35 @@ public abstract class TransportContract {
 
     @Test
     void aCommandThatOutlivesItsTimeoutIsAbandonedAndTheConnectionStaysUsable() {
+        // A duration no other test (or concurrent run, or lab container seen from the host) uses, so
+        // pgrep below finds this test's process only.
+        String seconds = uniqueSleepSeconds(29);
         long start = System.nanoTime();
-        assertThatThrownBy(() -> admin.run(Command.of("sleep", "29.123").withTimeout(Duration.ofSeconds(1))))
+        assertThatThrownBy(() -> admin.run(Command.of("sleep", seconds).withTimeout(Duration.ofSeconds(1))))
                 .isInstanceOf(CommandTimeoutException.class)
                 .hasMessageContaining("sleep");
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
         assertThat(admin.run(Command.of("echo", "still here")).stdout()).isEqualTo("still here\n");
         // The process is gone too, not just the channel (the bracket keeps pgrep from matching itself).
-        Command stillRunning = Command.shell("for i in 1 2 3 4 5 6 7 8 9 10; do pgrep -f 'sleep 29[.]123' || exit 0; sleep 0.2; done; exit 1");
+        Command stillRunning = Command.shell("for i in 1 2 3 4 5 6 7 8 9 10; do pgrep -f 'sleep " + seconds.replace(".", "[.]") + "' || exit 0; sleep 0.2; done; exit 1");
         assertThat(admin.run(stillRunning).exitCode()).as("timed-out process killed").isZero();
     }
 
     @Test
     void aTimedOutRootCommandOfASudoUserIsKilledToo() {
         assumeTrue(server.supports(Capability.REAL_SUDO), "needs real sudo");
+        String seconds = uniqueSleepSeconds(28);
         try (Connection c = connect(options(), server.sudoWithPassword(Secret.of(server.sudoPassword())))) {
-            assertThatThrownBy(() -> c.run(Command.of("sleep", "28.321").asRoot().withTimeout(Duration.ofSeconds(1))))
+            assertThatThrownBy(() -> c.run(Command.of("sleep", seconds).asRoot().withTimeout(Duration.ofSeconds(1))))
                     .isInstanceOf(CommandTimeoutException.class);
             assertThat(c.run(Command.of("id", "-u").asRoot()).stdout().trim()).isEqualTo("0");
         }
-        Command stillRunning = Command.shell("for i in 1 2 3 4 5 6 7 8 9 10; do pgrep -f 'sleep 28[.]321' || exit 0; sleep 0.2; done; exit 1");
+        Command stillRunning = Command.shell("for i in 1 2 3 4 5 6 7 8 9 10; do pgrep -f 'sleep " + seconds.replace(".", "[.]") + "' || exit 0; sleep 0.2; done; exit 1");
         assertThat(admin.run(stillRunning).exitCode()).as("timed-out root process killed").isZero();
+    }
+
+    private static String uniqueSleepSeconds(int whole) {
+        return whole + "." + String.format("%09d", Math.floorMod(UUID.randomUUID().getLeastSignificantBits(), 1_000_000_000L));
     }
 
     @Test
