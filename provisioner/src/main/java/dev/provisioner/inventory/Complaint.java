@@ -18,7 +18,10 @@ record Complaint(String message, String hint) {
         }
     }
 
-    /** The value as shown in messages: single-quoted, control characters escaped. */
+    /**
+     * The value as shown in messages: single-quoted, with control characters, Unicode line separators
+     * and invisible formatting characters escaped, so that a message is always one honest line.
+     */
     static String show(String value) {
         StringBuilder sb = new StringBuilder("'");
         for (char c : value.toCharArray()) {
@@ -28,7 +31,7 @@ record Complaint(String message, String hint) {
                 sb.append("\\t");
             } else if (c == '\r') {
                 sb.append("\\r");
-            } else if (Character.isISOControl(c)) {
+            } else if (Character.isISOControl(c) || SafeText.isInvisible(c)) {
                 sb.append(String.format("\\u%04X", (int) c));
             } else {
                 sb.append(c);

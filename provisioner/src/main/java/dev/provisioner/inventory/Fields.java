@@ -136,6 +136,12 @@ final class Fields {
         if (t instanceof Tree.Scalar s && s.secret() != null) {
             return s.secret();
         }
+        if (t instanceof Tree.Scalar s && Values.trap(s) != null) {
+            // The usual message quotes the value; a secret is never shown (consoles, CI logs).
+            problems.error(pathOf(key), t.location(), "YAML 1.1 reads this secret as " + (s.kind() == Kind.BOOL ? "a boolean" : "a number")
+                    + ", not as the text written (value not shown)", "quote it");
+            return null;
+        }
         String v = Values.text(t, pathOf(key), Check.ANY, Check.ANY, problems);
         return v == null ? null : resolver.resolve(v, pathOf(key), t.location(), problems);
     }

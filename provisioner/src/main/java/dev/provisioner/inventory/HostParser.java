@@ -60,11 +60,21 @@ final class HostParser {
         String user = source(f, "user").text("user", Syntax.USER_NAME, "root");
         HostAuth auth = hostAuth(f);
         Fields pw = source(f, "sudoPassword");
-        Secret sudoPassword = pw.secret("sudoPassword", secrets);
+        Secret sudoPassword = oneLine(pw.secret("sudoPassword", secrets), pw.pathOf("sudoPassword"));
         SudoMode sudo = sudo(f, user, pw.has("sudoPassword"));
         return new Host(name, address, internal, port == null ? 0 : port, user, auth, sudo, Optional.ofNullable(sudoPassword),
                 roles(f), f.stringMap("labels", Syntax.LABEL_KEY, Syntax.LABEL_VALUE), overrides(f),
                 bastion(source(f, "bastion"), user, auth));
+    }
+
+    /** sudo -S reads the password up to the first line break and hands the rest to the command as its input. */
+    private Secret oneLine(Secret password, String path) {
+        if (password != null && password.reveal().chars().anyMatch(c -> c == '\n' || c == '\r')) {
+            problems.errorAt(path, "the sudo password contains a line break",
+                    "sudo reads the password only up to the first line break and passes the rest to the command; use a one-line password");
+            return null;
+        }
+        return password;
     }
 
     private Fields source(Fields host, String key) {

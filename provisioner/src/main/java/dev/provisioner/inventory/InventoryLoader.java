@@ -3,9 +3,7 @@ package dev.provisioner.inventory;
 import dev.provisioner.inventory.Tree.Location;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -55,15 +53,13 @@ public final class InventoryLoader {
         Problems problems = new Problems(name);
         String text = null;
         try {
-            if (Files.size(file) > YamlTrees.MAX_SIZE) {
-                problems.error("", Location.NONE, "the file is larger than 1 MiB", "an inventory is a few kilobytes; check that this is the right file");
+            if (Files.isDirectory(file)) {
+                problems.error("", Location.NONE, "the path is a directory, not a file", "give the inventory file, e.g. inventories/blog-2018.yaml");
             } else {
-                text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(Files.readAllBytes(file))).toString();
+                text = InventoryText.decode(read(file), problems);
             }
         } catch (NoSuchFileException e) {
             problems.error("", Location.NONE, "the file does not exist", "check the path given with -i");
-        } catch (CharacterCodingException e) {
-            problems.error("", Location.NONE, "the file is not valid UTF-8", "save it as UTF-8");
         } catch (IOException | RuntimeException e) {
             problems.error("", Location.NONE, "cannot read the file (" + e.getClass().getSimpleName() + ")", "check its permissions");
         }
@@ -72,6 +68,13 @@ public final class InventoryLoader {
         }
         Path dir = file.toAbsolutePath().getParent();
         return read(text, name, dir == null ? Path.of("").toAbsolutePath() : dir, problems);
+    }
+
+    /** At most one byte more than the limit, whatever the file is (a pipe or /dev/zero never ends). */
+    private static byte[] read(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return in.readNBytes(YamlTrees.MAX_SIZE + 1);
+        }
     }
 
     /** Validates YAML text; relative paths resolve against {@code baseDirectory}. */

@@ -37,15 +37,15 @@ final class Syntax {
     static final Check VERSION_NUMBER = v -> VERSION.matcher(v).matches() ? null : new Complaint(
             Complaint.show(v) + " is not a valid version", "write MAJOR.MINOR.PATCH in quotes, e.g. \"1.34.0\"");
 
-    static final Check PREFIX = v -> ETCD_PREFIX.matcher(v).matches() ? null : new Complaint(
-            Complaint.show(v) + " is not a valid etcd key prefix",
-            "write an absolute key path such as /coreos.com/network, without a trailing '/'");
+    static final Check PREFIX = Syntax::etcdPrefix;
 
     static final Check DOMAIN = v -> domain(v) ? null : new Complaint(
             Complaint.show(v) + " is not a valid DNS domain", "use dot-separated labels of letters, digits and '-', e.g. cluster.local");
 
-    static final Check INTERFACE = v -> IFACE.matcher(v).matches() ? null : new Complaint(
-            Complaint.show(v) + " is not a valid network interface name", "use the name shown by 'ip link', e.g. eth1");
+    static final Check INTERFACE = v -> !IFACE.matcher(v).matches() ? new Complaint(
+            Complaint.show(v) + " is not a valid network interface name", "use the name shown by 'ip link', e.g. eth1")
+            : isDotSegment(v) ? new Complaint(Complaint.show(v) + " is not a valid network interface name",
+                    "Linux refuses '.' and '..' as interface names; use the name shown by 'ip link', e.g. eth1") : null;
 
     static final Check NO_PROXY_ENTRY = v -> NO_PROXY.matcher(v).matches() ? null : new Complaint(
             Complaint.show(v) + " is not a valid no_proxy entry", "use a host name, a domain such as .example.com, an IP address or a CIDR");
@@ -86,6 +86,29 @@ final class Syntax {
             }
         }
         return true;
+    }
+
+    /**
+     * An absolute etcd key path. flannel joins {@code <prefix>/config} with Go's {@code path.Join}, which
+     * removes {@code .} and {@code ..} segments: such a prefix would make flannel read another key than
+     * the one written (and {@code ..} climbs out of the prefix), so both are refused.
+     */
+    private static Complaint etcdPrefix(String v) {
+        if (!ETCD_PREFIX.matcher(v).matches()) {
+            return new Complaint(Complaint.show(v) + " is not a valid etcd key prefix",
+                    "write an absolute key path such as /coreos.com/network, without a trailing '/'");
+        }
+        for (String segment : v.substring(1).split("/")) {
+            if (isDotSegment(segment)) {
+                return new Complaint(Complaint.show(v) + " contains the path segment '" + segment + "'",
+                        "flannel would resolve it and read another key than the one written; write the prefix without '.' and '..' segments");
+            }
+        }
+        return null;
+    }
+
+    private static boolean isDotSegment(String s) {
+        return s.equals(".") || s.equals("..");
     }
 
     private static Complaint labelKey(String v) {

@@ -17,6 +17,8 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.reader.ReaderException;
+import org.yaml.snakeyaml.reader.StreamReader;
 
 import java.io.StringReader;
 import java.util.ArrayList;
@@ -28,14 +30,17 @@ import java.util.Map;
 
 /**
  * The only place SnakeYAML is used. Safe by construction: the document is composed to a node tree and
- * never constructed into objects; explicit tags are refused; aliases, nesting, size and duplicate keys
- * are limited; every error carries a 1-based line and column.
+ * never constructed into objects; explicit tags are refused; aliases, nesting, size, the number of
+ * values after alias expansion and duplicate keys are limited; characters YAML does not allow are
+ * reported at their line and column; every error carries a 1-based line and column when YAML gives one.
  */
 final class YamlTrees {
     /** Largest inventory accepted, in bytes (and code points). */
     static final int MAX_SIZE = 1024 * 1024;
     private static final int MAX_ALIASES = 10;
     private static final int MAX_DEPTH = 30;
+    /** Most values (scalars, lists, maps) the document may hold once aliases are expanded. */
+    static final int MAX_VALUES = 100_000;
 
     private YamlTrees() {}
 
@@ -55,7 +60,14 @@ final class YamlTrees {
                 problems.error("", new Location(1, 1), "the inventory is empty", "start from inventories/blog-2018.yaml");
                 return null;
             }
-            return convert(root, problems, new IdentityHashMap<>());
+            return convert(root, problems, new IdentityHashMap<>(), new int[] {0});
+        } catch (TooManyValues e) {
+            problems.error("", e.at, "the document expands to more than " + MAX_VALUES + " values through aliases",
+                    "an inventory is a few kilobytes; do not repeat large lists or maps through aliases");
+        } catch (ReaderException e) {
+            int at = firstUnprintable(text);
+            problems.error("", locate(text, at), "the file contains the character " + String.format("U+%04X", text.codePointAt(at))
+                    + ", which YAML does not allow", "remove it: an inventory holds printable text only");
         } catch (MarkedYAMLException e) {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             String what = e.getContext() == null ? String.valueOf(e.getProblem())
@@ -87,7 +99,7 @@ final class YamlTrees {
                     : e instanceof CollectionStartEvent c ? c.getTag() : null;
             if (tag != null) {
                 String shown = tag.startsWith(Tag.PREFIX) ? "!!" + tag.substring(Tag.PREFIX.length()) : tag;
-                problems.error("", at(e.getStartMark()), "explicit YAML tag '" + shown + "' is not allowed",
+                problems.error("", at(e.getStartMark()), "explicit YAML tag " + Complaint.show(shown) + " is not allowed",
                         "remove the tag; an inventory holds only strings, numbers, booleans, lists and maps");
                 clean = false;
             }
@@ -95,11 +107,14 @@ final class YamlTrees {
         return clean;
     }
 
-    private static Tree convert(Node node, Problems problems, Map<Node, Boolean> onPath) {
+    private static Tree convert(Node node, Problems problems, Map<Node, Boolean> onPath, int[] values) {
         if (onPath.containsKey(node)) {
             throw new IllegalStateException("recursive alias at line " + (node.getStartMark().getLine() + 1));
         }
         Location loc = at(node.getStartMark());
+        if (++values[0] > MAX_VALUES) {
+            throw new TooManyValues(loc);
+        }
         if (node instanceof ScalarNode s) {
             return new Tree.Scalar(s.getValue(), s.isPlain() ? kind(s.getTag()) : Kind.STR, null, loc);
         }
@@ -108,7 +123,7 @@ final class YamlTrees {
             if (node instanceof SequenceNode seq) {
                 List<Tree> items = new ArrayList<>();
                 for (Node item : seq.getValue()) {
-                    items.add(convert(item, problems, onPath));
+                    items.add(convert(item, problems, onPath, values));
                 }
                 return new Tree.Sequence(items, loc);
             }
@@ -123,11 +138,11 @@ final class YamlTrees {
                 }
                 Location first = seen.putIfAbsent(k.getValue(), keyLoc);
                 if (first != null) {
-                    problems.error("", keyLoc, "duplicate key '" + k.getValue() + "' (first defined at line " + first.line() + ")",
+                    problems.error("", keyLoc, "duplicate key " + Complaint.show(k.getValue()) + " (first defined at line " + first.line() + ")",
                             "remove one of the two; YAML keeps only one of them");
                     continue;
                 }
-                entries.add(new Entry(k.getValue(), keyLoc, convert(t.getValueNode(), problems, onPath)));
+                entries.add(new Entry(k.getValue(), keyLoc, convert(t.getValueNode(), problems, onPath, values)));
             }
             return new Tree.Mapping(entries, loc);
         } finally {
@@ -154,6 +169,39 @@ final class YamlTrees {
 
     private static String oneLine(String s) {
         return s.replaceAll("\\s+", " ").trim();
+    }
+
+    /** Index of the first character SnakeYAML's reader refuses (it reports no line), or 0. */
+    private static int firstUnprintable(String text) {
+        for (int i = 0; i < text.length(); i += Character.charCount(text.codePointAt(i))) {
+            if (!StreamReader.isPrintable(text.codePointAt(i))) {
+                return i;
+            }
+        }
+        return 0;
+    }
+
+    /** 1-based line and column of a character index, counting only '\n' as a line break (as editors do). */
+    static Location locate(String text, int index) {
+        int line = 1;
+        int lineStart = 0;
+        for (int i = 0; i < index; i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+        return new Location(line, text.codePointCount(lineStart, index) + 1);
+    }
+
+    /** Thrown while converting when alias expansion makes the document too large. */
+    private static final class TooManyValues extends RuntimeException {
+        private final transient Location at;
+
+        TooManyValues(Location at) {
+            super(null, null, false, false);
+            this.at = at;
+        }
     }
 
 }
