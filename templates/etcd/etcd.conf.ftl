@@ -1,14 +1,12 @@
 # Managed by provisioner (cluster ${cluster}); local edits are replaced on the next apply.
-# etcd member "${name}" of ${memberCount?c}: TLS for clients and peers, client certificates required.
+# etcd member "${name}": TLS for clients and peers, client certificates required. The initial-cluster
+# settings are in ${initialEnvPath}, written once when this member first joined (etcd reads them only
+# on its first start), so adding or removing members never changes this file.
 ETCD_NAME=${name}
 ETCD_DATA_DIR=${dataDir}
 ETCD_LISTEN_PEER_URLS=${peerUrl}
 ETCD_LISTEN_CLIENT_URLS=${clientUrl},${localClientUrl}
 ETCD_ADVERTISE_CLIENT_URLS=${clientUrl}
-ETCD_INITIAL_ADVERTISE_PEER_URLS=${peerUrl}
-ETCD_INITIAL_CLUSTER="${initialCluster}"
-ETCD_INITIAL_CLUSTER_TOKEN=${token}
-ETCD_INITIAL_CLUSTER_STATE=${initialClusterState}
 ETCD_CERT_FILE=${pki.serverCert}
 ETCD_KEY_FILE=${pki.serverKey}
 ETCD_TRUSTED_CA_FILE=${pki.ca}

@@ -108,13 +108,54 @@ public final class Provisioner {
         return new RenderReport(out);
     }
 
-    private ProvisionReport run(Mode mode) {
+    /**
+     * A rolling upgrade to the inventory's versions: first reads the versions installed on the hosts and
+     * refuses (changing nothing) an upgrade upstream forbids; then applies with the control plane one host
+     * at a time and the node phases in batches of {@code maxUnavailable}, each batch checked before the
+     * next; the first failed batch stops the rollout and the report names it and what was left.
+     *
+     * @throws dev.provisioner.upgrade.UpgradeRefusedException naming every refused version jump
+     */
+    public ProvisionReport upgrade(int maxUnavailable) {
+        Plan rolling = dev.provisioner.upgrade.RollingPlan.of(plan, maxUnavailable);
+        SecretMasker masker = masker();
+        ConnectionFactory factory = factory(masker);
+        dev.provisioner.upgrade.UpgradePreflight.check(inventory, limitHosts, h -> factory.open(h, Endpoints.of(h)), masker);
+        return run(Mode.APPLY, rolling);
+    }
+
+    /**
+     * Takes away from the hosts (all, or the builder's {@code limitHosts}) what applies installed there, as
+     * recorded on each host: services, unit files, binaries, configs, data, PKI, packages that were not
+     * there before, iptables rules and CNI interfaces, the /etc/hosts block. Confirmation is the caller's job.
+     */
+    public dev.provisioner.reset.ResetReport reset() {
+        SecretMasker masker = masker();
+        ConnectionFactory factory = factory(masker);
+        List<Host> hosts = inventory.hosts().stream().filter(h -> limitHosts.isEmpty() || limitHosts.contains(h.name())).toList();
+        return new dev.provisioner.reset.HostReset(h -> factory.open(h, Endpoints.of(h)), masker, parallelism).run(hosts);
+    }
+
+    private SecretMasker masker() {
         SecretMasker masker = new SecretMasker();
         Endpoints.registerSecrets(inventory, masker);
-        ConnectionFactory factory = connections.orElseGet(() -> new SshConnections(inventory, transport, masker));
+        return masker;
+    }
+
+    private ConnectionFactory factory(SecretMasker masker) {
+        return connections.orElseGet(() -> new SshConnections(inventory, transport, masker));
+    }
+
+    private ProvisionReport run(Mode mode) {
+        return run(mode, plan);
+    }
+
+    private ProvisionReport run(Mode mode, Plan runPlan) {
+        SecretMasker masker = masker();
+        ConnectionFactory factory = factory(masker);
         Executor executor = new Executor(new ExecSettings(mode, parallelism, limitHosts),
                 (Host h) -> factory.open(h, Endpoints.of(h)), new EventDispatcher(listeners), masker);
-        return Reports.report(executor.run(plan, inventory, templates), inventory.hosts().stream().map(Host::name).toList());
+        return Reports.report(executor.run(runPlan, inventory, templates), inventory.hosts().stream().map(Host::name).toList());
     }
 
     /** Configures a {@link Provisioner}; {@link #build()} reports every problem at once. */

@@ -13,7 +13,9 @@ import java.util.concurrent.Callable;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done (changed or already converged)", "2:the inventory or options are invalid; nothing was contacted",
                 "3:a host could not be reached", "4:a step failed on a host", "5:a step or health check timed out",
-                "6:incomplete: release artifacts that cannot be obtained here are missing (supply them with --artifacts DIR)"})
+                "6:incomplete: release artifacts that cannot be obtained here are missing (supply them with --artifacts DIR)",
+                "7:another run holds the lock of a host (named); nothing was changed",
+                "130:interrupted (Ctrl-C): the running phase finished its current step, later phases were not run"})
 public final class ApplyCommand implements Callable<Integer> {
     @Mixin
     RunOptions run;

@@ -26,6 +26,12 @@ final class ApplyRun {
     }
 
     static int apply(RunOptions run, OutputOptions output, String command, PrintWriter out, PrintWriter err) {
+        return apply(run, output, command, out, err, Provisioner::apply);
+    }
+
+    /** As {@link #apply}, running {@code action} (apply, or a rolling upgrade) on the built provisioner. */
+    static int apply(RunOptions run, OutputOptions output, String command, PrintWriter out, PrintWriter err,
+                     java.util.function.Function<Provisioner, ProvisionReport> action) {
         Optional<RunLog> log = quietLoad(run.inventory)
                 .flatMap(inv -> RunLog.open(stateDirectory(run, inv), command, masker(inv), err));
         ProvisionListener display = output.display(out);
@@ -39,31 +45,13 @@ final class ApplyRun {
                 return ExitCodes.INVALID_INPUT;
             }
             List<String> order = p.get().phases().titles();
-            ProvisionReport report = p.get().apply();
-            int code = ReportVerdict.exitCode(report);
-            String verdict = verdict(report, code);
-            if (output.json) {
-                JsonLinesListener json = (JsonLinesListener) display;
-                json.line("Report", report);
-                Map<String, Object> result = new LinkedHashMap<>();
-                result.put("exitCode", code);
-                result.put("verdict", verdict);
-                result.put("phases", Summary.phaseResults(report, order));
-                log.ifPresent(l -> result.put("log", l.file().toString()));
-                json.line("Result", result);
-            } else {
-                Summary.print(out, report, order);
-                out.println();
-                out.println(verdict);
-                log.ifPresent(l -> out.println("Log: " + l.file()));
-                out.flush();
+            ProvisionReport report;
+            try (InterruptOnSignal signal = InterruptOnSignal.install(err)) {
+                report = action.apply(p.get());
+                // An interrupted run returns with the flag set; clear it so the summary and log still get written.
+                Thread.interrupted();
+                return finish(report, order, output, display, log, out);
             }
-            log.ifPresent(l -> {
-                StringWriter summary = new StringWriter();
-                Summary.print(new PrintWriter(summary), report, order);
-                l.write(summary + "\n" + verdict + "\nexit code " + code);
-            });
-            return code;
         } catch (RuntimeException e) {
             log.ifPresent(l -> l.write("error: " + e));
             throw e;
@@ -73,6 +61,34 @@ final class ApplyRun {
             }
             log.ifPresent(RunLog::close);
         }
+    }
+
+    private static int finish(ProvisionReport report, List<String> order, OutputOptions output, ProvisionListener display,
+                              Optional<RunLog> log, PrintWriter out) {
+        int code = ReportVerdict.exitCode(report);
+        String verdict = verdict(report, code);
+        if (output.json) {
+            JsonLinesListener json = (JsonLinesListener) display;
+            json.line("Report", report);
+            Map<String, Object> result = new LinkedHashMap<>();
+            result.put("exitCode", code);
+            result.put("verdict", verdict);
+            result.put("phases", Summary.phaseResults(report, order));
+            log.ifPresent(l -> result.put("log", l.file().toString()));
+            json.line("Result", result);
+        } else {
+            Summary.print(out, report, order);
+            out.println();
+            out.println(verdict);
+            log.ifPresent(l -> out.println("Log: " + l.file()));
+            out.flush();
+        }
+        log.ifPresent(l -> {
+            StringWriter summary = new StringWriter();
+            Summary.print(new PrintWriter(summary), report, order);
+            l.write(summary + "\n" + verdict + "\nexit code " + code);
+        });
+        return code;
     }
 
     /** The last line of a run: whether everything asked for was done, and if not, what kind of not. */
@@ -85,6 +101,10 @@ final class ApplyRun {
                     + " --artifacts DIR and run again.";
             case ExitCodes.UNREACHABLE -> "Failed (exit code " + code + "): a host could not be reached (see the errors above).";
             case ExitCodes.TIMEOUT -> "Failed (exit code " + code + "): a step timed out (see the errors above).";
+            case ExitCodes.LOCKED -> "Refused (exit code " + code + "): another run holds the lock of a host (named above);"
+                    + " nothing was changed.";
+            case ExitCodes.INTERRUPTED -> "Interrupted (exit code " + code + "): the running phase finished its current"
+                    + " step; later phases were not run. Run again to converge.";
             default -> "Failed (exit code " + code + "): a step failed (see the errors above).";
         };
     }

@@ -5,15 +5,18 @@ import dev.provisioner.transport.AuthenticationException;
 import dev.provisioner.transport.CommandFailedException;
 import dev.provisioner.transport.CommandTimeoutException;
 import dev.provisioner.transport.HostKeyException;
+import dev.provisioner.transport.SecretMasker;
 import dev.provisioner.transport.SudoException;
 import dev.provisioner.transport.UnreachableException;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
 
 /**
  * Turns an exception that escaped a command into one line on stderr (a stack trace only with
- * {@code --debug}) and a documented exit code.
+ * {@code --debug}) and a documented exit code; the inventory's secrets are masked in both.
  */
 final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
 
@@ -21,12 +24,29 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
     public int handleExecutionException(Exception ex, CommandLine cl, CommandLine.ParseResult parsed) {
         PrintWriter err = cl.getErr();
         Throwable cause = unwrap(ex);
-        err.println("error: " + cause.getMessage());
+        SecretMasker masker = masker(parsed);
+        err.println("error: " + masker.mask(String.valueOf(cause.getMessage())));
         if (parsed.hasMatchedOption("--debug") || hasDebug(parsed)) {
-            ex.printStackTrace(err);
+            StringWriter trace = new StringWriter();
+            ex.printStackTrace(new PrintWriter(trace));
+            err.print(masker.mask(trace.toString()));
         }
         err.flush();
         return exitCode(cause);
+    }
+
+    /**
+     * The secrets of the command's inventory ({@code -i}), when it has one that loads: masked in the
+     * message and the stack trace too, whatever a library put into an exception's cause.
+     */
+    static SecretMasker masker(CommandLine.ParseResult parsed) {
+        for (CommandLine.ParseResult p = parsed; p != null; p = p.subcommand()) {
+            if (p.hasMatchedOption("--inventory")) {
+                Path inventory = p.matchedOptionValue("--inventory", null);
+                return ApplyRun.quietLoad(inventory).map(ApplyRun::masker).orElseGet(SecretMasker::new);
+            }
+        }
+        return new SecretMasker();
     }
 
     /** The exception that matters, out of the wrappers that parallel work puts around it. */

@@ -21,6 +21,14 @@ public final class ExitCodes {
     public static final int TIMEOUT = 5;
     /** The run could not do everything asked: artifacts that cannot be obtained were missing. */
     public static final int INCOMPLETE = 6;
+    /** Another run holds the run lock of a host (the message names it); nothing was changed. */
+    public static final int LOCKED = 7;
+    /**
+     * The run was interrupted (Ctrl-C / SIGINT, or its thread was interrupted): the phase running then
+     * finished its current step on every host (or was abandoned after a grace period) and later
+     * phases were not run. 128 + SIGINT, as shells report it.
+     */
+    public static final int INTERRUPTED = 130;
 
     private ExitCodes() {
     }

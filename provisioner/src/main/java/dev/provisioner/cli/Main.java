@@ -13,7 +13,9 @@ import picocli.CommandLine.Command;
         versionProvider = Main.VersionProvider.class,
         description = "Turns bare machines into a Kubernetes cluster over SSH, from one inventory file.",
         subcommands = {ValidateCommand.class, RenderCommand.class, PlanCommand.class, ApplyCommand.class,
-                CertsCommand.class, LabCommand.class, RunCommand.class, InitCommand.class, CheckCommand.class, CommandLine.HelpCommand.class})
+                CertsCommand.class, LabCommand.class, RunCommand.class, InitCommand.class, CheckCommand.class, UpgradeCommand.class, ResetCommand.class,
+                EtcdCommand.class, RemoveNodeCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -19,8 +19,14 @@ final class ReportVerdict {
         if (failures.isEmpty()) {
             return ExitCodes.OK;
         }
+        if (failures.stream().anyMatch(ReportVerdict::interrupted)) {
+            return ExitCodes.INTERRUPTED;
+        }
         if (failures.stream().anyMatch(ReportVerdict::unreachable)) {
             return ExitCodes.UNREACHABLE;
+        }
+        if (failures.stream().anyMatch(ReportVerdict::locked)) {
+            return ExitCodes.LOCKED;
         }
         if (failures.stream().anyMatch(f -> !missingArtifacts(f) && !timedOut(f))) {
             return ExitCodes.STEP_FAILED;
@@ -33,6 +39,16 @@ final class ReportVerdict {
 
     static boolean unreachable(StepFailure f) {
         return f.step().equals("connect");
+    }
+
+    /** Another run holds the host's run lock. */
+    static boolean locked(StepFailure f) {
+        return f.step().equals("lock");
+    }
+
+    /** The run was interrupted (Ctrl-C). */
+    static boolean interrupted(StepFailure f) {
+        return f.step().equals(dev.provisioner.exec.Executor.INTERRUPTED);
     }
 
     /** The step needs release files that cannot be obtained here; the host itself is fine. */
@@ -52,6 +68,13 @@ final class ReportVerdict {
         }
         if (missingArtifacts(f)) {
             return "supply the release files listed below with --artifacts DIR, then run again";
+        }
+        if (locked(f)) {
+            return "wait for the run named to finish (or stop it), then run again; a killed run's lock frees itself"
+                    + " when its SSH connection drops";
+        }
+        if (interrupted(f)) {
+            return "run again when ready: the run converges from where it stopped";
         }
         if (timedOut(f)) {
             return "look at the service on that host (systemctl status / journalctl -u), fix it, then run again";

@@ -12,6 +12,7 @@ import dev.provisioner.step.RunCommand;
 import dev.provisioner.step.WaitHealthy;
 import dev.provisioner.transport.Command;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,6 +27,8 @@ import java.util.TreeSet;
  */
 final class ApplyScript {
     static final String MARK = "@@provisioner ";
+    /** Suffix of the temporary file beside a destination, {@code .<name>.provisioner-new}, before its rename. */
+    static final String TEMP_SUFFIX = ".provisioner-new";
 
     private ApplyScript() {
     }
@@ -39,16 +42,39 @@ final class ApplyScript {
         StringBuilder s = new StringBuilder();
         s.append("stage=").append(Command.quote(stageDir)).append('\n')
          .append("trap 'rm -rf \"$stage\"' EXIT\n")
+         .append(RunLock.busy())
          .append("fail() { printf '\\n").append(MARK).append("failed %s %s\\n' \"$1\" \"$2\"; exit \"$2\"; }\n");
         for (int i = 0; i < batch.size(); i++) {
-            String body = body(batch.get(i).action(), staged.get(i));
-            s.append("sh -ec ").append(Command.quote(body)).append(" || fail ").append(i).append(" $?\n")
+            String body = body(batch.get(i).action(), staged.get(i), unitsBefore(batch, i));
+            // 8>&-: a daemon an action starts must not inherit the run's busy lock.
+            s.append("sh -ec ").append(Command.quote(body)).append(" 8>&- || fail ").append(i).append(" $?\n")
              .append("printf '").append(MARK).append("done %s\\n' ").append(i).append('\n');
         }
         return s.toString();
     }
 
+    /** Units started or restarted by the same step before action {@code index}: a failed health check shows their journal. */
+    static List<String> unitsBefore(List<Planned> batch, int index) {
+        List<String> units = new ArrayList<>();
+        for (int i = 0; i < index; i++) {
+            Planned p = batch.get(i);
+            if (!p.step().equals(batch.get(index).step())) {
+                continue;
+            }
+            if (p.action() instanceof RestartUnit r && !units.contains(r.unit())) {
+                units.add(r.unit());
+            } else if (p.action() instanceof EnsureUnit e && !units.contains(e.unit())) {
+                units.add(e.unit());
+            }
+        }
+        return units;
+    }
+
     static String body(Action action, String stagedFile) {
+        return body(action, stagedFile, List.of());
+    }
+
+    static String body(Action action, String stagedFile, List<String> stepUnits) {
         if (action instanceof PutFile put) {
             return place(put, stagedFile);
         } else if (action instanceof InstallPackages install) {
@@ -62,34 +88,48 @@ final class ApplyScript {
         } else if (action instanceof DaemonReload) {
             return "systemctl daemon-reload";
         } else if (action instanceof WaitHealthy wait) {
-            return health(wait);
+            List<String> units = new ArrayList<>(wait.units());
+            stepUnits.stream().filter(u -> !units.contains(u)).forEach(units::add);
+            return health(wait, units);
         }
         throw new IllegalStateException("not executable as a script: " + ((RestartOnChange) action).unit());
     }
 
     private static String place(PutFile put, String staged) {
-        String dest = Command.quote(put.path());
         String dir = Command.quote(parent(put.path()));
         String mode = String.format("%04o", put.file().mode());
         String owner = Command.quote(put.file().owner() + ":" + put.file().group());
         String src = Command.quote(staged);
+        StringBuilder s = new StringBuilder("dest=").append(Command.quote(put.path())).append('\n')
+                .append("mkdir -p ").append(dir).append('\n')
+                .append(WrittenFiles.backupIfEdited());
         if (put.file().placement() == Placement.IN_PLACE) {
             // Same inode: the destination may be a mount point (Docker bind-mounts /etc/hosts),
             // where a rename fails with EBUSY. cp into the existing file keeps the mount.
-            return "mkdir -p " + dir + "\ncp -- " + src + " " + dest + "\nchmod " + mode + " " + dest
-                    + "\nchown " + owner + " " + dest;
+            s.append("cp -- ").append(src).append(" \"$dest\"\nchmod ").append(mode).append(" \"$dest\"\nchown ")
+             .append(owner).append(" \"$dest\"\n");
+        } else {
+            // A failure (a full disk) removes the partial temporary file; the destination is untouched.
+            String tmp = Command.quote(Leftovers.tempFiles(put.path()).get(0));
+            s.append("tmp=").append(tmp).append("\ntrap 'rm -f -- \"$tmp\"' EXIT\n")
+             .append("cp -- ").append(src).append(" \"$tmp\"\nchmod ").append(mode).append(" \"$tmp\"\nchown ")
+             .append(owner).append(" \"$tmp\"\nsync -- \"$tmp\" 2>/dev/null || true\nmv -f -- \"$tmp\" \"$dest\"\n");
         }
-        String tmp = Command.quote(parent(put.path()) + "/." + put.path().substring(put.path().lastIndexOf('/') + 1)
-                + ".provisioner-new");
-        return "mkdir -p " + dir + "\ncp -- " + src + " " + tmp + "\nchmod " + mode + " " + tmp + "\nchown " + owner
-                + " " + tmp + "\nsync -- " + tmp + " 2>/dev/null || true\nmv -f -- " + tmp + " " + dest;
+        return s.append(WrittenFiles.record(put.file().sha256())).toString();
     }
 
-    private static String health(WaitHealthy wait) {
+    private static String health(WaitHealthy wait, List<String> units) {
         long seconds = Math.max(1, wait.timeout().toSeconds());
+        StringBuilder journal = new StringBuilder();
+        for (String unit : units) {
+            // The journal first, the verdict last: the failure keeps the last lines of stderr.
+            journal.append("    journalctl -u ").append(Command.quote(unit))
+                   .append(" -n 6 --no-pager -o cat 2>/dev/null | sed 's/^/  journal: /' >&2 || true\n");
+        }
         return "deadline=$(( $(date +%s) + " + seconds + " ))\n"
                 + "until sh -c " + Command.quote(wait.script()) + " >/dev/null 2>&1; do\n"
                 + "  if [ \"$(date +%s)\" -ge \"$deadline\" ]; then\n"
+                + journal
                 + "    echo " + Command.quote("health check failed after " + seconds + "s: " + wait.probe()) + " >&2\n"
                 + "    exit 1\n"
                 + "  fi\n"

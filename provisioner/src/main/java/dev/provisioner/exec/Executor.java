@@ -1,6 +1,5 @@
 package dev.provisioner.exec;
 
-import dev.provisioner.facts.FactsCache;
 import dev.provisioner.facts.FactsQuery;
 import dev.provisioner.inventory.Host;
 import dev.provisioner.inventory.Inventory;
@@ -20,6 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 /**
  * Runs a {@link Plan}: phase after phase (phases without a barrier are joined with the next one, so a
@@ -27,6 +28,12 @@ import java.util.UUID;
  * parallelism limit; per host, facts once per run, then each phase's actions in one batch. A failure
  * on a host lets the other hosts of the phase finish (so they stay consistent) and stops every later
  * phase, whose steps are reported as skipped.
+ *
+ * <p>Before any phase, every host is connected and its facts gathered ({@link Preflight}); in apply
+ * that also takes each host's {@link RunLock}. If any host cannot be reached, refuses sudo or is
+ * locked by another run, no host is changed. An interrupt of the calling thread lets the running
+ * phase finish its current step on every host, skips the rest, records an {@value #INTERRUPTED}
+ * failure and returns with the thread's interrupt flag set again.
  */
 public final class Executor {
     private static final Logger LOG = LoggerFactory.getLogger(Executor.class);
@@ -48,19 +55,42 @@ public final class Executor {
                 templates, observer, masker);
         Map<Phase, List<Host>> targets = new LinkedHashMap<>();
         plan.phases().forEach(p -> targets.put(p, p.selectHosts(inventory).stream().filter(this::inLimit).toList()));
-        Map<String, HostSession> sessions = sessions(targets, inventory, templates);
+        Optional<String> lockHolder = settings.mode() == Mode.APPLY ? Optional.of(RunHolder.describe(scope.runId()))
+                : Optional.empty();
+        Map<String, HostSession> sessions = sessions(targets, inventory, templates, lockHolder);
         observer.runStarted(settings.mode(), plan.titles(), List.copyOf(sessions.keySet()));
         List<StepRecord> records = new ArrayList<>();
         List<Failure> failures = new ArrayList<>();
+        boolean interrupted = false;
         try {
+            Preflight.Result pre = new Preflight(scope, sessions, targets, settings.parallelism()).run();
+            records.addAll(pre.records());
+            failures.addAll(pre.failures());
+            interrupted = pre.interrupted();
+            boolean ranAny = false;
             for (List<Phase> group : groups(plan)) {
+                interrupted |= Thread.interrupted();
+                if (interrupted && failures.stream().noneMatch(f -> f.step().equals(INTERRUPTED))) {
+                    failures.add(interruption(group.get(0), !ranAny));
+                }
                 if (!failures.isEmpty()) {
-                    records.addAll(skipped(group, targets, failures.get(0)));
+                    Failure cause = failures.get(0);
+                    String reason;
+                    if (cause.step().equals(INTERRUPTED)) {
+                        reason = "not run: the run was interrupted";
+                    } else if (!pre.failures().isEmpty()) {
+                        reason = "not run: " + cause.host() + " failed before the run (" + cause.step() + "), so no host was changed";
+                    } else {
+                        reason = "phase not run: step " + cause.step() + " failed on " + cause.host() + " in phase " + cause.phase();
+                    }
+                    records.addAll(skipped(group, targets, reason));
                     continue;
                 }
-                List<StepRecord> groupRecords = new PhaseGroupRunner(scope, group, targets, sessions, limit(group)).run();
-                records.addAll(groupRecords);
-                groupRecords.stream().flatMap(r -> r.failure().stream()).forEach(failures::add);
+                ranAny = true;
+                GroupRun g = runGroup(scope, group, targets, sessions);
+                interrupted |= g.interrupted();
+                records.addAll(g.records());
+                g.records().stream().flatMap(r -> r.failure().stream()).forEach(failures::add);
             }
         } finally {
             sessions.values().forEach(HostSession::close);
@@ -73,7 +103,45 @@ public final class Executor {
         });
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         observer.runFinished(settings.mode(), failures.isEmpty(), took);
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
         return new RunOutcome(settings.mode(), records, counters, failures, took);
+    }
+
+    /** Step name of the failure recorded when the calling thread was interrupted. */
+    public static final String INTERRUPTED = "interrupted";
+
+    private record GroupRun(List<StepRecord> records, boolean interrupted) {
+    }
+
+    /**
+     * Runs one group on a helper thread. An interrupt of the calling thread does not cut the group
+     * short: its hosts finish the step they are in (their scripts run to the end), then the run stops.
+     */
+    private GroupRun runGroup(RunScope scope, List<Phase> group, Map<Phase, List<Host>> targets, Map<String, HostSession> sessions) {
+        FutureTask<List<StepRecord>> task = new FutureTask<>(
+                () -> new PhaseGroupRunner(scope, group, targets, sessions, limit(group)).run());
+        Thread t = new Thread(task, "provisioner-" + scope.runId() + "-group");
+        t.setDaemon(true);
+        t.start();
+        boolean interrupted = false;
+        while (true) {
+            try {
+                return new GroupRun(task.get(), interrupted);
+            } catch (InterruptedException e) {
+                interrupted = true;
+                LOG.info("interrupted: letting phase {} finish its current step, then stopping", group.get(0).title());
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+            }
+        }
+    }
+
+    private static Failure interruption(Phase next, boolean beforeAnyChange) {
+        String message = "the run was interrupted" + (beforeAnyChange ? " before any host was changed" : "")
+                + "; phase " + next.title() + " and later phases were not run";
+        return new Failure("(run)", next.title(), INTERRUPTED, "", -1, "", message);
     }
 
     private boolean inLimit(Host h) {
@@ -81,7 +149,8 @@ public final class Executor {
     }
 
     /** One session per host worked on, each with the union of what all its steps need to know. */
-    private Map<String, HostSession> sessions(Map<Phase, List<Host>> targets, Inventory inventory, TemplateRenderer templates) {
+    private Map<String, HostSession> sessions(Map<Phase, List<Host>> targets, Inventory inventory, TemplateRenderer templates,
+                                              Optional<String> lockHolder) {
         Map<String, FactsQuery> queries = new LinkedHashMap<>();
         Map<String, Host> hosts = new LinkedHashMap<>();
         inventory.hosts().forEach(h -> targets.forEach((phase, selected) -> {
@@ -93,9 +162,8 @@ public final class Executor {
                 }
             }
         }));
-        FactsCache cache = new FactsCache();
         Map<String, HostSession> sessions = new LinkedHashMap<>();
-        hosts.forEach((name, h) -> sessions.put(name, new HostSession(h, connections, queries.getOrDefault(name, FactsQuery.EMPTY), cache)));
+        hosts.forEach((name, h) -> sessions.put(name, new HostSession(h, connections, queries.getOrDefault(name, FactsQuery.EMPTY), lockHolder)));
         return sessions;
     }
 
@@ -136,13 +204,12 @@ public final class Executor {
         return limit;
     }
 
-    private List<StepRecord> skipped(List<Phase> group, Map<Phase, List<Host>> targets, Failure cause) {
+    static List<StepRecord> skipped(List<Phase> group, Map<Phase, List<Host>> targets, String reason, ExecObserver observer) {
         List<StepRecord> out = new ArrayList<>();
         for (Phase p : group) {
             for (Host h : targets.get(p)) {
                 for (Step s : p.steps()) {
-                    StepRecord r = new StepRecord(p.title(), h.name(), s.name(), StepStatus.SKIPPED,
-                            "phase not run: step " + cause.step() + " failed on " + cause.host() + " in phase " + cause.phase(),
+                    StepRecord r = new StepRecord(p.title(), h.name(), s.name(), StepStatus.SKIPPED, reason,
                             Duration.ZERO, List.of(), Optional.empty());
                     observer.stepFinished(r);
                     out.add(r);
@@ -150,5 +217,9 @@ public final class Executor {
             }
         }
         return out;
+    }
+
+    private List<StepRecord> skipped(List<Phase> group, Map<Phase, List<Host>> targets, String reason) {
+        return skipped(group, targets, reason, observer);
     }
 }

@@ -3,6 +3,7 @@ package dev.provisioner.exec;
 import dev.provisioner.artifacts.MissingArtifacts;
 import dev.provisioner.facts.HostFacts;
 import dev.provisioner.step.Action;
+import dev.provisioner.step.EnsureUnit;
 import dev.provisioner.step.InstallPackages;
 import dev.provisioner.step.Phase;
 import dev.provisioner.step.PutFile;
@@ -19,6 +20,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,13 +28,15 @@ import java.util.Set;
 
 /**
  * One phase on one host: facts (cached), every step's actions, then in apply mode one SFTP batch
- * for the changed files and one script for everything else.
+ * for the changed files and one script for everything else, with the {@link HostManifest} records of
+ * what it creates.
  */
 final class HostPhaseRunner {
     private final RunScope run;
     private final HostSession session;
     private final Phase phase;
     private final String host;
+    private final Set<String> unitsTouched = new LinkedHashSet<>();
 
     HostPhaseRunner(RunScope run, HostSession session, Phase phase) {
         this.run = run;
@@ -49,6 +53,11 @@ final class HostPhaseRunner {
         boolean ok = records.stream().noneMatch(r -> r.status() == StepStatus.FAILED);
         run.observer().hostFinished(phase.title(), host, ok, Duration.ofNanos(System.nanoTime() - start));
         return records;
+    }
+
+    /** The units this phase restarted or started on the host (after {@link #run()}), for a rollout's batch check. */
+    Set<String> unitsTouched() {
+        return Set.copyOf(unitsTouched);
     }
 
     private List<StepRecord> work() {
@@ -89,7 +98,7 @@ final class HostPhaseRunner {
             batch.forEach(p -> remember(p.action()));
             return finish(records(outcomes, planTime, batch, Set.of(), -1, null, Duration.ZERO));
         }
-        return finish(apply(outcomes, planTime, batch));
+        return finish(apply(outcomes, planTime, HostManifest.withRecording(batch)));
     }
 
     private List<StepRecord> apply(Map<String, StepOutcome> outcomes, Map<String, Duration> planTime, List<Planned> batch) {
@@ -120,7 +129,7 @@ final class HostPhaseRunner {
         try {
             result = session.connection().run(command, this::output);
         } catch (RuntimeException e) {
-            Failure f = failure(batch.get(0).step(), "run the phase script", -1, "", e.getMessage());
+            Failure f = failure(HostManifest.stepOf(batch, 0), "run the phase script", -1, "", e.getMessage());
             return records(outcomes, planTime, batch, Set.of(), -2, f, Duration.ofNanos(System.nanoTime() - t));
         }
         Set<Integer> done = ApplyScript.done(result.stdout());
@@ -128,8 +137,11 @@ final class HostPhaseRunner {
             remember(batch.get(i).action());
             if (batch.get(i).action() instanceof PutFile) {
                 session.fileWritten();
-            } else if (batch.get(i).action() instanceof RestartUnit) {
+            } else if (batch.get(i).action() instanceof RestartUnit restart) {
                 session.unitRestarted();
+                unitsTouched.add(restart.unit());
+            } else if (batch.get(i).action() instanceof EnsureUnit ensure && ensure.start()) {
+                unitsTouched.add(ensure.unit());
             }
         }
         Failure failure = null;
@@ -138,7 +150,7 @@ final class HostPhaseRunner {
             failedAt = ApplyScript.failed(result.stdout());
             Planned p = failedAt >= 0 ? batch.get(failedAt) : batch.get(0);
             String tail = run.masker().mask(result.tail(10));
-            failure = failure(p.step(), p.action().describe(), result.exitCode(), tail,
+            failure = failure(HostManifest.stepOf(batch, failedAt >= 0 ? failedAt : 0), p.action().describe(), result.exitCode(), tail,
                     "'" + p.action().describe() + "' exited " + result.exitCode());
         }
         return records(outcomes, planTime, batch, done, failedAt, failure, Duration.ofNanos(System.nanoTime() - t));

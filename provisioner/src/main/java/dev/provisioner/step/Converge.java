@@ -35,6 +35,9 @@ public final class Converge {
         } else {
             if (contentDiffers) {
                 reasons.add("content differs");
+                if (HandEdits.editedByHand(have, facts)) {
+                    reasons.add(HandEdits.REASON);
+                }
             }
             if (have.mode() != want.mode()) {
                 reasons.add(String.format("mode %04o -> %04o", have.mode(), want.mode()));

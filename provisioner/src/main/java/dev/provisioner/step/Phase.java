@@ -14,11 +14,17 @@ import java.util.Objects;
  * @param parallelism at most this many hosts at once; 0 means the run's setting
  * @param barrier     true (the default) when the next phase must wait until every host finished this
  *                    one; false lets each host go on to the next phase on its own
+ * @param rollout     all hosts at once (default) or in batches, each started only after the last one succeeded
  */
-public record Phase(String title, HostSelector hosts, List<Step> steps, int parallelism, boolean barrier) {
+public record Phase(String title, HostSelector hosts, List<Step> steps, int parallelism, boolean barrier, Rollout rollout) {
+    public Phase(String title, HostSelector hosts, List<Step> steps, int parallelism, boolean barrier) {
+        this(title, hosts, steps, parallelism, barrier, Rollout.ALL_AT_ONCE);
+    }
+
     public Phase {
         Objects.requireNonNull(title, "title");
         Objects.requireNonNull(hosts, "hosts");
+        Objects.requireNonNull(rollout, "rollout");
         steps = List.copyOf(steps);
         if (title.isBlank()) {
             throw new IllegalArgumentException("a phase needs a title");
@@ -37,12 +43,17 @@ public record Phase(String title, HostSelector hosts, List<Step> steps, int para
     }
 
     public Phase withParallelism(int limit) {
-        return new Phase(title, hosts, steps, limit, barrier);
+        return new Phase(title, hosts, steps, limit, barrier, rollout);
+    }
+
+    /** The same phase worked through in batches (or all at once with {@link Rollout#ALL_AT_ONCE}). */
+    public Phase withRollout(Rollout policy) {
+        return new Phase(title, hosts, steps, parallelism, barrier, policy);
     }
 
     /** The next phase may start on a host as soon as this one finished there. */
     public Phase withoutBarrier() {
-        return new Phase(title, hosts, steps, parallelism, false);
+        return new Phase(title, hosts, steps, parallelism, false, rollout);
     }
 
     public List<dev.provisioner.inventory.Host> selectHosts(Inventory inventory) {

@@ -12,12 +12,17 @@ import java.util.UUID;
  * the new file, never a partial one; a failure at any point leaves the old file in place.
  */
 public final class UploadScript {
+    /** Every staging directory starts with this: a run that holds the host's run lock removes stale ones. */
+    public static final String STAGING_PREFIX = "/tmp/.provisioner-upload-";
+    /** Suffix of the temporary file beside a destination, {@code .<name>.provisioner-tmp}, before its rename. */
+    public static final String TEMP_SUFFIX = ".provisioner-tmp";
+
     private UploadScript() {
     }
 
     /** A fresh staging directory path under /tmp for one batch. */
     public static String stagingDir() {
-        return "/tmp/.provisioner-upload-" + UUID.randomUUID();
+        return STAGING_PREFIX + UUID.randomUUID();
     }
 
     /** The staged path of the {@code index}-th file of a batch. */
@@ -27,22 +32,24 @@ public final class UploadScript {
 
     /** One shell script that moves every staged file into place and removes the staging directory. */
     public static Command finish(String stagingDir, List<Upload> uploads) {
+        // A failure (a full disk, say) removes the partial temporary file; the destination is untouched.
         StringBuilder s = new StringBuilder("set -e; umask 077; staging=").append(Command.quote(stagingDir))
-                .append("; trap 'rm -rf \"$staging\"' EXIT\n");
+                .append("; tmp=; trap 'rm -rf \"$staging\"; [ -z \"$tmp\" ] || rm -f -- \"$tmp\"' EXIT\n");
         for (int i = 0; i < uploads.size(); i++) {
             Upload u = uploads.get(i);
             String dest = Command.quote(u.remotePath());
             String dir = Command.quote(parent(u.remotePath()));
-            String tmp = Command.quote(parent(u.remotePath()) + "/." + name(u.remotePath()) + ".provisioner-tmp");
+            String tmp = Command.quote(parent(u.remotePath()) + "/." + name(u.remotePath()) + TEMP_SUFFIX);
             s.append("mkdir -p ").append(dir).append('\n')
-             .append("cp -- \"$staging/").append(i).append("\" ").append(tmp).append('\n')
-             .append("chmod ").append(u.modeOctal()).append(' ').append(tmp).append('\n');
+             .append("tmp=").append(tmp).append('\n')
+             .append("cp -- \"$staging/").append(i).append("\" \"$tmp\"\n")
+             .append("chmod ").append(u.modeOctal()).append(" \"$tmp\"\n");
             if (u.owner() != null) {
                 String owner = u.owner() + (u.group() == null ? "" : ":" + u.group());
-                s.append("chown ").append(Command.quote(owner)).append(' ').append(tmp).append('\n');
+                s.append("chown ").append(Command.quote(owner)).append(" \"$tmp\"\n");
             }
-            s.append("sync -- ").append(tmp).append(" 2>/dev/null || sync\n")
-             .append("mv -f -- ").append(tmp).append(' ').append(dest).append('\n');
+            s.append("sync -- \"$tmp\" 2>/dev/null || sync\n")
+             .append("mv -f -- \"$tmp\" ").append(dest).append("\ntmp=\n");
         }
         return Command.shell(s.toString()).asRoot();
     }

@@ -161,7 +161,8 @@ public abstract class TransportContract {
         assertThatThrownBy(() -> admin.run(Command.of("sleep", seconds).withTimeout(Duration.ofSeconds(1))))
                 .isInstanceOf(CommandTimeoutException.class)
                 .hasMessageContaining("sleep");
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+        // Abandoned, not waited for: well before the command itself would have ended (not a speed test).
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(25));
         assertThat(admin.run(Command.of("echo", "still here")).stdout()).isEqualTo("still here\n");
         // The process is gone too, not just the channel (the bracket keeps pgrep from matching itself).
         Command stillRunning = Command.shell("for i in 1 2 3 4 5 6 7 8 9 10; do pgrep -f 'sleep " + seconds.replace(".", "[.]") + "' || exit 0; sleep 0.2; done; exit 1");

@@ -62,6 +62,21 @@ class UploadScriptTest {
         assertThat(staging).doesNotExist();
     }
 
+    @Test
+    void aFailureAfterTheCopyRemovesThePartialTemporaryFileBesideTheDestination(@TempDir Path tmp) throws Exception {
+        Path staging = Files.createDirectory(tmp.resolve("staging"));
+        Files.writeString(staging.resolve("0"), "new");
+        Path dest = tmp.resolve("keep.conf");
+        Files.writeString(dest, "old");
+        Command finish = UploadScript.finish(staging.toString(), List.of(
+                Upload.of(dest.toString(), new byte[0]).withOwner("no-such-user-of-provisioner", null)));
+        assertThat(sh(finish.line())).isNotZero();
+        assertThat(Files.readString(dest)).isEqualTo("old");
+        try (var files = Files.list(tmp)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactly("keep.conf");
+        }
+    }
+
     private static int sh(String script) throws IOException, InterruptedException {
         Process p = new ProcessBuilder("/bin/sh", "-c", script).redirectErrorStream(true).start();
         p.getInputStream().readAllBytes();

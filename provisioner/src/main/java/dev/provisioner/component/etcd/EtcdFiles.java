@@ -15,17 +15,12 @@ import java.util.Map;
  * systemd reads them as root before it drops to user etcd). Pure.
  */
 final class EtcdFiles {
-    /** Fresh clusters only: on a member with data, etcd ignores the initial-cluster settings. */
-    static final String INITIAL_CLUSTER_STATE = "new";
-
     private final StepContext ctx;
     private final EtcdInstall install;
-    private final EtcdMembers members;
 
     EtcdFiles(StepContext ctx) {
         this.ctx = ctx;
         this.install = EtcdInstall.of(ctx.inventory(), ctx.osFamily());
-        this.members = EtcdMembers.of(ctx.inventory());
     }
 
     EtcdInstall install() {
@@ -41,14 +36,11 @@ final class EtcdFiles {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("cluster", ctx.inventory().cluster().name());
         m.put("name", h.name());
-        m.put("memberCount", members.hosts().size());
         m.put("dataDir", EtcdInstall.DATA_DIR);
         m.put("peerUrl", EtcdMembers.peerUrl(h));
         m.put("clientUrl", EtcdMembers.clientUrl(h));
         m.put("localClientUrl", EtcdMembers.url("127.0.0.1", EtcdInstall.CLIENT_PORT));
-        m.put("initialCluster", members.initialCluster());
-        m.put("token", members.token());
-        m.put("initialClusterState", INITIAL_CLUSTER_STATE);
+        m.put("initialEnvPath", EtcdInstall.INITIAL_ENV_PATH);
         m.put("metricsUrl", "http://127.0.0.1:" + EtcdInstall.METRICS_PORT);
         m.put("pki", Map.of("ca", HostPaths.ETCD_MEMBER_CA_CERT,
                 "serverCert", HostPaths.ETCD_SERVER_CERT, "serverKey", HostPaths.ETCD_SERVER_KEY,
@@ -62,6 +54,7 @@ final class EtcdFiles {
         m.put("name", ctx.host().name());
         m.put("installedFrom", install.describe());
         m.put("confPath", EtcdInstall.CONF_PATH);
+        m.put("initialEnvPath", EtcdInstall.INITIAL_ENV_PATH);
         m.put("dataDir", EtcdInstall.DATA_DIR);
         m.put("user", ServiceUser.ETCD.name());
         m.put("binary", install.etcd());

@@ -21,6 +21,11 @@ public record EtcdInstall(InstallSource source, OsFamily family) {
     /** Our unit; in /etc it takes precedence over a package's unit in /lib or /usr/lib. */
     public static final String UNIT_PATH = "/etc/systemd/system/" + UNIT;
     public static final String CONF_PATH = "/etc/etcd/etcd.conf";
+    /**
+     * The member's initial-cluster settings, written on the host by the join command when the member
+     * first starts (0600 root); the unit reads it after {@link #CONF_PATH}. etcd ignores it once it has data.
+     */
+    public static final String INITIAL_ENV_PATH = "/etc/etcd/initial-cluster.env";
     public static final String DATA_DIR = "/var/lib/etcd";
     public static final String RELEASE_BIN_DIR = "/usr/local/bin";
     /** Debian's etcd-server starts a member with its own defaults on install; this is its data. */

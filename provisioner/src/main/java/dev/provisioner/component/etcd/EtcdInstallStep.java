@@ -64,16 +64,23 @@ final class EtcdInstallStep implements Step {
     @Override
     public StepOutcome plan(StepContext ctx) {
         EtcdInstall install = EtcdInstall.of(ctx.inventory(), ctx.osFamily());
-        return install.fromPackages() ? packages(install, ctx.facts().orElseThrow()) : binaries(ctx.facts().orElseThrow());
+        return install.fromPackages() ? packages(ctx, install, ctx.facts().orElseThrow()) : binaries(ctx.facts().orElseThrow());
     }
 
-    private static StepOutcome packages(EtcdInstall install, HostFacts facts) {
+    private static StepOutcome packages(StepContext ctx, EtcdInstall install, HostFacts facts) {
+        Optional<String> pin = EtcdPackageUpgrade.pinnedVersion(ctx.inventory(), facts);
         Optional<InstallPackages> missing = Converge.packages(install.packages(), facts);
         if (missing.isEmpty()) {
+            Optional<RunCommand> upgrade = EtcdPackageUpgrade.plan(ctx, install, facts, pin);
+            if (upgrade.isPresent()) {
+                return StepOutcome.of(List.of(upgrade.get()), "");
+            }
             return StepOutcome.converged(String.join(", ", install.packages().stream()
                     .map(p -> p + " " + facts.packageVersion(p).orElse("")).toList()) + " installed");
         }
-        List<Action> actions = new ArrayList<>(List.of(missing.get()));
+        InstallPackages wanted = pin.map(v -> new InstallPackages(missing.get().packages().stream()
+                .map(p -> EtcdPackageUpgrade.versioned(p, v)).toList(), missing.get().manager())).orElse(missing.get());
+        List<Action> actions = new ArrayList<>(List.of(wanted));
         if (install.family() != OsFamily.RHEL && missing.get().packages().contains("etcd-server")) {
             actions.add(new RunCommand("stop the etcd that the etcd-server package started with its defaults and remove its data "
                     + EtcdInstall.DEBIAN_DEFAULT_DATA_DIR,

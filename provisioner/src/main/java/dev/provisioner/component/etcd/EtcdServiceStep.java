@@ -21,9 +21,8 @@ import java.util.Set;
  * this run (the certificates are placed by the pki phase, earlier in the same run); after any change,
  * {@code etcdctl endpoint health} over TLS against this member until it answers.
  *
- * <p>A new multi-member cluster forms only when a quorum of members starts: the unit is
- * {@code Type=notify}, so {@code systemctl start} returns once the member has joined. Members of one
- * phase run in parallel, so the run's parallelism must be at least the number of etcd members.
+ * <p>The unit is {@code Type=notify}, so {@code systemctl start} returns once the member has joined;
+ * the phase runs its members one at a time ({@link EtcdPhase}), each healthy before the next.
  */
 final class EtcdServiceStep implements Step {
     static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(90);

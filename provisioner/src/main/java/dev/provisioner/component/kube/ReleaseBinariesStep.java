@@ -12,6 +12,7 @@ import dev.provisioner.step.Placement;
 import dev.provisioner.step.Step;
 import dev.provisioner.step.StepContext;
 import dev.provisioner.step.StepOutcome;
+import dev.provisioner.upgrade.InstalledVersions;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -61,7 +62,7 @@ public final class ReleaseBinariesStep implements Step {
         for (ReleaseBinary b : binaries(ctx)) {
             q = q.and(FactsQuery.file(b.path(), FileProbe.metadata()));
         }
-        return q;
+        return q.and(Converge.query(records(ctx)));
     }
 
     @Override
@@ -76,7 +77,18 @@ public final class ReleaseBinariesStep implements Step {
             Converge.file(desired(b, local), facts).ifPresent(actions::add);
             installed.add(b.path() + " (" + b.component() + " " + b.version() + ", " + artifact.origin().name().toLowerCase(java.util.Locale.ROOT) + ")");
         }
+        // After the binaries: the record changes in the same batch as the binary it describes.
+        records(ctx).forEach(r -> Converge.file(r, facts).ifPresent(actions::add));
         return StepOutcome.of(actions, "installed: " + String.join(", ", installed));
+    }
+
+    /** The installed-version record of each component, read back by {@code upgrade}. */
+    List<DesiredFile> records(StepContext ctx) {
+        java.util.Map<String, String> versions = new java.util.LinkedHashMap<>();
+        binaries(ctx).forEach(b -> versions.put(b.component(), b.version()));
+        List<DesiredFile> out = new ArrayList<>();
+        versions.forEach((c, v) -> out.add(InstalledVersions.record(c, v)));
+        return out;
     }
 
     /** The binary as a file: executable, root-owned, never diffed (marked sensitive so no content is fetched or shown). */

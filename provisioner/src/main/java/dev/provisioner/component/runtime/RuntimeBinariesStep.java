@@ -12,6 +12,7 @@ import dev.provisioner.step.Placement;
 import dev.provisioner.step.Step;
 import dev.provisioner.step.StepContext;
 import dev.provisioner.step.StepOutcome;
+import dev.provisioner.upgrade.InstalledVersions;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -50,7 +51,8 @@ final class RuntimeBinariesStep implements Step {
         for (RuntimeBinary b : release.binaries()) {
             q = q.and(FactsQuery.file(b.path(), FileProbe.metadata()));
         }
-        return q;
+        return q.and(Converge.query(List.of(InstalledVersions.record(RuntimeRelease.CONTAINERD,
+                ctx.inventory().cluster().versions().containerd()))));
     }
 
     @Override
@@ -64,6 +66,8 @@ final class RuntimeBinariesStep implements Step {
         for (RuntimeBinary b : release.binaries()) {
             Converge.file(binary(b, artifacts.of(b.component())), facts).ifPresent(actions::add);
         }
+        // After the binaries: the installed-version record that upgrade reads back.
+        Converge.file(InstalledVersions.record(RuntimeRelease.CONTAINERD, artifacts.containerd().version()), facts).ifPresent(actions::add);
         return StepOutcome.of(actions, describe(artifacts.containerd()) + ", " + describe(artifacts.runc()) + ", "
                 + describe(artifacts.cniPlugins()) + " in " + ContainerdLayout.RELEASE_BIN_DIR + ", " + ContainerdLayout.RUNC_DIR
                 + ", " + ContainerdLayout.CNI_BIN_DIR + " match the verified releases");

@@ -173,16 +173,59 @@ class EtcdStepsTest {
     }
 
     @Test
-    void threeMembersShareOneInitialClusterWithBracketedIpv6() throws Exception {
+    void membersGetBracketedIpv6UrlsAndNoMemberListInTheirConfig() throws Exception {
         Inventory inv = threeMasters("binaries");
         Phase phase = EtcdPhase.create(fixedRelease(tmp));
         String conf = step(phase, "etcd-config").files(EngineFixtures.context(inv, "m3", null)).get(0).text();
         assertThat(conf).contains("ETCD_NAME=m3\n")
-                .contains("ETCD_INITIAL_CLUSTER=\"m1=https://10.0.0.1:2380,m2=https://10.0.0.2:2380,m3=https://[fd00::3]:2380\"\n")
                 .contains("ETCD_LISTEN_CLIENT_URLS=https://[fd00::3]:2379,https://127.0.0.1:2379\n")
-                .contains("ETCD_INITIAL_CLUSTER_TOKEN=trio\n");
+                .doesNotContain("INITIAL", "m1", "m2");
         assertThat(EtcdMembers.of(inv).endpoints()).isEqualTo("https://10.0.0.1:2379,https://10.0.0.2:2379,https://[fd00::3]:2379");
+        assertThat(EtcdMembers.of(inv).initialCluster()).isEqualTo("m1=https://10.0.0.1:2380,m2=https://10.0.0.2:2380,m3=https://[fd00::3]:2380");
         assertThat(phase.selectHosts(inv)).extracting(h -> h.name()).containsExactly("m1", "m2", "m3");
+        assertThat(phase.parallelism()).as("members one at a time").isEqualTo(1);
+        assertThat(phase.steps()).extracting(Step::name).containsExactly("etcd-install", "etcd-config", "etcd-join", "etcd-service");
+    }
+
+    @Test
+    void addingMastersChangesNoFileOfAnExistingMember() throws Exception {
+        Inventory one = Inventory.builder().clusterName("trio")
+                .host("m1", h -> h.address("10.0.0.1").roles(Role.MASTER).keyFile(EngineFixtures.KEY))
+                .host("n1", h -> h.address("10.0.0.9").roles(Role.NODE).keyFile(EngineFixtures.KEY))
+                .set("cluster.registry.enabled", false).set("cluster.versions.etcd", "3.5.16").set("cluster.install.etcd", "binaries").build();
+        Phase phase = EtcdPhase.create(fixedRelease(tmp));
+        for (String host : List.of("m1")) {
+            List<DesiredFile> before = step(phase, "etcd-config").files(EngineFixtures.context(one, host, null));
+            List<DesiredFile> after = step(phase, "etcd-config").files(EngineFixtures.context(threeMasters("binaries"), host, null));
+            assertThat(after).extracting(DesiredFile::text).isEqualTo(before.stream().map(DesiredFile::text).toList());
+        }
+    }
+
+    @Test
+    void aMemberWithoutItsInitialClusterFileJoinsTheOthersOnce() throws Exception {
+        Inventory inv = threeMasters("binaries");
+        Step join = step(EtcdPhase.create(fixedRelease(tmp)), "etcd-join");
+        StepContext bare = EngineFixtures.context(inv, "m2", null);
+        assertThat(join.facts(bare).files()).containsOnlyKeys(EtcdInstall.INITIAL_ENV_PATH);
+
+        StepOutcome fresh = join.plan(EngineFixtures.context(inv, "m2", EngineFixtures.debian("m2").build()));
+        RunCommand cmd = (RunCommand) fresh.actions().get(0);
+        assertThat(cmd.describe()).contains("member add m2");
+        assertThat(cmd.script()).contains("others='https://10.0.0.1:2379 https://[fd00::3]:2379'\n")
+                .contains("may_bootstrap=no\n").contains("name=m2\n").contains("peer=https://10.0.0.2:2380\n")
+                .contains("token=trio\n").contains("/usr/local/bin/etcdctl --endpoints=\"$_ep\"")
+                .contains("member add \"$name\" --peer-urls=\"$peer\"").contains("endpoint health --cluster");
+        assertThat(cmd.script()).contains("pending=\"$env_file.pending\"").contains("--command-timeout=30s")
+                .contains("if [ -s \"$pending\" ]; then");
+        assertThat(dev.provisioner.etcd.ShellSyntax.errors(cmd.script())).as("sh -n").isEmpty();
+        assertThat(EtcdJoin.script(inv, inv.hosts().get(0), "/usr/bin/etcdctl")).contains("may_bootstrap=yes\n")
+                .contains("others='https://10.0.0.2:2379 https://[fd00::3]:2379'\n");
+
+        var facts = EngineFixtures.debian("m2");
+        facts.file(DesiredFile.text(EtcdInstall.INITIAL_ENV_PATH, "ETCD_INITIAL_CLUSTER_STATE=existing\n").withMode(0600));
+        StepOutcome joined = join.plan(EngineFixtures.context(inv, "m2", facts.build()));
+        assertThat(joined.actions()).isEmpty();
+        assertThat(joined.reason()).contains("joined the cluster before");
     }
 
     @Test

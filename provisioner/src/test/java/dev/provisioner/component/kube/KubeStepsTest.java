@@ -58,17 +58,26 @@ class KubeStepsTest {
         Inventory inv = inventory();
 
         StepOutcome fresh = step.plan(EngineFixtures.context(inv, "master", EngineFixtures.debian("master").build()));
-        assertThat(fresh.actions()).singleElement().isInstanceOfSatisfying(PutFile.class, p -> {
+        assertThat(fresh.actions()).hasSize(2);
+        // After the binary, the installed-version record that upgrade reads back.
+        assertThat(fresh.actions().get(1)).isInstanceOfSatisfying(PutFile.class, p -> {
+            assertThat(p.path()).isEqualTo("/var/lib/provisioner/versions/kube-scheduler");
+            assertThat(p.file().text()).isEqualTo("1.34.0\n");
+        });
+        assertThat(fresh.actions().get(0)).isInstanceOfSatisfying(PutFile.class, p -> {
             assertThat(p.file().mode()).isEqualTo(0755);
             assertThat(p.file().owner()).isEqualTo("root");
             assertThat(p.diff()).isEmpty();
             assertThat(p.file().sha256()).isEqualTo(sha);
         });
         DesiredFile installed = ((PutFile) fresh.actions().get(0)).file();
-        StepOutcome converged = step.plan(EngineFixtures.context(inv, "master", EngineFixtures.debian("master").file(installed).build()));
+        DesiredFile record = ((PutFile) fresh.actions().get(1)).file();
+        StepOutcome converged = step.plan(EngineFixtures.context(inv, "master",
+                EngineFixtures.debian("master").file(installed).file(record).build()));
         assertThat(converged.isConverged()).isTrue();
         assertThat(converged.reason()).contains("/usr/local/bin/kube-scheduler", "kube-scheduler 1.34.0");
-        assertThat(step.facts(EngineFixtures.context(inv, "master", null)).files()).containsOnlyKeys("/usr/local/bin/kube-scheduler");
+        assertThat(step.facts(EngineFixtures.context(inv, "master", null)).files())
+                .containsOnlyKeys("/usr/local/bin/kube-scheduler", "/var/lib/provisioner/versions/kube-scheduler");
     }
 
     @Test

@@ -84,9 +84,14 @@ class RuntimeBinariesTest {
         Phase phase = ContainerRuntimePhase.create(fixedRelease(), RuntimeOptions.defaults());
         StepContext ctx = EngineFixtures.context(inv, "node01", EngineFixtures.debian("node01").build());
 
-        assertThat(step(phase, "containerd-binaries").facts(ctx).files()).containsOnlyKeys(INSTALLED);
-        List<Action> install = step(phase, "containerd-binaries").plan(ctx).actions();
-        assertThat(install).extracting(a -> ((PutFile) a).path()).containsExactlyElementsOf(INSTALLED);
+        List<String> withRecord = new java.util.ArrayList<>(INSTALLED);
+        withRecord.add("/var/lib/provisioner/versions/containerd");
+        assertThat(step(phase, "containerd-binaries").facts(ctx).files()).containsOnlyKeys(withRecord);
+        List<Action> all = step(phase, "containerd-binaries").plan(ctx).actions();
+        assertThat(all).extracting(a -> ((PutFile) a).path()).containsExactlyElementsOf(withRecord);
+        // After the binaries, the installed-version record that upgrade reads back.
+        assertThat(((PutFile) all.get(all.size() - 1)).file().text()).isEqualTo(inv.cluster().versions().containerd() + "\n");
+        List<Action> install = all.subList(0, INSTALLED.size());
         assertThat(install).allSatisfy(a -> {
             PutFile p = (PutFile) a;
             assertThat(p.file().mode()).isEqualTo(0755);

@@ -1,0 +1,41 @@
+package dev.provisioner.cli;
+
+import dev.provisioner.etcd.EtcdSnapshots;
+import dev.provisioner.etcd.SnapshotResult;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** {@code provisioner etcd snapshot}: an etcd snapshot plus the cluster PKI, into a timestamped local directory. */
+@Command(name = "snapshot", mixinStandardHelpOptions = true,
+        description = {"Save an etcd snapshot (etcdctl snapshot save on the first healthy member, over TLS) and a copy of",
+                "the cluster PKI from the state directory into DIR/<cluster>-<UTC timestamp>/ (directory 0700, files 0600,",
+                "SHA256SUMS lists every file). Changes nothing on any host."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:the backup is complete", "1:no member is healthy or the snapshot failed (no backup directory is left)",
+                "2:the inventory is invalid or an option is wrong",
+                "3:a member could not be reached over SSH"})
+public final class EtcdSnapshotCommand implements Callable<Integer> {
+    @Mixin
+    ClusterStateOptions cluster;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "DIR", description = "where to create the backup directory (default: the current directory)")
+    Path output = Path.of(".");
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        return EtcdCommand.call(spec, cluster, (inv, out, err) -> {
+            SnapshotResult r = EtcdSnapshots.of(inv).save(output, cluster.stateDirectory(inv));
+            out.printf("etcd snapshot of %s taken on %s: %s (%d files, see %s)%n", inv.cluster().name(), r.takenOn(),
+                    r.directory(), r.files().size(), r.directory().resolve("SHA256SUMS"));
+            return ExitCodes.OK;
+        });
+    }
+}
