@@ -50,7 +50,9 @@ final class RunLock {
                 + "  exec 8>&-\n"
                 + "  printf '%s\\n' " + h + " > " + HOLDER + "\n"
                 + "  if [ \"${s:-1}\" -gt 1 ]; then\n"
-                + "    setsid sh -c 'while kill -0 \"$1\" 2>/dev/null; do sleep 0.2; done' provisioner-run-lock \"$s\""
+                // GNU tail waits for the pid without forking; elsewhere a kill -0 loop does.
+                + "    setsid sh -c 'tail --version >/dev/null 2>&1 && exec tail --pid=\"$1\" -s 0.2 -f /dev/null;"
+                + " while kill -0 \"$1\" 2>/dev/null; do sleep 0.2; done' provisioner-run-lock \"$s\""
                 + " </dev/null >/dev/null 2>&1 &\n"
                 + "  fi\n"
                 + "  exec 9>&-\n"

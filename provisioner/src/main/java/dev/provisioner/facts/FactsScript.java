@@ -8,6 +8,13 @@ import java.util.Map;
  * Builds the one POSIX shell script that reports a host's facts. Its output is line oriented and
  * tab separated (see {@link FactsParser}); paths and names are quoted, so nothing from a query is
  * ever shell syntax.
+ *
+ * <p>The script starts few processes, because on a converged host it is the whole cost of a run and
+ * many hosts share the machine's cores: all regular files are hashed by one {@code sha256sum} and
+ * described by one {@code stat} (split on newlines, which a managed path cannot contain; each
+ * output line is matched to its path, and a file whose line does not match, say a name that
+ * sha256sum escapes, is hashed on its own), all units are read by one {@code systemctl show}, and
+ * only content that must travel is base64-encoded.
  */
 public final class FactsScript {
     private static final String PRELUDE = """
@@ -30,19 +37,57 @@ public final class FactsScript {
               esac
               return 0
             }
-            f() {
-              if [ -f "$1" ]; then
-                sum=$(sha256sum < "$1" | cut -d' ' -f1)
-                printf 'file\\t%s\\tpresent\\t%s\\t%s\\n' "$1" "$sum" "$(stat -c '%a:%U:%G' "$1")"
-                if [ "$3" = content ] || { [ "$3" = diff ] && [ "$sum" != "$2" ]; }; then
-                  printf 'content\\t%s\\t' "$1"; base64 -w0 < "$1"; printf '\\n'
-                fi
+            R=; D=
+            c() {
+              if [ -f "$1" ]; then R="$R$1
+            "; D="$D$2 $3
+            "
               elif [ -e "$1" ]; then printf 'file\\t%s\\tnot-a-file\\n' "$1"
               else printf 'file\\t%s\\tabsent\\n' "$1"; fi
             }
-            u() {
-              a=$(systemctl is-active "$1" 2>/dev/null); e=$(systemctl is-enabled "$1" 2>/dev/null)
-              printf 'unit\\t%s\\t%s\\t%s\\n' "$1" "${a:-unknown}" "${e:-not-found}"
+            one() {
+              printf 'file\\t%s\\tpresent\\t%s\\t%s\\n' "$1" "$4" "$5"
+              if [ "$3" = content ] || { [ "$3" = diff ] && [ "$4" != "$2" ]; }; then
+                printf 'content\\t%s\\t' "$1"; base64 -w0 < "$1"; printf '\\n'
+              fi
+            }
+            flush() {
+              [ -n "$R" ] || return 0
+              old=$IFS; IFS='
+            '; set -f
+              sums=$(sha256sum -- $R 2>/dev/null); metas=$(stat -c '%a:%U:%G %n' -- $R 2>/dev/null)
+              exec 3<<EOF3
+            $sums
+            EOF3
+              exec 4<<EOF4
+            $metas
+            EOF4
+              exec 5<<EOF5
+            $D
+            EOF5
+              for p in $R; do
+                IFS=' ' read -r want detail <&5
+                IFS= read -r s <&3; IFS= read -r m <&4
+                case $s in *"  $p") sum=${s%% *}; sum=${sum#\\\\} ;; *) sum=$(sha256sum < "$p" | cut -d' ' -f1) ;; esac
+                case $m in *" $p") meta=${m%% *} ;; *) meta=$(stat -c '%a:%U:%G' "$p") ;; esac
+                one "$p" "$want" "$detail" "$sum" "$meta"
+              done
+              IFS=$old; set +f
+              exec 3<&- 4<&- 5<&-
+            }
+            us() {
+              out=$(systemctl show -p ActiveState -p UnitFileState "$@" 2>/dev/null)
+              exec 3<<EOF3
+            $out
+            EOF3
+              for u in "$@"; do
+                a=; e=
+                while IFS= read -r l <&3 && [ -n "$l" ]; do
+                  case $l in ActiveState=*) a=${l#ActiveState=} ;; UnitFileState=*) e=${l#UnitFileState=} ;; esac
+                done
+                printf 'unit\\t%s\\t%s\\t%s\\n' "$u" "${a:-unknown}" "${e:-not-found}"
+              done
+              exec 3<&-
             }
             """;
 
@@ -63,11 +108,18 @@ public final class FactsScript {
                 case CONTENT_IF_DIFFERENT -> "diff";
                 case CONTENT -> "content";
             };
-            s.append("f ").append(Command.quote(e.getKey())).append(' ')
+            s.append("c ").append(Command.quote(e.getKey())).append(' ')
              .append(Command.quote(e.getValue().expectedSha256().isEmpty() ? "-" : e.getValue().expectedSha256()))
              .append(' ').append(detail).append('\n');
         }
-        query.units().forEach(u -> s.append("u ").append(Command.quote(u)).append('\n'));
+        if (!query.files().isEmpty()) {
+            s.append("flush\n");
+        }
+        if (!query.units().isEmpty()) {
+            s.append("us");
+            query.units().forEach(u -> s.append(' ').append(Command.quote(u)));
+            s.append('\n');
+        }
         s.append("printf 'end\\n'\n");
         return s.toString();
     }

@@ -34,7 +34,7 @@ import java.util.regex.Pattern;
  * it here takes milliseconds. The lab test proves the same things on real OpenSSH hosts.
  */
 final class FakeConnection implements Connection {
-    private static final Pattern FILE_LINE = Pattern.compile("^f (\\S+) (\\S+) (meta|diff|content)$", Pattern.MULTILINE);
+    private static final Pattern FILE_LINE = Pattern.compile("^c (\\S+) (\\S+) (meta|diff|content)$", Pattern.MULTILINE);
     private static final Pattern DONE = Pattern.compile("printf '@@provisioner done %s\\\\n' (\\d+)");
 
     final String host;

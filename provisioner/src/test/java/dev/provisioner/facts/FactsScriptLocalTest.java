@@ -46,4 +46,38 @@ class FactsScriptLocalTest {
         assertThat(f.file(dir.resolve("absent").toString()).exists()).isFalse();
         assertThat(f.unit("no-such-unit-xyz.service").isActive()).isFalse();
     }
+
+    @Test
+    void awkwardNamesAreReportedExactlyAsTheBatchedHashingWouldMissThem() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/bin/sh")) && Files.exists(Path.of("/usr/bin/sha256sum")));
+        // sha256sum escapes a backslash in a name (the line then starts with '\' and no longer ends
+        // with the path), so that file takes the one-by-one path; spaces and glob characters do not.
+        Path spaced = Files.writeString(dir.resolve("with space.conf"), "a\n");
+        Path backslash = Files.writeString(dir.resolve("back\\slash.conf"), "a\n");
+        Path glob = Files.writeString(dir.resolve("star*.conf"), "a\n");
+        Path sub = Files.createDirectory(dir.resolve("sub"));
+        String sha = "87428fc522803d31065e7bce3cf03fe475096631e5e07bbd7a0fde60c4cf25c7"; // sha256("a\n")
+        FactsQuery q = new FactsQuery(Set.of(),
+                Map.of(spaced.toString(), FileProbe.diffAgainst(sha), backslash.toString(), FileProbe.content(),
+                        glob.toString(), FileProbe.metadata(), sub.toString(), FileProbe.metadata()),
+                Set.of("no-such-unit-a.service", "no-such-unit-b.service"));
+        Process p = new ProcessBuilder("sh", "-c", FactsScript.text(q)).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).isZero();
+        HostFacts f = FactsParser.parse("local", out, q);
+        for (Path file : new Path[] {spaced, backslash, glob}) {
+            assertThat(f.file(file.toString()).sha256()).as(out).isEqualTo(sha);
+            assertThat(f.file(file.toString()).mode()).isEqualTo(mode(file));
+        }
+        assertThat(f.file(backslash.toString()).text()).contains("a\n");
+        assertThat(f.file(spaced.toString()).content()).isEmpty();
+        assertThat(f.file(sub.toString()).exists()).isFalse();
+        assertThat(out).contains("file\t" + sub + "\tnot-a-file");
+        assertThat(out.lines().filter(l -> l.startsWith("unit\t"))).hasSize(2);
+        assertThat(f.unit("no-such-unit-b.service").isActive()).isFalse();
+    }
+
+    private static int mode(Path file) throws java.io.IOException {
+        return (Integer) Files.getAttribute(file, "unix:mode") & 07777;
+    }
 }

@@ -1,0 +1,174 @@
+package dev.provisioner.bench;
+
+import dev.provisioner.bench.workload.WorkloadValues;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The benchmark (run it with {@code bench/run}): starts lab hosts, applies the fixed workload in
+ * the {@link Scenario}s per host count and repetition, and writes a table, CSV files, a PNG chart and the
+ * machine description into the result directory. Lab containers are removed at the end, also on
+ * failure or Ctrl-C.
+ */
+public final class BenchMain {
+    /** The value the "one value changed" scenario switches to. */
+    static final WorkloadValues CHANGED = new WorkloadValues("debug");
+
+    private BenchMain() {
+    }
+
+    public static void main(String[] args) {
+        System.setProperty("java.awt.headless", "true");
+        if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        }
+        BenchOptions options;
+        try {
+            options = BenchOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        try {
+            run(options);
+        } catch (BenchException e) {
+            System.err.println("[bench] FAILED: " + e.getMessage());
+            System.exit(1);
+        } catch (IOException | RuntimeException e) {
+            System.err.println("[bench] FAILED: " + e);
+            e.printStackTrace();
+            System.exit(1);
+        }
+    }
+
+    static void run(BenchOptions o) throws IOException {
+        Path out = o.out() != null ? o.out() : o.root().resolve("bench/results")
+                .resolve(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        Path work = o.root().resolve("bench/target/work");
+        Files.createDirectories(out);
+        Files.createDirectories(work);
+        String machine = MachineInfo.describe();
+        Files.writeString(out.resolve("machine.txt"), machine);
+        log("machine:\n" + machine.strip());
+        log("timing the CLI start (" + o.jvmStarts() + " times each)");
+        List<StartTime> starts = JvmStart.measure(o.root(), o.jvmStarts());
+        List<Measurement> measured = new ArrayList<>();
+        BenchLab lab = new BenchLab(o.root(), work.resolve("lab"), line -> log("lab: " + line));
+        AtomicBoolean down = new AtomicBoolean();
+        Runnable removeLab = () -> {
+            if (down.compareAndSet(false, true)) {
+                log("removing the bench lab containers");
+                lab.close();
+            }
+        };
+        Thread hook = new Thread(removeLab, "bench-lab-down");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            Path templates = o.root().resolve("bench/templates");
+            Path state = work.resolve("state");
+            RunMeasurer measurer = new RunMeasurer(templates, state, o.withPackage());
+            boolean warm = false;
+            for (int n : o.hosts()) {
+                startHosts(lab, n);
+                log("N=" + n + ": " + MachineInfo.load().strip());
+                if (!warm) {
+                    warmUp(lab, measurer, work);
+                    warm = true;
+                }
+                Path inventory = lab.inventory(n, work);
+                for (int run = 1; run <= o.runs(); run++) {
+                    lab.reset(n);
+                    List<Measurement> four = List.of(
+                            measurer.measure(inventory, n, run, Scenario.FIRST, WorkloadValues.BASE),
+                            measurer.measure(inventory, n, run, Scenario.NOOP, WorkloadValues.BASE),
+                            measurer.measure(inventory, n, run, Scenario.CHANGED, CHANGED),
+                            ColdRun.measure(inventory, n, run, templates, state, CHANGED, o.withPackage()));
+                    measured.addAll(four);
+                    log(String.format(Locale.ROOT, "N=%d run %d/%d: first %.2f s, no-op %.2f s, changed %.2f s,"
+                            + " no-op in a fresh JVM %.2f s (wall)", n, run, o.runs(), four.get(0).wallSeconds(),
+                            four.get(1).wallSeconds(), four.get(2).wallSeconds(), four.get(3).wallSeconds()));
+                }
+                // after every host count, so an interrupted benchmark still leaves the counts it finished
+                write(out, measured, starts, false);
+            }
+        } finally {
+            Files.writeString(out.resolve("machine.txt"), machine + "at the end, " + MachineInfo.load());
+            removeLab.run();
+            Runtime.getRuntime().removeShutdownHook(hook);
+            if (!measured.isEmpty()) {
+                write(out, measured, starts, true);
+            }
+        }
+    }
+
+    /** Starts the lab's hosts up to {@code n} (at least the 3 of the lab's smallest topology); running ones are reused. */
+    private static void startHosts(BenchLab lab, int n) {
+        long t0 = System.nanoTime();
+        lab.up(Math.max(3, n));
+        log(String.format(Locale.ROOT, "%d lab hosts up (%.1f s)", Math.max(3, n), (System.nanoTime() - t0) / 1e9));
+    }
+
+    /** A first converge and no-op on one host, untimed: class loading and JIT happen here, not in N=1. */
+    private static void warmUp(BenchLab lab, RunMeasurer measurer, Path work) throws IOException {
+        Path inventory = lab.inventory(1, work);
+        lab.reset(1);
+        Measurement cold = measurer.measure(inventory, 1, 0, Scenario.FIRST, WorkloadValues.BASE);
+        Measurement noop = measurer.measure(inventory, 1, 0, Scenario.NOOP, WorkloadValues.BASE);
+        log(String.format(Locale.ROOT, "warm-up on 1 host in a cold JVM (not in the results): first converge %.2f s"
+                + " (CPU %.2f s), then no-op %.2f s", cold.wallSeconds(), cold.cpuSeconds(), noop.wallSeconds()));
+    }
+
+    static void write(Path out, List<Measurement> measured, List<StartTime> starts, boolean print) throws IOException {
+        List<Row> rows = rows(measured);
+        Map<Scenario, Fit> fits = fits(rows);
+        String table = TableReport.render(rows, fits, starts);
+        if (print) {
+            System.out.println(table);
+        }
+        Files.writeString(out.resolve("table.txt"), table);
+        Files.writeString(out.resolve("results.csv"), CsvReport.summary(rows));
+        Files.writeString(out.resolve("runs.csv"), CsvReport.runs(measured));
+        Files.write(out.resolve("chart.png"), ChartWriter.png(rows, "provisioner: wall time vs hosts (fixed workload)"));
+        if (print) {
+            log("results in " + out);
+        }
+    }
+
+    static List<Row> rows(List<Measurement> measured) {
+        List<Row> rows = new ArrayList<>();
+        measured.stream().map(Measurement::hosts).distinct().sorted().forEach(n -> {
+            for (Scenario s : Scenario.values()) {
+                List<Measurement> runs = measured.stream().filter(m -> m.hosts() == n && m.scenario() == s).toList();
+                if (!runs.isEmpty()) {
+                    rows.add(Row.of(runs));
+                }
+            }
+        });
+        return rows;
+    }
+
+    static Map<Scenario, Fit> fits(List<Row> rows) {
+        Map<Scenario, Fit> fits = new EnumMap<>(Scenario.class);
+        for (Scenario s : Scenario.values()) {
+            List<Row> series = rows.stream().filter(r -> r.scenario() == s).toList();
+            fits.put(s, Fit.of(series.stream().map(r -> (double) r.hosts()).toList(),
+                    series.stream().map(r -> r.wall().median()).toList()));
+        }
+        return fits;
+    }
+
+    private static void log(String line) {
+        System.err.println("[bench] " + line);
+    }
+}

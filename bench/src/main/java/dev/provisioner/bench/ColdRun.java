@@ -1,0 +1,106 @@
+package dev.provisioner.bench;
+
+import dev.provisioner.bench.workload.WorkloadValues;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs one measurement in a fresh JVM (same java, same class path), as a CLI invocation would: the
+ * child measures from its {@code main} on, so its JVM start is excluded but class loading and JIT
+ * are not, and prints the measurement as one line of {@code key=value} pairs. Like
+ * {@code bin/provisioner}, the child maps classes from the CLI's class-data sharing archive when
+ * there is an up-to-date one (the class path starts with the CLI jar, which is what the archive
+ * requires).
+ */
+final class ColdRun {
+    private ColdRun() {
+    }
+
+    /** In the child: {@code inventory hosts templates stateDir logLevel withPackage}. */
+    public static void main(String[] args) {
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        RunMeasurer measurer = new RunMeasurer(Path.of(args[2]), Path.of(args[3]), Boolean.parseBoolean(args[5]));
+        Measurement m = measurer.measure(Path.of(args[0]), Integer.parseInt(args[1]), 0, Scenario.COLD_NOOP,
+                new WorkloadValues(args[4]));
+        System.out.println(encode(m));
+    }
+
+    /** Runs the child and returns its measurement, numbered {@code run}. */
+    static Measurement measure(Path inventory, int hosts, int run, Path templates, Path stateDir, WorkloadValues values,
+                               boolean withPackage) {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        String classPath = System.getProperty("java.class.path");
+        List<String> command = new ArrayList<>(List.of(java.toString()));
+        cdsArchive(classPath).ifPresent(a -> command.addAll(List.of("-XX:SharedArchiveFile=" + a, "-Xlog:cds=off",
+                "-Xlog:cds+dynamic=off")));
+        command.addAll(List.of("-cp", classPath, ColdRun.class.getName(), inventory.toString(), Integer.toString(hosts),
+                templates.toString(), stateDir.toString(), values.logLevel(), Boolean.toString(withPackage)));
+        try {
+            Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            if (!p.waitFor(600, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                throw new BenchException("the fresh-JVM no-op on " + hosts + " host(s) failed: " + out);
+            }
+            Measurement m = decode(out.substring(out.lastIndexOf('\n') + 1));
+            return new Measurement(m.hosts(), run, m.scenario(), m.wallSeconds(), m.cpuSeconds(), m.roundTripsPerHost(),
+                    m.maxRoundTrips(), m.connectionsPerHost(), m.bytesPerHost(), m.filesWritten(), m.unitsRestarted(),
+                    m.changedHosts(), m.peakHeapMb(), m.peakRssMb(), m.time());
+        } catch (IOException e) {
+            throw new BenchException("cannot start a fresh JVM: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BenchException("interrupted");
+        }
+    }
+
+    /** {@code provisioner-cli.jsa} next to the class path's first jar, when it is newer than that jar. */
+    static Optional<Path> cdsArchive(String classPath) {
+        Path jar = Path.of(classPath.split(java.io.File.pathSeparator)[0]);
+        Path archive = jar.resolveSibling("provisioner-cli.jsa");
+        try {
+            return Files.isRegularFile(archive)
+                    && Files.getLastModifiedTime(archive).compareTo(Files.getLastModifiedTime(jar)) > 0
+                    ? Optional.of(archive) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    static String encode(Measurement m) {
+        return String.format(Locale.ROOT, "hosts=%d wall=%.6f cpu=%.6f rt=%.6f maxrt=%d conn=%.6f bytes=%.3f files=%d"
+                        + " restarts=%d changed=%d heap=%.3f rss=%.3f setup=%.6f connect=%.6f facts=%.6f apply=%.6f",
+                m.hosts(), m.wallSeconds(), m.cpuSeconds(), m.roundTripsPerHost(), m.maxRoundTrips(),
+                m.connectionsPerHost(), m.bytesPerHost(), m.filesWritten(), m.unitsRestarted(), m.changedHosts(),
+                m.peakHeapMb(), m.peakRssMb(), m.time().setup(), m.time().connect(), m.time().facts(), m.time().apply());
+    }
+
+    static Measurement decode(String line) {
+        java.util.Map<String, String> v = new java.util.HashMap<>();
+        for (String pair : line.split(" ")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                v.put(pair.substring(0, eq), pair.substring(eq + 1));
+            }
+        }
+        try {
+            return new Measurement(Integer.parseInt(v.get("hosts")), 0, Scenario.COLD_NOOP, d(v, "wall"), d(v, "cpu"),
+                    d(v, "rt"), Long.parseLong(v.get("maxrt")), d(v, "conn"), d(v, "bytes"), Long.parseLong(v.get("files")),
+                    Long.parseLong(v.get("restarts")), Integer.parseInt(v.get("changed")), d(v, "heap"), d(v, "rss"),
+                    new Measurement.Breakdown(d(v, "setup"), d(v, "connect"), d(v, "facts"), d(v, "apply")));
+        } catch (RuntimeException e) {
+            throw new BenchException("cannot read the fresh JVM's measurement from '" + line + "': " + e);
+        }
+    }
+
+    private static double d(java.util.Map<String, String> v, String key) {
+        return Double.parseDouble(v.get(key));
+    }
+}

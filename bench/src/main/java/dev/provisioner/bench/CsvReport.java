@@ -1,0 +1,60 @@
+package dev.provisioner.bench;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The results as CSV for plotting: {@link #summary} has one line per host count and scenario
+ * (medians with min and max), {@link #runs} one line per measured run. Numbers use a dot as
+ * decimal separator whatever the locale; scenario names are plain words, so nothing needs quoting.
+ */
+final class CsvReport {
+    static final String SUMMARY_HEADER = "hosts,scenario,runs,wall_median_s,wall_min_s,wall_max_s,cpu_median_s,cpu_min_s,"
+            + "cpu_max_s,round_trips_per_host,max_round_trips_per_host,ssh_connections_per_host,bytes_sent_per_host,"
+            + "peak_heap_mb,peak_rss_mb,setup_s,connect_s,facts_s,apply_s";
+    static final String RUNS_HEADER = "hosts,run,scenario,wall_s,cpu_s,round_trips_per_host,max_round_trips_per_host,"
+            + "ssh_connections_per_host,bytes_sent_per_host,files_written,units_restarted,changed_hosts,peak_heap_mb,peak_rss_mb,"
+            + "setup_s,connect_s,facts_s,apply_s";
+
+    private CsvReport() {
+    }
+
+    static String summary(List<Row> rows) {
+        StringBuilder s = new StringBuilder(SUMMARY_HEADER).append('\n');
+        for (Row r : rows) {
+            s.append(r.hosts()).append(',').append(r.scenario().name().toLowerCase(Locale.ROOT)).append(',')
+             .append(r.wall().count()).append(',')
+             .append(f3(r.wall().median())).append(',').append(f3(r.wall().min())).append(',').append(f3(r.wall().max())).append(',')
+             .append(f3(r.cpu().median())).append(',').append(f3(r.cpu().min())).append(',').append(f3(r.cpu().max())).append(',')
+             .append(f3(r.roundTripsPerHost())).append(',').append(r.maxRoundTrips()).append(',')
+             .append(f3(r.connectionsPerHost())).append(',').append(f0(r.bytesPerHost())).append(',')
+             .append(f0(r.peakHeapMb())).append(',').append(f0(r.peakRssMb())).append(',').append(times(r.time())).append('\n');
+        }
+        return s.toString();
+    }
+
+    static String runs(List<Measurement> runs) {
+        StringBuilder s = new StringBuilder(RUNS_HEADER).append('\n');
+        for (Measurement m : runs) {
+            s.append(m.hosts()).append(',').append(m.run()).append(',').append(m.scenario().name().toLowerCase(Locale.ROOT))
+             .append(',').append(f3(m.wallSeconds())).append(',').append(f3(m.cpuSeconds())).append(',')
+             .append(f3(m.roundTripsPerHost())).append(',').append(m.maxRoundTrips()).append(',')
+             .append(f3(m.connectionsPerHost())).append(',').append(f0(m.bytesPerHost())).append(',')
+             .append(m.filesWritten()).append(',').append(m.unitsRestarted()).append(',').append(m.changedHosts()).append(',')
+             .append(f0(m.peakHeapMb())).append(',').append(f0(m.peakRssMb())).append(',').append(times(m.time())).append('\n');
+        }
+        return s.toString();
+    }
+
+    private static String times(Measurement.Breakdown t) {
+        return f3(t.setup()) + ',' + f3(t.connect()) + ',' + f3(t.facts()) + ',' + f3(t.apply());
+    }
+
+    static String f3(double v) {
+        return String.format(Locale.ROOT, "%.3f", v);
+    }
+
+    static String f0(double v) {
+        return String.format(Locale.ROOT, "%.0f", v);
+    }
+}

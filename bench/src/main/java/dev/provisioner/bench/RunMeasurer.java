@@ -1,0 +1,68 @@
+package dev.provisioner.bench;
+
+import dev.provisioner.api.ProvisionReport;
+import dev.provisioner.api.Provisioner;
+import dev.provisioner.api.StepStatus;
+import dev.provisioner.bench.workload.Workload;
+import dev.provisioner.bench.workload.WorkloadValues;
+import dev.provisioner.inventory.Inventory;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Measures one apply of the workload the way the CLI would do it after the JVM started: load the
+ * inventory, build the provisioner (the standard plan replaced by the workload through
+ * {@code customizePlan}), apply. Then checks that the run did what its scenario requires, so a
+ * broken run can never pass for a fast one.
+ */
+final class RunMeasurer {
+    private final Path templates;
+    private final Path stateDir;
+    private final boolean withPackage;
+
+    RunMeasurer(Path templates, Path stateDir, boolean withPackage) {
+        this.templates = templates;
+        this.stateDir = stateDir;
+        this.withPackage = withPackage;
+    }
+
+    Measurement measure(Path inventoryFile, int hosts, int run, Scenario scenario, WorkloadValues values) {
+        Probe.reset();
+        double cpu0 = Probe.cpuSeconds();
+        long t0 = System.nanoTime();
+        Inventory inventory = Inventory.load(inventoryFile);
+        CountingConnections connections = new CountingConnections(inventory);
+        Provisioner provisioner = Provisioner.builder()
+                .inventory(inventory)
+                .parallelism(hosts)
+                .templatesDir(templates)
+                .stateDirectory(stateDir)
+                .connectionFactory(connections)
+                .customizePlan(standard -> Workload.plan(values, withPackage))
+                .build();
+        double setup = (System.nanoTime() - t0) / 1e9;
+        ProvisionReport report = provisioner.apply();
+        double wall = (System.nanoTime() - t0) / 1e9;
+        double cpu = Probe.cpuSeconds() - cpu0;
+        Measurement m = new Measurement(hosts, run, scenario, wall, cpu,
+                report.totals().roundTrips() / (double) hosts,
+                report.hosts().stream().mapToLong(h -> h.counters().roundTrips()).max().orElse(0),
+                connections.opened() / (double) hosts,
+                report.totals().bytesSent() / (double) hosts,
+                report.totals().filesWritten(), report.totals().unitsRestarted(),
+                (int) report.hosts().stream().filter(h -> h.status() == StepStatus.CHANGED).count(),
+                Probe.peakHeapMb(), Probe.peakRssMb(), breakdown(setup, connections));
+        ScenarioCheck.verify(report, m);
+        return m;
+    }
+
+    private static Measurement.Breakdown breakdown(double setup, CountingConnections connections) {
+        return new Measurement.Breakdown(setup, median(connections.connectSeconds()), median(connections.factsSeconds()),
+                median(connections.applySeconds()));
+    }
+
+    private static double median(List<Double> values) {
+        return values.isEmpty() ? 0 : Stats.of(values).median();
+    }
+}

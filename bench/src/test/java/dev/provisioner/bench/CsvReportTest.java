@@ -1,0 +1,42 @@
+package dev.provisioner.bench;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Locale;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CsvReportTest {
+    @Test
+    void summaryHasOneLinePerHostCountAndScenarioWithMedianMinMax() {
+        List<Row> rows = BenchMain.rows(Fixtures.grid());
+        String[] lines = CsvReport.summary(rows).split("\n");
+        assertThat(lines).hasSize(1 + 12);
+        assertThat(lines[0]).isEqualTo(CsvReport.SUMMARY_HEADER);
+        int columns = lines[0].split(",").length;
+        for (String line : lines) {
+            assertThat(line.split(",", -1)).hasSize(columns);
+        }
+        // N=5 no-op: 0.5 * 1.5 + (0.1, 0.2, 0.3) -> median 0.95, min 0.85, max 1.05; CPU and apply are half of it
+        assertThat(lines).contains("5,noop,3,0.950,0.850,1.050,0.475,0.425,0.525,1.000,1,1.000,1501,40,150,0.050,0.100,0.080,0.475");
+    }
+
+    @Test
+    void runsHasOneLinePerMeasuredRun() {
+        String csv = CsvReport.runs(Fixtures.grid());
+        assertThat(csv.split("\n")).hasSize(1 + 36);
+        assertThat(csv).startsWith(CsvReport.RUNS_HEADER + "\n1,1,first,3.400,1.700,4.000,4,1.000,1501,9,2,1,40,150,");
+    }
+
+    @Test
+    void numbersUseADotWhateverTheDefaultLocale() {
+        Locale saved = Locale.getDefault();
+        try {
+            Locale.setDefault(Locale.GERMANY);
+            assertThat(CsvReport.summary(BenchMain.rows(Fixtures.grid()))).contains("0.950").doesNotContain("0,950");
+        } finally {
+            Locale.setDefault(saved);
+        }
+    }
+}

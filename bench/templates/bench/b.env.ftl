@@ -1,0 +1,3 @@
+# Managed by the provisioner benchmark: environment of bench-b.service.
+BENCH_PORT=${port}
+BENCH_BIND=${sh(address)}

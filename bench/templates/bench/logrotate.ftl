@@ -1,0 +1,8 @@
+# Managed by the provisioner benchmark.
+/var/log/bench/*.log {
+    daily
+    rotate 7
+    compress
+    missingok
+    notifempty
+}
