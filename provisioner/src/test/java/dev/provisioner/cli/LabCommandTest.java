@@ -2,6 +2,7 @@ package dev.provisioner.cli;
 
 import dev.provisioner.inventory.Inventory;
 import dev.provisioner.testsupport.DockerSupport;
+import dev.provisioner.testsupport.LabCapacity;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,6 +29,12 @@ class LabCommandTest {
     @Test
     void labUpAppliesWhatCanRunHereRunWorksOnItsHostsAndLabDownLeavesNothing(@TempDir Path dir) throws Exception {
         DockerSupport.requireLab();
+        try (LabCapacity.Reservation ignored = LabCapacity.reserve(4)) {
+            upRunDown(dir);
+        }
+    }
+
+    private static void upRunDown(Path dir) throws Exception {
         String name = "t" + Long.toHexString(System.nanoTime()).substring(0, 8);
         Path inventory = dir.resolve("lab.yaml");
         List<String> lab = List.of("--name", name, "-i", inventory.toString(), "--lab-dir", dir.resolve("lab").toString(),

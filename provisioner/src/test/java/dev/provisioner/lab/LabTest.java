@@ -4,6 +4,7 @@ import dev.provisioner.inventory.Host;
 import dev.provisioner.inventory.Inventory;
 import dev.provisioner.inventory.Role;
 import dev.provisioner.testsupport.DockerSupport;
+import dev.provisioner.testsupport.LabCapacity;
 import dev.provisioner.transport.Auth;
 import dev.provisioner.transport.Command;
 import dev.provisioner.transport.Connection;
@@ -28,6 +29,12 @@ class LabTest {
     @Test
     void upStartsReachableHostsWithPinnedKeysAndDownRemovesThem(@TempDir Path dir) throws Exception {
         DockerSupport.requireLab();
+        try (LabCapacity.Reservation ignored = LabCapacity.reserve(3)) {
+            upAndDown(dir);
+        }
+    }
+
+    private static void upAndDown(Path dir) throws Exception {
         LabSettings settings = new LabSettings("t" + Long.toHexString(System.nanoTime()).substring(0, 8), DockerSupport.IMAGE,
                 dir.resolve("state"), dir.resolve("lab.yaml"), null, "docker");
         Lab lab = new Lab(settings);

@@ -32,18 +32,31 @@ public final class LabHosts implements AutoCloseable {
     private final Path knownHosts;
     private final String sudoPassword;
     private final Path dir;
+    private final LabCapacity.Reservation capacity;
 
-    private LabHosts(Map<String, LabHost> hosts, TestKeys keys, Path knownHosts, String sudoPassword, Path dir) {
+    private LabHosts(Map<String, LabHost> hosts, TestKeys keys, Path knownHosts, String sudoPassword, Path dir,
+                     LabCapacity.Reservation capacity) {
         this.hosts = hosts;
         this.keys = keys;
         this.knownHosts = knownHosts;
         this.sudoPassword = sudoPassword;
         this.dir = dir;
+        this.capacity = capacity;
     }
 
     /** Starts one host per name, in parallel; fails (CI) or skips (elsewhere) without a Docker engine. */
     public static LabHosts start(String... names) {
         DockerSupport.requireLab();
+        LabCapacity.Reservation capacity = LabCapacity.reserve(names.length);
+        try {
+            return start(names, capacity);
+        } catch (RuntimeException | Error e) {
+            capacity.close();
+            throw e;
+        }
+    }
+
+    private static LabHosts start(String[] names, LabCapacity.Reservation capacity) {
         Path dir;
         try {
             dir = Files.createTempDirectory("provisioner-lab-");
@@ -83,7 +96,7 @@ public final class LabHosts implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        return new LabHosts(started, keys, knownHosts, sudoPassword, dir);
+        return new LabHosts(started, keys, knownHosts, sudoPassword, dir, capacity);
     }
 
     @SuppressWarnings("resource")
@@ -196,5 +209,6 @@ public final class LabHosts implements AutoCloseable {
         } catch (IOException ignored) {
             // a temp dir left behind is harmless
         }
+        capacity.close();
     }
 }
