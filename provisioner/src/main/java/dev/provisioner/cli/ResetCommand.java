@@ -11,11 +11,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,19 +64,9 @@ public final class ResetCommand implements Callable<Integer> {
             return ExitCodes.INVALID_INPUT;
         }
         List<String> hosts = inv.hosts().stream().map(Host::name).filter(h -> limit.isEmpty() || limit.contains(h)).toList();
-        if (!yes) {
-            if (!terminal) {
-                err.println("error: reset removes everything we installed on " + hosts + "; stdin is not a terminal, so"
-                        + " nothing was asked and nothing was changed: add --yes to reset without a question");
-                return ExitCodes.ERROR;
-            }
-            out.print("Remove everything provisioner installed on " + String.join(", ", hosts) + "? Type 'yes' to go on: ");
-            out.flush();
-            String answer = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
-            if (answer == null || !answer.strip().equals("yes")) {
-                err.println("not confirmed; nothing was changed");
-                return ExitCodes.ERROR;
-            }
+        if (!Confirmation.confirmed("remove everything provisioner installed on " + String.join(", ", hosts), yes, terminal,
+                System.in, out, err)) {
+            return ExitCodes.ERROR;
         }
         ResetReport report = p.reset();
         for (HostResetResult h : report.hosts()) {

@@ -29,14 +29,22 @@ public record InstallPackages(List<String> packages, PackageManager manager) imp
         return Stage.PACKAGES;
     }
 
+    /** How old the apt package index may be before an install refreshes it first (a day, like a daily apt timer). */
+    public static final int INDEX_MAX_AGE_MINUTES = 24 * 60;
+
     /** The shell lines that install the packages non-interactively, keeping our config files. */
     public String script() {
         String names = String.join(" ", packages.stream().map(Command::quote).toList());
         return switch (manager) {
-            case APT -> "export DEBIAN_FRONTEND=noninteractive\n"
-                    + "apt-get -q update\n"
-                    + "apt-get -q install -y -o Dpkg::Options::=--force-confdef -o Dpkg::Options::=--force-confold "
-                    + names;
+            case APT -> {
+                String install = "apt-get -q install -y -o Dpkg::Options::=--force-confdef -o Dpkg::Options::=--force-confold " + names;
+                // The index is refreshed when it is older than a day (or missing), and once more when the
+                // install fails on it (a package or version it does not know yet, a file the mirror replaced).
+                yield "export DEBIAN_FRONTEND=noninteractive\n"
+                        + "if [ -z \"$(find /var/lib/apt/lists -maxdepth 1 -name '*Packages*' -mmin -" + INDEX_MAX_AGE_MINUTES
+                        + " 2>/dev/null | head -n 1)\" ]; then apt-get -q update; fi\n"
+                        + install + " || { apt-get -q update && " + install + "; }";
+            }
             case DNF -> "dnf -q install -y " + names;
             case YUM -> "yum -q install -y " + names;
             case UNKNOWN -> throw new IllegalStateException("unreachable");
