@@ -17,7 +17,9 @@ import java.util.List;
  *   <li>Another member of the inventory answers {@code member list}: the whole cluster must be healthy,
  *       then {@code member add NAME --peer-urls=URL} (skipped when this peer URL was already added and
  *       never started, so a failed start can be retried) and the env file lists every member with state
- *       {@code existing}.</li>
+ *       {@code existing}. etcd refuses the add ("unhealthy cluster") until the member asked has been connected
+ *       to all its peers for 5 s, as right after the previous member joined: that refusal changes nothing and
+ *       is retried for about 40 s.</li>
  *   <li>Nobody answers and this is the inventory's first member: a new one-member cluster (state
  *       {@code new}); the others join it one at a time. Any other member refuses: it never forms a
  *       second cluster of its own.</li>
@@ -31,6 +33,9 @@ import java.util.List;
 public final class EtcdJoin {
     /** How long etcdctl waits for a member that may not exist yet. */
     static final String PROBE_DIAL_TIMEOUT = "5s";
+    /** How often a refused {@code member add} is tried, {@link #ADD_PAUSE_SECONDS} apart (about 40 s). */
+    static final int ADD_TRIES = 20;
+    static final int ADD_PAUSE_SECONDS = 2;
 
     private EtcdJoin() {
     }
@@ -48,13 +53,19 @@ public final class EtcdJoin {
 
     /** The join script for {@code self}, with etcdctl at {@code etcdctl}. */
     static String script(Inventory inventory, Host self, String etcdctl) {
+        return script(inventory, self, etcdctl, EtcdInstall.DATA_DIR, EtcdInstall.INITIAL_ENV_PATH);
+    }
+
+    /** The join script with its data directory and env file elsewhere (tests run it off-host). */
+    static String script(Inventory inventory, Host self, String etcdctl, String dataDir, String envFile) {
         String name = self.name();
         String peer = EtcdMembers.peerUrl(self);
         StringBuilder s = new StringBuilder();
-        s.append(writeEnvFunction(name, peer, EtcdMembers.of(inventory).token()))
-         .append("data=").append(Command.quote(EtcdInstall.DATA_DIR + "/member")).append('\n')
+        s.append(writeEnvFunction(name, peer, EtcdMembers.of(inventory).token(), envFile))
+         .append("data=").append(Command.quote(dataDir + "/member")).append('\n')
          .append("others=").append(Command.quote(String.join(" ", otherEndpoints(inventory, self)))).append('\n')
          .append("may_bootstrap=").append(mayBootstrap(inventory, self) ? "yes" : "no").append('\n')
+         .append("add_tries=").append(ADD_TRIES).append("\nadd_pause=").append(ADD_PAUSE_SECONDS).append('\n')
          .append(Etcdctl.shellFunction("ectl", etcdctl, PROBE_DIAL_TIMEOUT))
          .append(BODY);
         return s.toString();
@@ -66,8 +77,12 @@ public final class EtcdJoin {
      * {@code peer} and cluster token {@code token}.
      */
     public static String writeEnvFunction(String name, String peer, String token) {
+        return writeEnvFunction(name, peer, token, EtcdInstall.INITIAL_ENV_PATH);
+    }
+
+    private static String writeEnvFunction(String name, String peer, String token, String envFile) {
         return "name=" + Command.quote(name) + "\npeer=" + Command.quote(peer) + "\ntoken=" + Command.quote(token)
-                + "\nenv_file=" + Command.quote(EtcdInstall.INITIAL_ENV_PATH) + "\n" + WRITE_ENV;
+                + "\nenv_file=" + Command.quote(envFile) + "\n" + WRITE_ENV;
     }
 
     private static final String WRITE_ENV = """
@@ -90,6 +105,25 @@ public final class EtcdJoin {
               rm -f "$pending"
               exit 0
             fi
+            add_member() {
+              # etcd refuses a voting member ("unhealthy cluster", "not enough started members") until the
+              # member asked has been connected to every peer for 5 s, as right after the previous member
+              # joined; such a refusal leaves the cluster unchanged, so it is retried for a while.
+              tries=0
+              while :; do
+                if out=$(ectl "$ep" member add "$name" --peer-urls="$peer" 2>&1); then printf '%s\n' "$out"; return 0; fi
+                tries=$((tries + 1))
+                case "$out" in
+                  *"unhealthy cluster"*|*"not enough started members"*)
+                    if [ "$tries" -lt "$add_tries" ]; then
+                      echo "etcd refused member add $name for now (its members have not all been connected long enough); retrying" >&2
+                      sleep "$add_pause"; continue
+                    fi ;;
+                esac
+                printf '%s\n' "$out" >&2
+                return 1
+              done
+            }
             list_from() {
               for e in $others; do
                 if list=$(ectl "$e" member list 2>/dev/null); then ep=$e; return 0; fi
@@ -123,7 +157,7 @@ public final class EtcdJoin {
               "") ectl "$ep" endpoint health --cluster >&2 || { echo "the etcd cluster is not healthy (asked $ep); $name is not added" >&2; exit 1; }
                   cluster="$(printf '%s\\n' "$list" | awk -F', ' 'NF >= 4 {printf "%s=%s,", $3, $4}')$name=$peer"
                   ( umask 077; printf '%s\\n' "$cluster" > "$pending" )
-                  if ! ectl "$ep" member add "$name" --peer-urls="$peer"; then
+                  if ! add_member; then
                     added=unknown
                     for i in 1 2 3 4 5 6 7 8 9 10; do
                       if list_from; then
