@@ -11,7 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -72,6 +74,46 @@ final class BenchLab implements AutoCloseable {
         Path file = dir.resolve("inventory-" + n + ".yaml");
         Files.writeString(file, BenchInventory.render(first(n), key(), knownHosts()), StandardCharsets.UTF_8);
         return file;
+    }
+
+    /**
+     * Where the first {@code n} hosts' cumulative CPU time is kept (cgroup counter files), found once
+     * from their container ids; say why in {@link HostCpu#unavailable()} when not found.
+     */
+    HostCpu hostCpu(int n) {
+        return HostCpu.resolve(CgroupCpu.ROOT, containerIds(n));
+    }
+
+    /** Container name -> full container id of the first {@code n} hosts, in host order (one docker inspect). */
+    private Map<String, String> containerIds(int n) {
+        List<String> command = new ArrayList<>(List.of("docker", "inspect", "-f", "{{.Name}} {{.Id}}"));
+        first(n).forEach(h -> command.add(h.container()));
+        try {
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                throw new BenchException("docker inspect of the lab containers failed: " + out.strip());
+            }
+            return parseInspect(out);
+        } catch (IOException e) {
+            throw new BenchException("cannot run docker inspect: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BenchException("interrupted");
+        }
+    }
+
+    /** Lines {@code /name id} (docker inspect's {@code {{.Name}} {{.Id}}}) -> name -> id, in order. */
+    static Map<String, String> parseInspect(String out) {
+        Map<String, String> ids = new LinkedHashMap<>();
+        for (String line : out.strip().split("\n")) {
+            String[] f = line.strip().split(" ");
+            if (f.length != 2 || !f[1].matches("[0-9a-f]{64}")) {
+                throw new BenchException("unexpected docker inspect output line: '" + line + "'");
+            }
+            ids.put(f[0].startsWith("/") ? f[0].substring(1) : f[0], f[1]);
+        }
+        return ids;
     }
 
     /** Resets the first {@code n} hosts in parallel; throws naming the first host that failed. */

@@ -9,9 +9,11 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -64,6 +66,9 @@ public final class BenchMain {
         log("timing the CLI start (" + o.jvmStarts() + " times each)");
         List<StartTime> starts = JvmStart.measure(o.root(), o.jvmStarts());
         List<Measurement> measured = new ArrayList<>();
+        int cores = Runtime.getRuntime().availableProcessors();
+        Map<Integer, LabCpu.Idle> idle = new HashMap<>();
+        List<String> hostCpuMissing = new ArrayList<>();
         BenchLab lab = new BenchLab(o.root(), work.resolve("lab"), line -> log("lab: " + line));
         AtomicBoolean down = new AtomicBoolean();
         Runnable removeLab = () -> {
@@ -82,6 +87,11 @@ public final class BenchMain {
             for (int n : o.hosts()) {
                 startHosts(lab, n);
                 log("N=" + n + ": " + MachineInfo.load().strip());
+                HostCpu hostCpu = lab.hostCpu(n);
+                hostCpu.unavailable().filter(why -> hostCpuMissing.isEmpty()).ifPresent(why -> {
+                    hostCpuMissing.add(why);
+                    log("the lab hosts' own CPU (column hostCPU) is n/a: " + why);
+                });
                 if (!warm) {
                     warmUp(lab, measurer, work);
                     warm = true;
@@ -90,24 +100,29 @@ public final class BenchMain {
                 for (int run = 1; run <= o.runs(); run++) {
                     lab.reset(n);
                     List<Measurement> four = List.of(
-                            measurer.measure(inventory, n, run, Scenario.FIRST, WorkloadValues.BASE),
-                            measurer.measure(inventory, n, run, Scenario.NOOP, WorkloadValues.BASE),
-                            measurer.measure(inventory, n, run, Scenario.CHANGED, CHANGED),
-                            ColdRun.measure(inventory, n, run, templates, state, CHANGED, o.withPackage()));
+                            measurer.measure(inventory, n, run, Scenario.FIRST, WorkloadValues.BASE, hostCpu),
+                            measurer.measure(inventory, n, run, Scenario.NOOP, WorkloadValues.BASE, hostCpu),
+                            measurer.measure(inventory, n, run, Scenario.CHANGED, CHANGED, hostCpu),
+                            ColdRun.measure(inventory, n, run, templates, state, CHANGED, o.withPackage(), hostCpu));
                     measured.addAll(four);
                     log(String.format(Locale.ROOT, "N=%d run %d/%d: first %.2f s, no-op %.2f s, changed %.2f s,"
-                            + " no-op in a fresh JVM %.2f s (wall)", n, run, o.runs(), four.get(0).wallSeconds(),
-                            four.get(1).wallSeconds(), four.get(2).wallSeconds(), four.get(3).wallSeconds()));
+                            + " no-op in a fresh JVM %.2f s (wall); lab hosts' CPU per host %.0f/%.0f/%.0f/%.0f ms",
+                            n, run, o.runs(), four.get(0).wallSeconds(), four.get(1).wallSeconds(),
+                            four.get(2).wallSeconds(), four.get(3).wallSeconds(), four.get(0).hostCpuMsPerHost(),
+                            four.get(1).hostCpuMsPerHost(), four.get(2).hostCpuMsPerHost(), four.get(3).hostCpuMsPerHost()));
+                }
+                if (hostCpu.unavailable().isEmpty()) {
+                    idle.put(n, idle(hostCpu, measured, n));
                 }
                 // after every host count, so an interrupted benchmark still leaves the counts it finished
-                write(out, measured, starts, false);
+                write(out, measured, starts, labCpu(cores, hostCpuMissing, idle), false);
             }
         } finally {
             Files.writeString(out.resolve("machine.txt"), machine + "at the end, " + MachineInfo.load());
             removeLab.run();
             Runtime.getRuntime().removeShutdownHook(hook);
             if (!measured.isEmpty()) {
-                write(out, measured, starts, true);
+                write(out, measured, starts, labCpu(cores, hostCpuMissing, idle), true);
             }
         }
     }
@@ -122,17 +137,47 @@ public final class BenchMain {
     /** A first converge and no-op on one host, untimed: class loading and JIT happen here, not in N=1. */
     private static void warmUp(BenchLab lab, RunMeasurer measurer, Path work) throws IOException {
         Path inventory = lab.inventory(1, work);
+        HostCpu hostCpu = lab.hostCpu(1);
         lab.reset(1);
-        Measurement cold = measurer.measure(inventory, 1, 0, Scenario.FIRST, WorkloadValues.BASE);
-        Measurement noop = measurer.measure(inventory, 1, 0, Scenario.NOOP, WorkloadValues.BASE);
+        Measurement cold = measurer.measure(inventory, 1, 0, Scenario.FIRST, WorkloadValues.BASE, hostCpu);
+        Measurement noop = measurer.measure(inventory, 1, 0, Scenario.NOOP, WorkloadValues.BASE, hostCpu);
         log(String.format(Locale.ROOT, "warm-up on 1 host in a cold JVM (not in the results): first converge %.2f s"
-                + " (CPU %.2f s), then no-op %.2f s", cold.wallSeconds(), cold.cpuSeconds(), noop.wallSeconds()));
+                + " (CPU %.2f s, host's CPU %.0f ms), then no-op %.2f s (host's CPU %.0f ms)", cold.wallSeconds(),
+                cold.cpuSeconds(), cold.hostCpuMsPerHost(), noop.wallSeconds(), noop.hostCpuMsPerHost()));
     }
 
-    static void write(Path out, List<Measurement> measured, List<StartTime> starts, boolean print) throws IOException {
+    /**
+     * The lab hosts' CPU while nothing runs, over an interval as long as this host count's median
+     * no-op (at least 1 s): the background every run's host CPU includes (systemd, timers).
+     */
+    private static LabCpu.Idle idle(HostCpu hostCpu, List<Measurement> measured, int n) {
+        List<Double> noops = measured.stream().filter(m -> m.hosts() == n && m.scenario() == Scenario.NOOP)
+                .map(Measurement::wallSeconds).toList();
+        double seconds = Math.max(1, Stats.of(noops).median());
+        OptionalLong before = hostCpu.sample();
+        long t0 = System.nanoTime();
+        try {
+            Thread.sleep((long) (seconds * 1000));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BenchException("interrupted");
+        }
+        OptionalLong after = hostCpu.sample();
+        LabCpu.Idle idle = new LabCpu.Idle((System.nanoTime() - t0) / 1e9, hostCpu.msPerHost(before, after));
+        log(String.format(Locale.ROOT, "N=%d: idle lab hosts over %.2f s: %.1f ms CPU per host", n, idle.seconds(),
+                idle.msPerHost()));
+        return idle;
+    }
+
+    private static LabCpu labCpu(int cores, List<String> hostCpuMissing, Map<Integer, LabCpu.Idle> idle) {
+        return new LabCpu(cores, hostCpuMissing.stream().findFirst(), idle);
+    }
+
+    static void write(Path out, List<Measurement> measured, List<StartTime> starts, LabCpu labCpu, boolean print)
+            throws IOException {
         List<Row> rows = rows(measured);
         Map<Scenario, Fit> fits = fits(rows);
-        String table = TableReport.render(rows, fits, starts);
+        String table = TableReport.render(rows, fits, starts, labCpu);
         if (print) {
             System.out.println(table);
         }

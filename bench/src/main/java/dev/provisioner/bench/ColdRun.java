@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Locale;
@@ -24,18 +25,22 @@ final class ColdRun {
     private ColdRun() {
     }
 
-    /** In the child: {@code inventory hosts templates stateDir logLevel withPackage}. */
+    /**
+     * In the child: {@code inventory hosts templates stateDir logLevel withPackage [hostCpuFile...]}, the
+     * last ones the lab hosts' cgroup CPU counters the parent found (none: host CPU unavailable).
+     */
     public static void main(String[] args) {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         RunMeasurer measurer = new RunMeasurer(Path.of(args[2]), Path.of(args[3]), Boolean.parseBoolean(args[5]));
+        HostCpu hostCpu = HostCpu.ofFiles(Arrays.stream(args, 6, args.length).map(Path::of).toList());
         Measurement m = measurer.measure(Path.of(args[0]), Integer.parseInt(args[1]), 0, Scenario.COLD_NOOP,
-                new WorkloadValues(args[4]));
+                new WorkloadValues(args[4]), hostCpu);
         System.out.println(encode(m));
     }
 
     /** Runs the child and returns its measurement, numbered {@code run}. */
     static Measurement measure(Path inventory, int hosts, int run, Path templates, Path stateDir, WorkloadValues values,
-                               boolean withPackage) {
+                               boolean withPackage, HostCpu hostCpu) {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         String classPath = System.getProperty("java.class.path");
         List<String> command = new ArrayList<>(List.of(java.toString()));
@@ -43,6 +48,7 @@ final class ColdRun {
                 "-Xlog:cds+dynamic=off")));
         command.addAll(List.of("-cp", classPath, ColdRun.class.getName(), inventory.toString(), Integer.toString(hosts),
                 templates.toString(), stateDir.toString(), values.logLevel(), Boolean.toString(withPackage)));
+        hostCpu.files().forEach(f -> command.add(f.toString()));
         try {
             Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
@@ -52,7 +58,7 @@ final class ColdRun {
             Measurement m = decode(out.substring(out.lastIndexOf('\n') + 1));
             return new Measurement(m.hosts(), run, m.scenario(), m.wallSeconds(), m.cpuSeconds(), m.roundTripsPerHost(),
                     m.maxRoundTrips(), m.connectionsPerHost(), m.bytesPerHost(), m.filesWritten(), m.unitsRestarted(),
-                    m.changedHosts(), m.peakHeapMb(), m.peakRssMb(), m.time());
+                    m.changedHosts(), m.peakHeapMb(), m.peakRssMb(), m.time(), m.hostCpuMsPerHost());
         } catch (IOException e) {
             throw new BenchException("cannot start a fresh JVM: " + e.getMessage());
         } catch (InterruptedException e) {
@@ -76,10 +82,11 @@ final class ColdRun {
 
     static String encode(Measurement m) {
         return String.format(Locale.ROOT, "hosts=%d wall=%.6f cpu=%.6f rt=%.6f maxrt=%d conn=%.6f bytes=%.3f files=%d"
-                        + " restarts=%d changed=%d heap=%.3f rss=%.3f setup=%.6f connect=%.6f facts=%.6f apply=%.6f",
+                        + " restarts=%d changed=%d heap=%.3f rss=%.3f setup=%.6f connect=%.6f facts=%.6f apply=%.6f hostcpu=%.6f",
                 m.hosts(), m.wallSeconds(), m.cpuSeconds(), m.roundTripsPerHost(), m.maxRoundTrips(),
                 m.connectionsPerHost(), m.bytesPerHost(), m.filesWritten(), m.unitsRestarted(), m.changedHosts(),
-                m.peakHeapMb(), m.peakRssMb(), m.time().setup(), m.time().connect(), m.time().facts(), m.time().apply());
+                m.peakHeapMb(), m.peakRssMb(), m.time().setup(), m.time().connect(), m.time().facts(), m.time().apply(),
+                m.hostCpuMsPerHost());
     }
 
     static Measurement decode(String line) {
@@ -94,7 +101,8 @@ final class ColdRun {
             return new Measurement(Integer.parseInt(v.get("hosts")), 0, Scenario.COLD_NOOP, d(v, "wall"), d(v, "cpu"),
                     d(v, "rt"), Long.parseLong(v.get("maxrt")), d(v, "conn"), d(v, "bytes"), Long.parseLong(v.get("files")),
                     Long.parseLong(v.get("restarts")), Integer.parseInt(v.get("changed")), d(v, "heap"), d(v, "rss"),
-                    new Measurement.Breakdown(d(v, "setup"), d(v, "connect"), d(v, "facts"), d(v, "apply")));
+                    new Measurement.Breakdown(d(v, "setup"), d(v, "connect"), d(v, "facts"), d(v, "apply")),
+                    d(v, "hostcpu"));
         } catch (RuntimeException e) {
             throw new BenchException("cannot read the fresh JVM's measurement from '" + line + "': " + e);
         }

@@ -7,14 +7,16 @@ import java.util.Locale;
  * The results as CSV for plotting: {@link #summary} has one line per host count and scenario
  * (medians with min and max), {@link #runs} one line per measured run. Numbers use a dot as
  * decimal separator whatever the locale; scenario names are plain words, so nothing needs quoting.
+ * The lab hosts' own CPU time is the last column(s), {@code n/a} where it could not be read.
  */
 final class CsvReport {
     static final String SUMMARY_HEADER = "hosts,scenario,runs,wall_median_s,wall_min_s,wall_max_s,cpu_median_s,cpu_min_s,"
             + "cpu_max_s,round_trips_per_host,max_round_trips_per_host,ssh_connections_per_host,bytes_sent_per_host,"
-            + "peak_heap_mb,peak_rss_mb,setup_s,connect_s,facts_s,apply_s";
+            + "peak_heap_mb,peak_rss_mb,setup_s,connect_s,facts_s,apply_s,host_cpu_median_ms_per_host,host_cpu_min_ms_per_host,"
+            + "host_cpu_max_ms_per_host";
     static final String RUNS_HEADER = "hosts,run,scenario,wall_s,cpu_s,round_trips_per_host,max_round_trips_per_host,"
             + "ssh_connections_per_host,bytes_sent_per_host,files_written,units_restarted,changed_hosts,peak_heap_mb,peak_rss_mb,"
-            + "setup_s,connect_s,facts_s,apply_s";
+            + "setup_s,connect_s,facts_s,apply_s,host_cpu_ms_per_host";
 
     private CsvReport() {
     }
@@ -28,7 +30,9 @@ final class CsvReport {
              .append(f3(r.cpu().median())).append(',').append(f3(r.cpu().min())).append(',').append(f3(r.cpu().max())).append(',')
              .append(f3(r.roundTripsPerHost())).append(',').append(r.maxRoundTrips()).append(',')
              .append(f3(r.connectionsPerHost())).append(',').append(f0(r.bytesPerHost())).append(',')
-             .append(f0(r.peakHeapMb())).append(',').append(f0(r.peakRssMb())).append(',').append(times(r.time())).append('\n');
+             .append(f0(r.peakHeapMb())).append(',').append(f0(r.peakRssMb())).append(',').append(times(r.time())).append(',')
+             .append(f1(r.hostCpuMs().median())).append(',').append(f1(r.hostCpuMs().min())).append(',')
+             .append(f1(r.hostCpuMs().max())).append('\n');
         }
         return s.toString();
     }
@@ -41,7 +45,8 @@ final class CsvReport {
              .append(f3(m.roundTripsPerHost())).append(',').append(m.maxRoundTrips()).append(',')
              .append(f3(m.connectionsPerHost())).append(',').append(f0(m.bytesPerHost())).append(',')
              .append(m.filesWritten()).append(',').append(m.unitsRestarted()).append(',').append(m.changedHosts()).append(',')
-             .append(f0(m.peakHeapMb())).append(',').append(f0(m.peakRssMb())).append(',').append(times(m.time())).append('\n');
+             .append(f0(m.peakHeapMb())).append(',').append(f0(m.peakRssMb())).append(',').append(times(m.time())).append(',')
+             .append(f1(m.hostCpuMsPerHost())).append('\n');
         }
         return s.toString();
     }
@@ -52,6 +57,11 @@ final class CsvReport {
 
     static String f3(double v) {
         return String.format(Locale.ROOT, "%.3f", v);
+    }
+
+    /** One decimal, or {@code n/a} for NaN (a measurement that could not be taken; pandas reads it as NaN). */
+    static String f1(double v) {
+        return Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, "%.1f", v);
     }
 
     static String f0(double v) {

@@ -18,11 +18,14 @@ package dev.provisioner.bench;
  * @param peakHeapMb         peak heap used during the run (sum of the heap pools' peaks: an upper bound)
  * @param peakRssMb          peak resident set size of the controller during the run
  * @param time               where the wall time went
+ * @param hostCpuMsPerHost   CPU time the lab hosts themselves spent over the same span (their containers'
+ *                           cgroup counters: sshd, shells, scripts, systemd), milliseconds, mean over the
+ *                           hosts; NaN when the counters could not be read
  */
 public record Measurement(int hosts, int run, Scenario scenario, double wallSeconds, double cpuSeconds,
                           double roundTripsPerHost, long maxRoundTrips, double connectionsPerHost, double bytesPerHost,
                           long filesWritten, long unitsRestarted, int changedHosts, double peakHeapMb,
-                          double peakRssMb, Breakdown time) {
+                          double peakRssMb, Breakdown time, double hostCpuMsPerHost) {
 
     /**
      * Where a run's wall time went (medians over its hosts; hosts run in parallel, so the parts of

@@ -17,10 +17,12 @@ import java.util.function.ToDoubleFunction;
  * @param peakHeapMb         largest peak heap over the runs
  * @param peakRssMb          largest peak RSS over the runs
  * @param time               medians of the runs' time breakdowns
+ * @param hostCpuMs          the lab hosts' own CPU milliseconds per host, over the runs that could read it
+ *                           (count 0 and NaN when none could)
  */
 public record Row(int hosts, Scenario scenario, Stats wall, Stats cpu, double roundTripsPerHost, long maxRoundTrips,
                   double connectionsPerHost, double bytesPerHost, double peakHeapMb, double peakRssMb,
-                  Measurement.Breakdown time) {
+                  Measurement.Breakdown time, Stats hostCpuMs) {
 
     /** Summarises {@code runs}, which must all have the same host count and scenario. */
     public static Row of(List<Measurement> runs) {
@@ -35,7 +37,12 @@ public record Row(int hosts, Scenario scenario, Stats wall, Stats cpu, double ro
                 stats(runs, Measurement::peakHeapMb).max(), stats(runs, Measurement::peakRssMb).max(),
                 new Measurement.Breakdown(stats(runs, m -> m.time().setup()).median(),
                         stats(runs, m -> m.time().connect()).median(), stats(runs, m -> m.time().facts()).median(),
-                        stats(runs, m -> m.time().apply()).median()));
+                        stats(runs, m -> m.time().apply()).median()),
+                finite(runs.stream().map(Measurement::hostCpuMsPerHost).filter(Double::isFinite).toList()));
+    }
+
+    private static Stats finite(List<Double> values) {
+        return values.isEmpty() ? new Stats(Double.NaN, Double.NaN, Double.NaN, 0) : Stats.of(values);
     }
 
     private static Stats stats(List<Measurement> runs, ToDoubleFunction<Measurement> f) {

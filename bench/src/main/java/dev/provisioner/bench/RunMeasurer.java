@@ -9,11 +9,13 @@ import dev.provisioner.inventory.Inventory;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.OptionalLong;
 
 /**
  * Measures one apply of the workload the way the CLI would do it after the JVM started: load the
  * inventory, build the provisioner (the standard plan replaced by the workload through
- * {@code customizePlan}), apply. Then checks that the run did what its scenario requires, so a
+ * {@code customizePlan}), apply; the lab hosts' own CPU time is sampled at the same two boundaries
+ * as the wall time. Then checks that the run did what its scenario requires, so a
  * broken run can never pass for a fast one.
  */
 final class RunMeasurer {
@@ -27,9 +29,11 @@ final class RunMeasurer {
         this.withPackage = withPackage;
     }
 
-    Measurement measure(Path inventoryFile, int hosts, int run, Scenario scenario, WorkloadValues values) {
+    /** Measures one run on the first {@code hosts} lab hosts, whose own CPU time {@code hostCpu} reads. */
+    Measurement measure(Path inventoryFile, int hosts, int run, Scenario scenario, WorkloadValues values, HostCpu hostCpu) {
         Probe.reset();
         double cpu0 = Probe.cpuSeconds();
+        OptionalLong host0 = hostCpu.sample();
         long t0 = System.nanoTime();
         Inventory inventory = Inventory.load(inventoryFile);
         CountingConnections connections = new CountingConnections(inventory);
@@ -44,6 +48,7 @@ final class RunMeasurer {
         double setup = (System.nanoTime() - t0) / 1e9;
         ProvisionReport report = provisioner.apply();
         double wall = (System.nanoTime() - t0) / 1e9;
+        OptionalLong host1 = hostCpu.sample();
         double cpu = Probe.cpuSeconds() - cpu0;
         Measurement m = new Measurement(hosts, run, scenario, wall, cpu,
                 report.totals().roundTrips() / (double) hosts,
@@ -52,7 +57,7 @@ final class RunMeasurer {
                 report.totals().bytesSent() / (double) hosts,
                 report.totals().filesWritten(), report.totals().unitsRestarted(),
                 (int) report.hosts().stream().filter(h -> h.status() == StepStatus.CHANGED).count(),
-                Probe.peakHeapMb(), Probe.peakRssMb(), breakdown(setup, connections));
+                Probe.peakHeapMb(), Probe.peakRssMb(), breakdown(setup, connections), hostCpu.msPerHost(host0, host1));
         ScenarioCheck.verify(report, m);
         return m;
     }

@@ -4,27 +4,34 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** The human-readable results: a table per host count, the growth fits and the JVM start times. */
+/**
+ * The human-readable results: a table per host count (with what the lab hosts themselves spent and
+ * how much of the machine's cores that was), the growth fits and the JVM start times.
+ */
 final class TableReport {
     private TableReport() {
     }
 
-    static String render(List<Row> rows, Map<Scenario, Fit> fits, List<StartTime> starts) {
+    static String render(List<Row> rows, Map<Scenario, Fit> fits, List<StartTime> starts, LabCpu labCpu) {
         StringBuilder s = new StringBuilder();
+        labCpu.unavailable().ifPresent(why -> s.append(String.format(Locale.ROOT,
+                "%nhostCPU (the lab hosts' own CPU): n/a, %s%n", why)));
         for (int n : rows.stream().map(Row::hosts).distinct().sorted().toList()) {
             List<Row> block = rows.stream().filter(r -> r.hosts() == n).toList();
             s.append(String.format(Locale.ROOT, "%nN = %d host%s, %d run%s%n", n, n == 1 ? "" : "s",
                     block.get(0).wall().count(), block.get(0).wall().count() == 1 ? "" : "s"));
-            s.append(String.format(Locale.ROOT, "  %-18s %-24s %-24s %9s %8s %9s %7s %6s  %s%n", "scenario",
+            s.append(String.format(Locale.ROOT, "  %-18s %-24s %-24s %9s %8s %9s %7s %6s %15s  %s%n", "scenario",
                     "wall s  median [min-max]", "CPU s  median [min-max]", "RT/host", "SSH/host", "KiB/host",
-                    "heap MB", "RSS MB", "setup/connect/facts/apply s"));
+                    "heap MB", "RSS MB", "hostCPU ms/host", "setup/connect/facts/apply s"));
             for (Row r : block) {
-                s.append(String.format(Locale.ROOT, "  %-18s %-24s %-24s %9s %8.2f %9.1f %7.0f %6.0f  %.2f/%.2f/%.2f/%.2f%n",
+                s.append(String.format(Locale.ROOT, "  %-18s %-24s %-24s %9s %8.2f %9.1f %7.0f %6.0f %15s  %.2f/%.2f/%.2f/%.2f%n",
                         r.scenario().label(), range(r.wall()), range(r.cpu()),
                         String.format(Locale.ROOT, "%.2f (%d)", r.roundTripsPerHost(), r.maxRoundTrips()),
                         r.connectionsPerHost(), r.bytesPerHost() / 1024, r.peakHeapMb(), r.peakRssMb(),
+                        r.hostCpuMs().count() == 0 ? "n/a" : String.format(Locale.ROOT, "%.0f", r.hostCpuMs().median()),
                         r.time().setup(), r.time().connect(), r.time().facts(), r.time().apply()));
             }
+            hostShare(s, n, block, labCpu);
         }
         s.append(String.format(Locale.ROOT, "%nGrowth of wall time with N (least squares over the medians):%n"));
         fits.forEach((scenario, fit) -> s.append(String.format(Locale.ROOT, "  %-18s %s%n", scenario.label(), describe(fit))));
@@ -33,6 +40,35 @@ final class TableReport {
             s.append(String.format(Locale.ROOT, "  %-58s %s s over %d%n", t.command(), range(t.seconds()), t.seconds().count()));
         }
         return s.toString();
+    }
+
+    /**
+     * Per scenario: the lab hosts' CPU per run in total and as a share of all cores over the wall time
+     * (with the controller's CPU added in brackets), from the medians; then the idle hosts' CPU.
+     */
+    private static void hostShare(StringBuilder s, int n, List<Row> block, LabCpu labCpu) {
+        if (block.stream().allMatch(r -> r.hostCpuMs().count() == 0)) {
+            s.append(labCpu.unavailable().isPresent() ? "  lab hosts' CPU per run: n/a (see above)\n"
+                    : "  lab hosts' CPU per run: n/a (the counters could not be read)\n");
+            return;
+        }
+        s.append(String.format(Locale.ROOT, "  lab hosts' CPU per run (medians), as a share of %d cores over the wall time"
+                + " [with the controller's CPU]:%n", labCpu.cores()));
+        for (Row r : block) {
+            if (r.hostCpuMs().count() == 0) {
+                s.append(String.format(Locale.ROOT, "    %-18s n/a%n", r.scenario().label()));
+                continue;
+            }
+            double total = r.hostCpuMs().median() * n / 1000;
+            double capacity = r.wall().median() * labCpu.cores();
+            s.append(String.format(Locale.ROOT, "    %-18s %.2f s total = %.0f%% [%.0f%%]%n", r.scenario().label(), total,
+                    100 * total / capacity, 100 * (total + r.cpu().median()) / capacity));
+        }
+        LabCpu.Idle idle = labCpu.idle().get(n);
+        if (idle != null) {
+            s.append(String.format(Locale.ROOT, "  idle lab hosts over %.2f s (as long as the no-op): %s ms/host%n",
+                    idle.seconds(), Double.isNaN(idle.msPerHost()) ? "n/a" : String.format(Locale.ROOT, "%.1f", idle.msPerHost())));
+        }
     }
 
     static String describe(Fit fit) {

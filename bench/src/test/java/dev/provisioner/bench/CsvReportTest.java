@@ -18,15 +18,34 @@ class CsvReportTest {
         for (String line : lines) {
             assertThat(line.split(",", -1)).hasSize(columns);
         }
-        // N=5 no-op: 0.5 * 1.5 + (0.1, 0.2, 0.3) -> median 0.95, min 0.85, max 1.05; CPU and apply are half of it
-        assertThat(lines).contains("5,noop,3,0.950,0.850,1.050,0.475,0.425,0.525,1.000,1,1.000,1501,40,150,0.050,0.100,0.080,0.475");
+        // N=5 no-op: 0.5 * 1.5 + (0.1, 0.2, 0.3) -> median 0.95, min 0.85, max 1.05; CPU and apply are half of it,
+        // the lab hosts' CPU 100 ms per second of wall
+        assertThat(lines).contains("5,noop,3,0.950,0.850,1.050,0.475,0.425,0.525,1.000,1,1.000,1501,40,150,0.050,0.100,0.080,0.475,"
+                + "95.0,85.0,105.0");
     }
 
     @Test
     void runsHasOneLinePerMeasuredRun() {
         String csv = CsvReport.runs(Fixtures.grid());
         assertThat(csv.split("\n")).hasSize(1 + 36);
-        assertThat(csv).startsWith(CsvReport.RUNS_HEADER + "\n1,1,first,3.400,1.700,4.000,4,1.000,1501,9,2,1,40,150,");
+        assertThat(csv).startsWith(CsvReport.RUNS_HEADER + "\n1,1,first,3.400,1.700,4.000,4,1.000,1501,9,2,1,40,150,"
+                + "0.050,0.100,0.080,1.700,340.0\n");
+    }
+
+    @Test
+    void theLabHostsCpuIsTheLastColumnAndNaWhereItCouldNotBeRead() {
+        assertThat(CsvReport.RUNS_HEADER).endsWith(",apply_s,host_cpu_ms_per_host");
+        assertThat(CsvReport.SUMMARY_HEADER).endsWith(",apply_s,host_cpu_median_ms_per_host,host_cpu_min_ms_per_host,"
+                + "host_cpu_max_ms_per_host");
+        Measurement m = Fixtures.measurement(2, 1, Scenario.NOOP, 1.0);
+        Measurement unread = new Measurement(m.hosts(), m.run(), m.scenario(), m.wallSeconds(), m.cpuSeconds(),
+                m.roundTripsPerHost(), m.maxRoundTrips(), m.connectionsPerHost(), m.bytesPerHost(), m.filesWritten(),
+                m.unitsRestarted(), m.changedHosts(), m.peakHeapMb(), m.peakRssMb(), m.time(), Double.NaN);
+        assertThat(CsvReport.runs(List.of(unread)).strip()).endsWith(",0.500,n/a");
+        assertThat(CsvReport.summary(BenchMain.rows(List.of(unread))).strip()).endsWith(",0.500,n/a,n/a,n/a");
+        // a run that could not read the counters does not pull the others' median
+        String mixed = CsvReport.summary(BenchMain.rows(List.of(unread, Fixtures.measurement(2, 2, Scenario.NOOP, 2.0))));
+        assertThat(mixed.strip()).endsWith(",200.0,200.0,200.0");
     }
 
     @Test

@@ -11,10 +11,13 @@ final class Fixtures {
     static Measurement measurement(int hosts, int run, Scenario scenario, double wall) {
         return new Measurement(hosts, run, scenario, wall, wall / 2, scenario == Scenario.NOOP ? 1 : 4,
                 scenario == Scenario.NOOP ? 1 : 4, 1, 1500.5, 9L * hosts, 2L * hosts, hosts, 40, 150,
-                new Measurement.Breakdown(0.05, 0.1, 0.08, wall / 2));
+                new Measurement.Breakdown(0.05, 0.1, 0.08, wall / 2), wall * 100);
     }
 
-    /** Three runs of each scenario at 1, 5 and 10 hosts; wall = base * (1 + N / 10) + run / 10. */
+    /**
+     * Three runs of each scenario at 1, 5 and 10 hosts; wall = base * (1 + N / 10) + run / 10; the
+     * lab hosts' CPU per host is 100 ms per second of wall.
+     */
     static List<Measurement> grid() {
         List<Measurement> out = new ArrayList<>();
         for (int n : List.of(1, 5, 10)) {

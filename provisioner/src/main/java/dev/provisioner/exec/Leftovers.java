@@ -33,15 +33,19 @@ final class Leftovers {
         return out;
     }
 
-    /** One shell line removing every leftover of earlier runs for {@code managedPaths}. */
+    /**
+     * Shell lines removing every leftover of earlier runs for {@code managedPaths}; a process is started
+     * only for what exists (usually nothing).
+     */
     static String cleanup(Collection<String> managedPaths) {
-        StringBuilder s = new StringBuilder("rm -rf " + STAGE_DIR + "/* " + UploadScript.STAGING_PREFIX + "* 2>/dev/null || true\n");
+        StringBuilder s = new StringBuilder("for f in " + STAGE_DIR + "/* " + UploadScript.STAGING_PREFIX + "*; do\n"
+                + "  if [ -e \"$f\" ] || [ -L \"$f\" ]; then rm -rf -- \"$f\" 2>/dev/null || true; fi\ndone\n");
         List<String> temps = new ArrayList<>();
         managedPaths.forEach(p -> temps.addAll(tempFiles(p)));
         if (!temps.isEmpty()) {
-            s.append("rm -f --");
+            s.append("for f in");
             temps.forEach(t -> s.append(' ').append(Command.quote(t)));
-            s.append(" 2>/dev/null || true\n");
+            s.append("; do\n  if [ -e \"$f\" ] || [ -L \"$f\" ]; then rm -f -- \"$f\" 2>/dev/null || true; fi\ndone\n");
         }
         return s.toString();
     }

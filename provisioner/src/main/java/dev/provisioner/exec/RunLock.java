@@ -37,11 +37,14 @@ final class RunLock {
                 + "[ -d \"$d\" ] || mkdir -p -m 0700 \"$d\"\n"
                 + "refuse() { printf '" + REFUSAL_PREFIX + "%s\\n' \"$1\" >&2; exit " + REFUSED + "; }\n"
                 + "if command -v flock >/dev/null 2>&1; then\n"
-                // The connection's own sshd process: the first ancestor called sshd*.
+                // The connection's own sshd process: the first ancestor called sshd*, read with shell builtins
+                // (no process per level: on a converged host this script is the whole cost of a run).
                 + "  s=$$\n"
                 + "  while [ \"${s:-1}\" -gt 1 ]; do\n"
-                + "    case \"$(cat /proc/$s/comm 2>/dev/null)\" in sshd*) break ;; esac\n"
-                + "    s=$(sed 's/.*) //' /proc/$s/stat 2>/dev/null | cut -d' ' -f2)\n"
+                + "    c=; { IFS= read -r c < /proc/$s/comm; } 2>/dev/null\n"
+                + "    case \"$c\" in sshd*) break ;; esac\n"
+                + "    st=; { IFS= read -r st < /proc/$s/stat; } 2>/dev/null\n"
+                + "    st=${st##*) }; st=${st#* }; s=${st%% *}\n"
                 + "  done\n"
                 + "  exec 9>>" + LOCK + "\n"
                 + "  flock -w 5 9 || refuse \"$(cat " + HOLDER + " 2>/dev/null || echo 'an unknown run')\"\n"
@@ -50,10 +53,10 @@ final class RunLock {
                 + "  exec 8>&-\n"
                 + "  printf '%s\\n' " + h + " > " + HOLDER + "\n"
                 + "  if [ \"${s:-1}\" -gt 1 ]; then\n"
-                // GNU tail waits for the pid without forking; elsewhere a kill -0 loop does.
-                + "    setsid sh -c 'tail --version >/dev/null 2>&1 && exec tail --pid=\"$1\" -s 0.2 -f /dev/null;"
-                + " while kill -0 \"$1\" 2>/dev/null; do sleep 0.2; done' provisioner-run-lock \"$s\""
-                + " </dev/null >/dev/null 2>&1 &\n"
+                // GNU tail waits for the pid without forking; where it cannot (or setsid is missing), a
+                // kill -0 loop does. The background subshell holds fd 9 until the waiting ends.
+                + "    { setsid tail --pid=\"$s\" -s 0.2 -f /dev/null 2>/dev/null"
+                + " || while kill -0 \"$s\" 2>/dev/null; do sleep 0.2; done; } </dev/null >/dev/null 2>&1 &\n"
                 + "  fi\n"
                 + "  exec 9>&-\n"
                 + "fi\n";

@@ -22,7 +22,8 @@ public final class FactsScript {
             ID=unknown; VERSION_ID=; ID_LIKE=
             [ -r /etc/os-release ] && . /etc/os-release
             printf 'os\\t%s\\t%s\\t%s\\n' "$ID" "$VERSION_ID" "$ID_LIKE"
-            printf 'arch\\t%s\\n' "$(uname -m)"
+            a=; { read -r a < /proc/sys/kernel/arch; } 2>/dev/null; [ -n "$a" ] || a=$(uname -m)
+            printf 'arch\\t%s\\n' "$a"
             if command -v apt-get >/dev/null 2>&1; then pm=apt
             elif command -v dnf >/dev/null 2>&1; then pm=dnf
             elif command -v yum >/dev/null 2>&1; then pm=yum

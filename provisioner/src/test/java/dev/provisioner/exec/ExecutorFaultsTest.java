@@ -93,9 +93,9 @@ class ExecutorFaultsTest {
         run(Mode.APPLY, h -> fake(h.name()));
         String facts = fake("master").commands.get(0).line();
         assertThat(fake("master").commands.get(0).display()).isEqualTo("gather facts");
-        assertThat(facts).contains("flock -w 5 9").contains(RunLock.HOLDER).contains("rm -rf /var/lib/provisioner/stage/*")
+        assertThat(facts).contains("flock -w 5 9").contains(RunLock.HOLDER).contains("for f in /var/lib/provisioner/stage/*")
                 .contains("/etc/app/.app.conf.provisioner-new").contains("/etc/app/.app.conf.provisioner-tmp");
-        assertThat(facts.indexOf("flock -w 5 9")).isLessThan(facts.indexOf("rm -rf /var/lib/provisioner/stage/*"));
+        assertThat(facts.indexOf("flock -w 5 9")).isLessThan(facts.indexOf("for f in /var/lib/provisioner/stage/*"));
         fakes.clear();
         run(Mode.PLAN, h -> fake(h.name()));
         assertThat(fake("master").commands).singleElement().satisfies(c ->
