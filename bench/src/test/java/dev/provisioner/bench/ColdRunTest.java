@@ -15,6 +15,8 @@ class ColdRunTest {
     void theChildsLineDecodesToTheSameMeasurement() {
         Measurement m = Fixtures.measurement(20, 0, Scenario.COLD_NOOP, 1.25);
         assertThat(ColdRun.decode("some log line\n".strip() + " " + ColdRun.encode(m))).isEqualTo(m);
+        Measurement unread = Fixtures.unreadHostCpu(m);
+        assertThat(ColdRun.decode(ColdRun.encode(unread)).hostCpuMsPerHost()).as("unreadable host CPU stays NaN").isNaN();
     }
 
     @Test

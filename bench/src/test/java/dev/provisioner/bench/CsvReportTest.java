@@ -37,10 +37,7 @@ class CsvReportTest {
         assertThat(CsvReport.RUNS_HEADER).endsWith(",apply_s,host_cpu_ms_per_host");
         assertThat(CsvReport.SUMMARY_HEADER).endsWith(",apply_s,host_cpu_median_ms_per_host,host_cpu_min_ms_per_host,"
                 + "host_cpu_max_ms_per_host");
-        Measurement m = Fixtures.measurement(2, 1, Scenario.NOOP, 1.0);
-        Measurement unread = new Measurement(m.hosts(), m.run(), m.scenario(), m.wallSeconds(), m.cpuSeconds(),
-                m.roundTripsPerHost(), m.maxRoundTrips(), m.connectionsPerHost(), m.bytesPerHost(), m.filesWritten(),
-                m.unitsRestarted(), m.changedHosts(), m.peakHeapMb(), m.peakRssMb(), m.time(), Double.NaN);
+        Measurement unread = Fixtures.unreadHostCpu(Fixtures.measurement(2, 1, Scenario.NOOP, 1.0));
         assertThat(CsvReport.runs(List.of(unread)).strip()).endsWith(",0.500,n/a");
         assertThat(CsvReport.summary(BenchMain.rows(List.of(unread))).strip()).endsWith(",0.500,n/a,n/a,n/a");
         // a run that could not read the counters does not pull the others' median

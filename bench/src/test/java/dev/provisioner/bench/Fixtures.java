@@ -14,6 +14,13 @@ final class Fixtures {
                 new Measurement.Breakdown(0.05, 0.1, 0.08, wall / 2), wall * 100);
     }
 
+    /** {@code m} as if the lab hosts' CPU counters could not be read. */
+    static Measurement unreadHostCpu(Measurement m) {
+        return new Measurement(m.hosts(), m.run(), m.scenario(), m.wallSeconds(), m.cpuSeconds(), m.roundTripsPerHost(),
+                m.maxRoundTrips(), m.connectionsPerHost(), m.bytesPerHost(), m.filesWritten(), m.unitsRestarted(),
+                m.changedHosts(), m.peakHeapMb(), m.peakRssMb(), m.time(), Double.NaN);
+    }
+
     /**
      * Three runs of each scenario at 1, 5 and 10 hosts; wall = base * (1 + N / 10) + run / 10; the
      * lab hosts' CPU per host is 100 ms per second of wall.

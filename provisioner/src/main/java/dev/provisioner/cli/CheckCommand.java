@@ -5,8 +5,6 @@ import dev.provisioner.check.HealthCheck;
 import dev.provisioner.check.ProbeResult;
 import dev.provisioner.check.ProbeStatus;
 import dev.provisioner.inventory.Inventory;
-import dev.provisioner.inventory.InventoryException;
-import dev.provisioner.inventory.ValidationProblem;
 import dev.provisioner.transport.TransportKind;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -18,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code provisioner check -i INV [--smoke]}: read-only health of every component on every host. */
@@ -65,15 +64,11 @@ public final class CheckCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Inventory inv;
-        try {
-            inv = Inventory.load(inventory);
-        } catch (InventoryException e) {
-            err.println(e.format());
-            err.printf("%s: invalid; no host was contacted%n", inventory);
+        Optional<Inventory> loaded = InventoryFile.load(inventory, err);
+        if (loaded.isEmpty()) {
             return ExitCodes.INVALID_INPUT;
         }
-        inv.warnings().stream().map(ValidationProblem::format).forEach(err::println);
+        Inventory inv = loaded.get();
         HealthCheck.Builder b = HealthCheck.builder().inventory(inv).smoke(smoke).parallelism(parallel)
                 .smokeImage(smokeImage).templatesDir(templates);
         if (transport != null) {

@@ -1,7 +1,6 @@
 package dev.provisioner.cli;
 
 import dev.provisioner.inventory.Inventory;
-import dev.provisioner.inventory.InventoryException;
 import dev.provisioner.removal.NodeRemoval;
 import dev.provisioner.removal.RemovalReport;
 import dev.provisioner.removal.RemovalStep;
@@ -13,6 +12,7 @@ import picocli.CommandLine.Parameters;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
@@ -50,13 +50,11 @@ public final class RemoveNodeCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Inventory inv;
-        try {
-            inv = Inventory.load(inventory);
-        } catch (InventoryException e) {
-            err.println(e.format());
+        Optional<Inventory> loaded = InventoryFile.load(inventory, err);
+        if (loaded.isEmpty()) {
             return ExitCodes.INVALID_INPUT;
         }
+        Inventory inv = loaded.get();
         if (inv.hosts().stream().noneMatch(h -> h.name().equals(name))) {
             err.println("error: " + inventory + " has no host named '" + name + "'; remove-node needs the inventory that"
                     + " still lists the host. Nothing was contacted.");

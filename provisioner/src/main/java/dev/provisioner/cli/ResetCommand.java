@@ -4,7 +4,6 @@ import dev.provisioner.api.InvalidSetupException;
 import dev.provisioner.api.Provisioner;
 import dev.provisioner.inventory.Host;
 import dev.provisioner.inventory.Inventory;
-import dev.provisioner.inventory.InventoryException;
 import dev.provisioner.reset.HostResetResult;
 import dev.provisioner.reset.ResetReport;
 import picocli.CommandLine;
@@ -16,6 +15,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
@@ -49,13 +49,11 @@ public final class ResetCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Inventory inv;
-        try {
-            inv = Inventory.load(inventory);
-        } catch (InventoryException e) {
-            err.println(e.format());
+        Optional<Inventory> loaded = InventoryFile.load(inventory, err);
+        if (loaded.isEmpty()) {
             return ExitCodes.INVALID_INPUT;
         }
+        Inventory inv = loaded.get();
         Provisioner p;
         try {
             p = Provisioner.builder().inventory(inv).limitHosts(limit).build();

@@ -5,7 +5,6 @@ import dev.provisioner.api.Endpoints;
 import dev.provisioner.api.SshConnections;
 import dev.provisioner.inventory.Host;
 import dev.provisioner.inventory.Inventory;
-import dev.provisioner.inventory.InventoryException;
 import dev.provisioner.transport.AuthenticationException;
 import dev.provisioner.transport.Command;
 import dev.provisioner.transport.CommandResult;
@@ -89,15 +88,11 @@ public final class RunCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Inventory inv;
-        try {
-            inv = Inventory.load(inventory);
-        } catch (InventoryException e) {
-            err.println(e.format());
-            err.printf("%s: invalid (%d error%s); no host was contacted%n", inventory, e.errors().size(),
-                    e.errors().size() == 1 ? "" : "s");
+        Optional<Inventory> loaded = InventoryFile.load(inventory, err);
+        if (loaded.isEmpty()) {
             return ExitCodes.INVALID_INPUT;
         }
+        Inventory inv = loaded.get();
         List<Host> hosts;
         try {
             hosts = HostSelection.select(inv, limit);

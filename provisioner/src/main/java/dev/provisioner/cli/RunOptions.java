@@ -4,8 +4,6 @@ import dev.provisioner.api.InvalidSetupException;
 import dev.provisioner.api.ProvisionListener;
 import dev.provisioner.api.Provisioner;
 import dev.provisioner.inventory.Inventory;
-import dev.provisioner.inventory.InventoryException;
-import dev.provisioner.inventory.ValidationProblem;
 import dev.provisioner.transport.TransportKind;
 import picocli.CommandLine.Option;
 
@@ -58,16 +56,11 @@ final class RunOptions {
      * prints every problem to {@code err} and returns empty: nothing has contacted any host.
      */
     Optional<Provisioner> provisioner(PrintWriter err, List<ProvisionListener> listeners) {
-        Inventory inv;
-        try {
-            inv = Inventory.load(inventory);
-        } catch (InventoryException e) {
-            err.println(e.format());
-            err.printf("%s: invalid (%d error%s); no host was contacted%n", inventory, e.errors().size(),
-                    e.errors().size() == 1 ? "" : "s");
+        Optional<Inventory> loaded = InventoryFile.load(inventory, err);
+        if (loaded.isEmpty()) {
             return Optional.empty();
         }
-        inv.warnings().stream().map(ValidationProblem::format).forEach(err::println);
+        Inventory inv = loaded.get();
         Provisioner.Builder b = Provisioner.builder().inventory(inv).parallelism(parallel)
                 .limitHosts(limit).onlyPhases(only).skipPhases(skip)
                 .stateDirectory(state != null ? state : ClusterStateOptions.defaultStateDirectory(inventory, inv.cluster().name()))

@@ -1,0 +1,74 @@
+package dev.provisioner.bench;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The lab hosts' summed counters and the per-host mean, on counter files in a temp dir. */
+class HostCpuTest {
+    private static final String A = "a".repeat(64);
+    private static final String B = "b".repeat(64);
+
+    private static void usage(Path root, String id, long usec) throws Exception {
+        Path file = root.resolve("unified/docker").resolve(id).resolve("cpu.stat");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, "usage_usec " + usec + "\nuser_usec 0\nsystem_usec 0\n");
+    }
+
+    private static Map<String, String> ids() {
+        Map<String, String> ids = new LinkedHashMap<>();
+        ids.put("provisioner-bench-master", A);
+        ids.put("provisioner-bench-node01", B);
+        return ids;
+    }
+
+    @Test
+    void theDeltaIsSummedOverTheHostsAndDividedByTheirCount(@TempDir Path root) throws Exception {
+        usage(root, A, 1_000_000);
+        usage(root, B, 2_000_000);
+        HostCpu cpu = HostCpu.resolve(root, ids());
+        assertThat(cpu.unavailable()).isEmpty();
+        OptionalLong before = cpu.sample();
+        assertThat(before).hasValue(3_000_000_000L);
+        usage(root, A, 1_150_000);   // +150 ms
+        usage(root, B, 2_250_000);   // +250 ms
+        assertThat(cpu.msPerHost(before, cpu.sample())).isEqualTo(200.0);
+    }
+
+    @Test
+    void aContainerWithoutACounterMakesItUnavailableSayingWhatWasTried(@TempDir Path root) throws Exception {
+        usage(root, A, 1);
+        HostCpu cpu = HostCpu.resolve(root, ids());
+        assertThat(cpu.unavailable()).hasValueSatisfying(why -> assertThat(why)
+                .contains("provisioner-bench-node01").contains(B).contains("cpuacct.usage").contains("cpu.stat"));
+        assertThat(cpu.sample()).isEmpty();
+        assertThat(cpu.msPerHost(cpu.sample(), cpu.sample())).isNaN();
+    }
+
+    @Test
+    void aCounterThatVanishesMidRunGivesNaNNotANumber(@TempDir Path root) throws Exception {
+        usage(root, A, 1);
+        usage(root, B, 1);
+        HostCpu cpu = HostCpu.resolve(root, ids());
+        OptionalLong before = cpu.sample();
+        Files.delete(root.resolve("unified/docker").resolve(B).resolve("cpu.stat"));
+        assertThat(cpu.msPerHost(before, cpu.sample())).isNaN();
+    }
+
+    @Test
+    void theFilesHandedToAFreshJvmReadTheSame(@TempDir Path root) throws Exception {
+        usage(root, A, 400_000);
+        HostCpu parent = HostCpu.resolve(root, Map.of("provisioner-bench-master", A));
+        HostCpu child = HostCpu.ofFiles(parent.files());
+        assertThat(child.sample()).isEqualTo(parent.sample()).hasValue(400_000_000L);
+        assertThat(HostCpu.ofFiles(List.of()).unavailable()).isPresent();
+    }
+}
