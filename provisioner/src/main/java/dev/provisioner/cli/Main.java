@@ -4,6 +4,8 @@ import dev.provisioner.Version;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
+import java.util.List;
+
 /**
  * The {@code provisioner} command line: a thin layer over the library's public API. This is the
  * only place in the project that calls {@link System#exit}.
@@ -11,23 +13,24 @@ import picocli.CommandLine.Command;
 @Command(name = "provisioner",
         mixinStandardHelpOptions = true,
         versionProvider = Main.VersionProvider.class,
-        description = "Turns bare machines into a Kubernetes cluster over SSH, from one inventory file.",
-        subcommands = {ValidateCommand.class, RenderCommand.class, PlanCommand.class, ApplyCommand.class,
-                CertsCommand.class, LabCommand.class, RunCommand.class, InitCommand.class, CheckCommand.class, UpgradeCommand.class, ResetCommand.class,
-                EtcdCommand.class, RemoveNodeCommand.class,
-                CommandLine.HelpCommand.class})
+        description = "Turns bare machines into a Kubernetes cluster over SSH, from one inventory file.")
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
         CliLogging.configure(args);
-        System.exit(commandLine().execute(args));
+        System.exit(commandLine(Subcommands.neededBy(args)).execute(args));
     }
 
-    /** The configured command line, also used by tests through {@code execute}. */
+    /** The configured command line with every subcommand, also used by tests through {@code execute}. */
     public static CommandLine commandLine() {
-        CommandLine cl = new CommandLine(new Main());
+        return commandLine(Subcommands.names());
+    }
+
+    /** The configured command line with only the subcommands called {@code names} (see {@link Subcommands}). */
+    static CommandLine commandLine(List<String> names) {
+        CommandLine cl = Subcommands.register(new CommandLine(new Main()), names);
         cl.setExitCodeExceptionMapper(ErrorReporter::exitCode);
         cl.setExecutionExceptionHandler(new ErrorReporter());
         return cl;
