@@ -1,6 +1,7 @@
 package dev.provisioner.exec;
 
 import dev.provisioner.step.DaemonReload;
+import dev.provisioner.step.EnsureUnit;
 import dev.provisioner.step.InstallPackages;
 import dev.provisioner.step.PutFile;
 import dev.provisioner.step.RestartOnChange;
@@ -15,11 +16,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 
 /**
  * Turns the actions the steps returned for one host and phase into the batch to run: handlers
  * ({@link RestartOnChange}) become restarts only when something they watch changed in this run,
- * at most one restart per unit; health checks are dropped for steps that change nothing; one
+ * at most one restart per unit, and none for a unit this batch starts from a clean stop (the start
+ * reads every file the batch wrote; a unit that may have been started behind the facts' back, by a
+ * package installation or an earlier phase, keeps its restart); health checks are dropped for steps
+ * that change nothing; one
  * {@link DaemonReload} is added when any unit file changed; and
  * everything is ordered by stage (keeping the steps' order within a stage). Pure.
  */
@@ -27,7 +32,13 @@ final class HandlerResolver {
     private HandlerResolver() {
     }
 
-    static List<Planned> resolve(List<Planned> planned, Set<String> earlierPaths, Set<String> earlierPackages) {
+    /**
+     * @param stoppedBefore true for a unit that was cleanly stopped when the facts were taken and that
+     *                      nothing in this run can have started since (no package installed, not started
+     *                      by an earlier phase)
+     */
+    static List<Planned> resolve(List<Planned> planned, Set<String> earlierPaths, Set<String> earlierPackages,
+                                 Predicate<String> stoppedBefore) {
         Set<String> paths = new HashSet<>(earlierPaths);
         Set<String> packages = new HashSet<>(earlierPackages);
         List<String> unitFiles = new ArrayList<>();
@@ -43,6 +54,13 @@ final class HandlerResolver {
                 packages.addAll(install.packages());
             }
         }
+        boolean installs = planned.stream().anyMatch(p -> p.action() instanceof InstallPackages);
+        Set<String> freshStarts = new HashSet<>();
+        for (Planned p : planned) {
+            if (p.action() instanceof EnsureUnit u && u.start() && !installs && stoppedBefore.test(u.unit())) {
+                freshStarts.add(u.unit());
+            }
+        }
         List<Planned> out = new ArrayList<>();
         Map<String, Planned> restarts = new LinkedHashMap<>();
         for (Planned p : planned) {
@@ -50,7 +68,7 @@ final class HandlerResolver {
                 Set<String> triggers = new TreeSet<>();
                 h.watchedPaths().stream().filter(paths::contains).forEach(triggers::add);
                 h.watchedPackages().stream().filter(packages::contains).map(n -> "package " + n).forEach(triggers::add);
-                if (!triggers.isEmpty()) {
+                if (!triggers.isEmpty() && !freshStarts.contains(h.unit())) {
                     restarts.putIfAbsent(h.unit(), new Planned(p.step(), new RestartUnit(h.unit(), List.copyOf(triggers))));
                 }
             } else {

@@ -90,7 +90,10 @@ final class HostPhaseRunner {
                 planTime.put(step.name(), Duration.ofNanos(System.nanoTime() - t));
             }
         }
-        List<Planned> batch = HandlerResolver.resolve(raw, session.ledger().paths(), session.ledger().packages());
+        Set<String> startedBefore = session.ledger().unitsStarted();
+        boolean installedBefore = !session.ledger().packages().isEmpty();
+        List<Planned> batch = HandlerResolver.resolve(raw, session.ledger().paths(), session.ledger().packages(),
+                unit -> !installedBefore && !startedBefore.contains(unit) && facts.unit(unit).isStopped());
         for (Planned p : batch) {
             run.observer().action(phase.title(), host, p.step(), record(p.action(), false));
         }
@@ -167,6 +170,10 @@ final class HostPhaseRunner {
             session.ledger().pathChanged(put.path());
         } else if (a instanceof InstallPackages install) {
             install.packages().forEach(session.ledger()::packageInstalled);
+        } else if (a instanceof EnsureUnit unit && unit.start()) {
+            session.ledger().unitStarted(unit.unit());
+        } else if (a instanceof RestartUnit restart) {
+            session.ledger().unitStarted(restart.unit());
         }
     }
 

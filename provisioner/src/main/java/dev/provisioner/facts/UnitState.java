@@ -17,6 +17,11 @@ public record UnitState(String name, String active, String enabled) {
     }
 
     /** Enabled, or started by something else (static, alias, generated units). */
+    /** Cleanly not running ({@code inactive} or {@code failed}): a start runs it afresh, not midway through a start. */
+    public boolean isStopped() {
+        return "inactive".equals(active) || "failed".equals(active);
+    }
+
     public boolean isEnabled() {
         return "enabled".equals(enabled) || "static".equals(enabled) || "alias".equals(enabled)
                 || "generated".equals(enabled) || "enabled-runtime".equals(enabled);

@@ -35,10 +35,13 @@ import java.util.regex.Pattern;
  */
 final class FakeConnection implements Connection {
     private static final Pattern FILE_LINE = Pattern.compile("^c (\\S+) (\\S+) (meta|diff|content)$", Pattern.MULTILINE);
+    private static final Pattern UNITS_LINE = Pattern.compile("^us (.+)$", Pattern.MULTILINE);
     private static final Pattern DONE = Pattern.compile("printf '@@provisioner done %s\\\\n' (\\d+)");
 
     final String host;
     final Map<String, String> files = new ConcurrentHashMap<>();
+    /** ActiveState of units on the fake host; a unit not listed is inactive (and disabled). */
+    final Map<String, String> units = new ConcurrentHashMap<>();
     final List<Command> commands = new CopyOnWriteArrayList<>();
     final List<List<Upload>> uploads = new CopyOnWriteArrayList<>();
     private final TransportStats stats = new TransportStats();
@@ -117,6 +120,14 @@ final class FakeConnection implements Connection {
             if (m.group(3).equals("content") || (m.group(3).equals("diff") && !sha.equals(unquote(m.group(2))))) {
                 out.append("content\t").append(path).append('\t')
                    .append(Base64.getEncoder().encodeToString(bytes(content))).append('\n');
+            }
+        }
+        Matcher u = UNITS_LINE.matcher(script);
+        while (u.find()) {
+            for (String name : u.group(1).split(" ")) {
+                String unit = unquote(name);
+                out.append("unit\t").append(unit).append('\t').append(units.getOrDefault(unit, "inactive")).append('\t')
+                   .append(units.containsKey(unit) ? "enabled" : "disabled").append('\n');
             }
         }
         return out.append("end\n").toString();

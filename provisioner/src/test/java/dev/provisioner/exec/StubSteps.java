@@ -1,5 +1,6 @@
 package dev.provisioner.exec;
 
+import dev.provisioner.facts.FactsQuery;
 import dev.provisioner.step.Action;
 import dev.provisioner.step.Converge;
 import dev.provisioner.step.DesiredFile;
@@ -54,6 +55,34 @@ final class StubSteps {
             public StepOutcome plan(StepContext ctx) {
                 return StepOutcome.of(List.of(new RestartOnChange(unit, Set.of(watched), Set.of()),
                         new WaitHealthy(unit + " answers", "true", Duration.ofSeconds(5))), unit + " is running");
+            }
+        };
+    }
+
+    /**
+     * A service that must be enabled and running: enable/start it when it is not, restart it when a watched
+     * path or package changed, then probe.
+     */
+    static Step runningService(String name, String unit, Set<String> packages, String... watched) {
+        return new Step() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public FactsQuery facts(StepContext ctx) {
+                return FactsQuery.units(unit).and(FactsQuery.packages(packages.toArray(String[]::new)));
+            }
+
+            @Override
+            public StepOutcome plan(StepContext ctx) {
+                List<Action> out = new ArrayList<>();
+                Converge.packages(List.copyOf(packages), ctx.facts().orElseThrow()).ifPresent(out::add);
+                Converge.unit(unit, ctx.facts().orElseThrow()).ifPresent(out::add);
+                out.add(new RestartOnChange(unit, Set.of(watched), packages));
+                out.add(new WaitHealthy(unit + " answers", "true", Duration.ofSeconds(5)));
+                return StepOutcome.of(out, unit + " is running");
             }
         };
     }
