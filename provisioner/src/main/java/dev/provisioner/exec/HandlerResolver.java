@@ -25,7 +25,8 @@ import java.util.function.Predicate;
  * reads every file the batch wrote; a unit that may have been started behind the facts' back, by a
  * package installation or an earlier phase, keeps its restart); health checks are dropped for steps
  * that change nothing; one
- * {@link DaemonReload} is added when any unit file changed; and
+ * {@link DaemonReload} is added when any unit file changed or a unit is enabled (enables run before it,
+ * starts after it); and
  * everything is ordered by stage (keeping the steps' order within a stage). Pure.
  */
 final class HandlerResolver {
@@ -76,8 +77,12 @@ final class HandlerResolver {
             }
         }
         out.addAll(restarts.values());
-        if (!unitFiles.isEmpty()) {
-            out.add(new Planned(reloadStep, new DaemonReload(unitFiles)));
+        List<String> enabled = new ArrayList<>();
+        out = splitEnableAndStart(out, enabled);
+        if (!unitFiles.isEmpty() || !enabled.isEmpty()) {
+            String step = reloadStep != null ? reloadStep
+                    : out.stream().filter(p -> p.action() instanceof EnsureUnit).findFirst().orElseThrow().step();
+            out.add(new Planned(step, new DaemonReload(unitFiles, enabled)));
         }
         // A health check verifies its own step's change (a write, a start, a fired restart): a step
         // that changes nothing has nothing to verify, so a converged host costs no extra round trip.
@@ -85,6 +90,26 @@ final class HandlerResolver {
         out.stream().filter(p -> !(p.action() instanceof WaitHealthy)).forEach(p -> changedSteps.add(p.step()));
         out.removeIf(p -> p.action() instanceof WaitHealthy && !changedSteps.contains(p.step()));
         out.sort(Comparator.comparing((Planned p) -> p.action().stage()));
+        return out;
+    }
+
+    /**
+     * "Enable and start" as an enable (before the batch's one daemon-reload) and a start (after it), each
+     * under the same step; the enabled units are added to {@code enabled}.
+     */
+    private static List<Planned> splitEnableAndStart(List<Planned> actions, List<String> enabled) {
+        List<Planned> out = new ArrayList<>();
+        for (Planned p : actions) {
+            if (p.action() instanceof EnsureUnit u && u.enable()) {
+                enabled.add(u.unit());
+                out.add(new Planned(p.step(), new EnsureUnit(u.unit(), true, false)));
+                if (u.start()) {
+                    out.add(new Planned(p.step(), new EnsureUnit(u.unit(), false, true)));
+                }
+            } else {
+                out.add(p);
+            }
+        }
         return out;
     }
 }

@@ -14,6 +14,9 @@ public sealed interface Action permits PutFile, InstallPackages, RunCommand, Ens
     /** When, within a host's batch, the action runs. */
     Stage stage();
 
-    /** The order of a host's batch: packages, early commands, files, daemon-reload, commands and units, handlers, health. */
-    enum Stage { PACKAGES, BEFORE_FILES, FILES, DAEMON_RELOAD, COMMANDS, HANDLERS, HEALTH }
+    /**
+     * The order of a host's batch: packages, early commands, files, enabling units, daemon-reload, commands and
+     * starting units, handlers, health.
+     */
+    enum Stage { PACKAGES, BEFORE_FILES, FILES, ENABLE_UNITS, DAEMON_RELOAD, COMMANDS, HANDLERS, HEALTH }
 }

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -40,8 +41,10 @@ final class FakeConnection implements Connection {
 
     final String host;
     final Map<String, String> files = new ConcurrentHashMap<>();
-    /** ActiveState of units on the fake host; a unit not listed is inactive (and disabled). */
+    /** ActiveState of units on the fake host; a unit not listed is inactive and disabled, a listed one enabled. */
     final Map<String, String> units = new ConcurrentHashMap<>();
+    /** Listed units that are disabled all the same. */
+    final Set<String> disabled = ConcurrentHashMap.newKeySet();
     final List<Command> commands = new CopyOnWriteArrayList<>();
     final List<List<Upload>> uploads = new CopyOnWriteArrayList<>();
     private final TransportStats stats = new TransportStats();
@@ -127,7 +130,7 @@ final class FakeConnection implements Connection {
             for (String name : u.group(1).split(" ")) {
                 String unit = unquote(name);
                 out.append("unit\t").append(unit).append('\t').append(units.getOrDefault(unit, "inactive")).append('\t')
-                   .append(units.containsKey(unit) ? "enabled" : "disabled").append('\n');
+                   .append(units.containsKey(unit) && !disabled.contains(unit) ? "enabled" : "disabled").append('\n');
             }
         }
         return out.append("end\n").toString();

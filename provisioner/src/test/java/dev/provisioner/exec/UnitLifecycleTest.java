@@ -16,11 +16,12 @@ import java.util.Set;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A unit the batch starts from a clean stop reads every file the batch wrote, so it is not restarted
- * as well; wherever it may have been started behind the facts' back, the restart stays. Over
- * {@link FakeConnection}s (see there why a fake); the lab tests start real units.
+ * Units in a batch: enabled without a reload of their own, then one daemon-reload, then started; a unit the
+ * batch starts from a clean stop reads every file the batch wrote, so it is not restarted as well; wherever
+ * it may have been started behind the facts' back, the restart stays. Over {@link FakeConnection}s (see
+ * there why a fake); the lab tests enable and start real units.
  */
-class StartOrRestartTest {
+class UnitLifecycleTest {
     private static final DesiredFile CONF = DesiredFile.text("/etc/app/app.conf", "port: 2379\n");
     private static final DesiredFile UNIT = DesiredFile.text("/etc/systemd/system/app.service", "[Service]\n").asUnitFile();
 
@@ -49,8 +50,40 @@ class StartOrRestartTest {
 
         assertThat(out.failures()).isEmpty();
         assertThat(script()).contains("systemctl start app.service").doesNotContain("systemctl restart app.service");
-        assertThat(script().indexOf("daemon-reload")).isLessThan(script().indexOf("systemctl start app.service"));
         assertThat(out.counters().get("registry").unitsRestarted()).isZero();
+    }
+
+    @Test
+    void unitsAreEnabledWithoutAReloadEachThenOneDaemonReloadThenStarted() {
+        Phase two = Phase.of("app", HostSelector.roles(Role.REGISTRY), StubSteps.file("app-unit", UNIT),
+                StubSteps.runningService("app-service", "app.service", Set.of(), UNIT.path()),
+                StubSteps.runningService("other-service", "other.service", Set.of()));
+
+        RunOutcome out = apply(Plan.of(two));
+
+        String s = script();
+        assertThat(s.split("systemctl daemon-reload", -1)).as("one reload for the unit file and both enables").hasSize(2);
+        assertThat(s).doesNotContain("systemctl enable app").doesNotContain("systemctl enable other");
+        assertThat(s.indexOf("systemctl enable --no-reload app.service")).isLessThan(s.indexOf("daemon-reload"));
+        assertThat(s.indexOf("systemctl enable --no-reload other.service")).isLessThan(s.indexOf("daemon-reload"));
+        assertThat(s.indexOf("daemon-reload")).isLessThan(s.indexOf("systemctl start app.service"))
+                .isLessThan(s.indexOf("systemctl start other.service"));
+        assertThat(out.steps()).filteredOn(r -> r.step().equals("other-service")).singleElement()
+                .satisfies(r -> assertThat(r.actions()).extracting(ActionRecord::description)
+                        .contains("enable other.service", "start other.service"));
+    }
+
+    @Test
+    void enablingARunningUnitAloneStillReloadsOnce() {
+        registry.has(UNIT).units.put("app.service", "active");
+        registry.disabled.add("app.service");
+        Phase only = Phase.of("app", HostSelector.roles(Role.REGISTRY), StubSteps.file("app-unit", UNIT),
+                StubSteps.runningService("app-service", "app.service", Set.of(), UNIT.path()));
+
+        apply(Plan.of(only));
+
+        assertThat(script()).contains("systemctl enable --no-reload app.service")
+                .contains("systemctl daemon-reload").doesNotContain("systemctl start").doesNotContain("restart");
     }
 
     @Test
