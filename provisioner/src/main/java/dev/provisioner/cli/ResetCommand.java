@@ -28,7 +28,8 @@ import java.util.concurrent.Callable;
                 "as recorded on each host. Asks for confirmation; --yes skips the question (required without a terminal)."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every host was reset", "1:not confirmed; nothing was changed",
-                "2:invalid inventory or options; nothing was contacted", "4:the reset failed on a host (named)"})
+                "2:invalid inventory or options; nothing was contacted", "4:the reset failed on a host (named)",
+                "7:another run holds the lock on a host (named); nothing was reset there"})
 public final class ResetCommand implements Callable<Integer> {
     @Option(names = {"-i", "--inventory"}, required = true, paramLabel = "FILE", description = "inventory YAML file")
     Path inventory;
@@ -73,6 +74,9 @@ public final class ResetCommand implements Callable<Integer> {
         }
         out.println(report.ok() ? "Done: every host was reset." : "Failed on " + report.failed().stream().map(HostResetResult::host).toList()
                 + " (run reset again after fixing the cause; it takes away only what is still there).");
-        return report.ok() ? ExitCodes.OK : ExitCodes.STEP_FAILED;
+        if (report.ok()) {
+            return ExitCodes.OK;
+        }
+        return report.hosts().stream().anyMatch(HostResetResult::locked) ? ExitCodes.LOCKED : ExitCodes.STEP_FAILED;
     }
 }

@@ -12,7 +12,12 @@ final class RunHolder {
     }
 
     static String describe(String runId) {
-        return "run " + runId + " by " + System.getProperty("user.name", "unknown") + "@" + controller()
+        return describeAs("run " + runId);
+    }
+
+    /** {@code activity} ("reset") with user@controller, process id and start time. */
+    static String describeAs(String activity) {
+        return activity + " by " + System.getProperty("user.name", "unknown") + "@" + controller()
                 + " (pid " + ProcessHandle.current().pid() + ") since " + Instant.now().truncatedTo(ChronoUnit.SECONDS);
     }
 

@@ -1,5 +1,6 @@
 package dev.provisioner.reset;
 
+import dev.provisioner.exec.HostLock;
 import dev.provisioner.inventory.Host;
 import dev.provisioner.transport.Command;
 import dev.provisioner.transport.CommandResult;
@@ -9,6 +10,7 @@ import dev.provisioner.transport.SecretMasker;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -17,7 +19,7 @@ import java.util.function.Function;
 
 /**
  * Takes away from hosts what our applies installed ({@link ResetScript}), hosts in parallel up to a limit,
- * one connection and one script per host. The public entry is {@code Provisioner.reset()}.
+ * one connection and one script per host, under the host's run lock ({@link HostLock}). The public entry is {@code Provisioner.reset()}.
  */
 public final class HostReset {
     static final Duration TIMEOUT = Duration.ofMinutes(10);
@@ -60,9 +62,16 @@ public final class HostReset {
     }
 
     private HostResetResult one(Host h) {
-        Command command = new Command(Command.shell(ResetScript.build()).line(), true, null, TIMEOUT, "reset " + h.name());
+        // The run lock first: a reset never runs while an apply changes the host.
+        Command command = new Command(Command.shell(HostLock.acquire("reset") + ResetScript.build()).line(), true, null,
+                TIMEOUT, "reset " + h.name());
         try (Connection c = connections.apply(h)) {
             CommandResult r = c.run(command);
+            Optional<String> holder = HostLock.refusedBy(r);
+            if (holder.isPresent()) {
+                return new HostResetResult(h.name(), false, List.of(), masker.mask("another run holds the lock on this host: "
+                        + holder.get() + "; nothing was reset (run reset again when it has ended)"), true);
+            }
             List<String> removed = parse(r.stdout());
             if (!r.ok()) {
                 return new HostResetResult(h.name(), false, removed, masker.mask("reset script exited " + r.exitCode() + ": " + r.tail(10)));

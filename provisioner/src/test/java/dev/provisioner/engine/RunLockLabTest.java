@@ -4,6 +4,7 @@ import dev.provisioner.api.ProvisionReport;
 import dev.provisioner.api.Provisioner;
 import dev.provisioner.api.StepReport;
 import dev.provisioner.api.StepStatus;
+import dev.provisioner.cli.Main;
 import dev.provisioner.inventory.Inventory;
 import dev.provisioner.testsupport.FileChecksums;
 import dev.provisioner.testsupport.LabHost;
@@ -17,9 +18,12 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -28,7 +32,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The run lock and interruptions on two real lab hosts: a second run at the same time refuses, naming
+ * The run lock and interruptions on two real lab hosts: a second run or a reset at the same time refuses, naming
  * the holder; a controller killed with SIGKILL (a real {@code provisioner apply} process) leaves no
  * stale lock; Ctrl-C (SIGINT to that process) exits 130 with nothing half-done; an interrupted run
  * thread lets the running phase finish its step and skips the rest. Every test leaves the hosts converged.
@@ -81,8 +85,8 @@ class RunLockLabTest {
 
     @Test
     @Order(1)
-    void aSecondRunAtTheSameTimeRefusesNamingTheHolderAndChangesNothing() throws Exception {
-        h2.execOk("rm -f " + FaultPlan.SLOW_STARTED + "; echo 15 > " + FaultPlan.SLOW_MARKER);
+    void aSecondRunOrAResetAtTheSameTimeRefusesNamingTheHolderAndChangesNothing() throws Exception {
+        h2.execOk("rm -f " + FaultPlan.SLOW_STARTED + "; echo 25 > " + FaultPlan.SLOW_MARKER);
         plan.version++;
         CompletableFuture<ProvisionReport> first = CompletableFuture.supplyAsync(() -> provisioner().build().apply());
         FaultLab.await(() -> h2.exec("test -e " + FaultPlan.SLOW_STARTED).exitCode() == 0, Duration.ofSeconds(60));
@@ -96,6 +100,17 @@ class RunLockLabTest {
         });
         assertThat(second.steps()).noneMatch(s -> s.status() == StepStatus.CHANGED);
         assertThat(second.hosts()).allSatisfy(h -> assertThat(h.counters().filesWritten()).isZero());
+        // The CLI's reset (the same Provisioner.reset()): refused on both hosts with the holder, exit 7.
+        StringWriter out = new StringWriter();
+        int resetExit = Main.commandLine().setOut(new PrintWriter(out, true)).setErr(new PrintWriter(out, true))
+                .execute("reset", "-i", inventoryFile.toString(), "--yes");
+        assertThat(first).as("the reset refused while the first run still ran").isNotDone();
+        assertThat(resetExit).as(out.toString()).isEqualTo(7);
+        for (String h : List.of("h1", "h2")) {
+            assertThat(out.toString()).contains(h + ": FAILED: another run holds the lock on this host: run ")
+                    .contains("(pid " + ProcessHandle.current().pid() + ")").contains("nothing was reset");
+        }
+        assertThat(h1.exec("test -d /var/lib/provisioner/manifest").exitCode()).as("nothing reset on h1").isZero();
         ProvisionReport done = first.get(60, TimeUnit.SECONDS);
         assertThat(done.failures()).isEmpty();
         FaultLab.await(() -> lockFree(h1) && lockFree(h2), Duration.ofSeconds(10));
