@@ -120,7 +120,8 @@ public final class Provisioner {
         Plan rolling = dev.provisioner.upgrade.RollingPlan.of(plan, maxUnavailable);
         SecretMasker masker = masker();
         ConnectionFactory factory = factory(masker);
-        dev.provisioner.upgrade.UpgradePreflight.check(inventory, limitHosts, h -> factory.open(h, Endpoints.of(h)), masker);
+        dev.provisioner.upgrade.UpgradePreflight.check(inventory, limitHosts, h -> factory.open(h, Endpoints.of(h)), masker,
+                parallelism);
         return run(Mode.APPLY, rolling);
     }
 
