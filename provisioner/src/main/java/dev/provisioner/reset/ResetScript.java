@@ -1,6 +1,7 @@
 package dev.provisioner.reset;
 
 import dev.provisioner.exec.HostManifest;
+import dev.provisioner.step.InstallPackages;
 import dev.provisioner.transport.Command;
 
 /**
@@ -55,10 +56,12 @@ public final class ResetScript {
                 "    dpkg-query -W -f='${db:Status-Status}' \"$p\" 2>/dev/null | grep -qx installed && pk=\"$pk $p\"",
                 "  else rpm -q \"$p\" >/dev/null 2>&1 && pk=\"$pk $p\"; fi",
                 "done",
+                "purge_failed=''",
                 "if [ -n \"$pk\" ]; then",
-                "  if command -v apt-get >/dev/null 2>&1; then DEBIAN_FRONTEND=noninteractive apt-get -q purge -y $pk >/dev/null",
+                "  if command -v apt-get >/dev/null 2>&1; then DEBIAN_FRONTEND=noninteractive apt-get -q "
+                        + InstallPackages.APT_LOCK_WAIT + " purge -y $pk >/dev/null",
                 "  elif command -v dnf >/dev/null 2>&1; then dnf -q remove -y $pk; else yum -q remove -y $pk; fi",
-                "  echo \"reset: purged$pk\"",
+                "  if [ $? -eq 0 ]; then echo \"reset: purged$pk\"; else purge_failed=yes; echo \"could not purge$pk\" >&2; fi",
                 "fi",
                 "# 4. files, directories, run-time state",
                 "lines \"$m/files\" | sort -r | while read -r f; do",
@@ -84,6 +87,8 @@ public final class ResetScript {
                 "fi",
                 "systemctl daemon-reload",
                 "systemctl reset-failed >/dev/null 2>&1 || true",
+                // The manifest stays while a package is left, so that running reset again finishes the job.
+                "if [ -n \"$purge_failed\" ]; then echo \"kept $m: run reset again to purge what is left\" >&2; exit 1; fi",
                 "rm -rf /var/lib/provisioner",
                 "echo 'reset: done'",
                 "");

@@ -44,9 +44,12 @@ class InstallPackagesTest {
         Path bin = Files.createDirectories(dir.resolve("bin"));
         Path log = dir.resolve("calls");
         Path failed = dir.resolve("failed-once");
+        // Every call must wait for the dpkg lock (exit 99 otherwise); the log gets the subcommand and the names.
         fake(bin.resolve("apt-get"), "#!/bin/sh\n"
-                + "shift\n" // -q
-                + "case \"$1\" in install) printf 'install -y' >> " + log + "; for a in \"$@\"; do case \"$a\" in -*|install|Dpkg*) ;; *) printf ' %s' \"$a\" >> " + log + " ;; esac; done; echo >> " + log + "\n"
+                + "lock=no; cmd=\n"
+                + "for a in \"$@\"; do case \"$a\" in DPkg::Lock::Timeout=600) lock=yes ;; install|update) [ -n \"$cmd\" ] || cmd=$a ;; esac; done\n"
+                + "[ \"$lock\" = yes ] || { echo 'apt-get without the dpkg lock wait' >&2; exit 99; }\n"
+                + "case \"$cmd\" in install) printf 'install -y' >> " + log + "; for a in \"$@\"; do case \"$a\" in -*|install|Dpkg*|DPkg*) ;; *) printf ' %s' \"$a\" >> " + log + " ;; esac; done; echo >> " + log + "\n"
                 + "  " + (firstInstallFails ? "[ -e " + failed + " ] || { touch " + failed + "; exit 100; }" : ":") + " ;;\n"
                 + "update) echo update >> " + log + " ;; esac\n");
         fake(bin.resolve("find"), "#!/bin/sh\n" + (freshIndex ? "echo /var/lib/apt/lists/x_Packages\n" : ":\n"));
