@@ -2,6 +2,7 @@ package dev.provisioner.cli;
 
 import picocli.CommandLine;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +36,7 @@ final class Subcommands {
         m.put("etcd", EtcdCommand::new);
         m.put("remove-node", RemoveNodeCommand::new);
         m.put("help", CommandLine.HelpCommand::new);
-        return m;
+        return Collections.unmodifiableMap(m);
     }
 
     /**
