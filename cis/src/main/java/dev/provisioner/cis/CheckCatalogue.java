@@ -1,6 +1,5 @@
 package dev.provisioner.cis;
 
-import dev.provisioner.ProvisionerException;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,11 +18,11 @@ final class CheckCatalogue {
     static List<CheckDefinition> builtIn() {
         try (InputStream in = CheckCatalogue.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
-                throw new ProvisionerException("CIS check catalogue " + RESOURCE + " is missing from the classpath");
+                throw new CisCatalogueException("CIS check catalogue " + RESOURCE + " is missing from the classpath");
             }
             return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new ProvisionerException("cannot read the CIS check catalogue: " + e.getMessage(), e);
+            throw new CisCatalogueException("cannot read the CIS check catalogue: " + e.getMessage(), e);
         }
     }
 
@@ -35,7 +34,7 @@ final class CheckCatalogue {
             try {
                 out.add(definition(c));
             } catch (RuntimeException e) {
-                throw new ProvisionerException("CIS catalogue entry " + c.get("id") + ": " + e.getMessage(), e);
+                throw new CisCatalogueException("CIS catalogue entry " + c.get("id") + ": " + e.getMessage(), e);
             }
         }
         return List.copyOf(out);
