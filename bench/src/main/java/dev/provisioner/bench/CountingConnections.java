@@ -1,7 +1,7 @@
 package dev.provisioner.bench;
 
-import dev.provisioner.api.ConnectionFactory;
-import dev.provisioner.api.SshConnections;
+import dev.provisioner.connect.ConnectionFactory;
+import dev.provisioner.connect.SshConnections;
 import dev.provisioner.inventory.Host;
 import dev.provisioner.inventory.Inventory;
 import dev.provisioner.transport.Connection;

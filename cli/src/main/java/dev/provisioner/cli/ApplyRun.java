@@ -1,6 +1,6 @@
 package dev.provisioner.cli;
 
-import dev.provisioner.api.Endpoints;
+import dev.provisioner.connect.Endpoints;
 import dev.provisioner.api.ProvisionListener;
 import dev.provisioner.api.ProvisionReport;
 import dev.provisioner.api.Provisioner;

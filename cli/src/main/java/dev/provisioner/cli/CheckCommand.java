@@ -1,9 +1,9 @@
 package dev.provisioner.cli;
 
-import dev.provisioner.check.CheckReport;
-import dev.provisioner.check.HealthCheck;
-import dev.provisioner.check.ProbeResult;
-import dev.provisioner.check.ProbeStatus;
+import dev.provisioner.ops.check.CheckReport;
+import dev.provisioner.ops.check.HealthCheck;
+import dev.provisioner.ops.check.ProbeResult;
+import dev.provisioner.ops.check.ProbeStatus;
 import dev.provisioner.inventory.Inventory;
 import dev.provisioner.transport.TransportKind;
 import picocli.CommandLine;

@@ -1,6 +1,6 @@
 package dev.provisioner.cli;
 
-import dev.provisioner.etcd.EtcdOperationException;
+import dev.provisioner.ops.etcd.EtcdOperationException;
 import dev.provisioner.inventory.Inventory;
 import dev.provisioner.inventory.InventoryException;
 import dev.provisioner.transport.TransportException;

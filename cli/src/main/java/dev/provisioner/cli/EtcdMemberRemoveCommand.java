@@ -1,7 +1,7 @@
 package dev.provisioner.cli;
 
-import dev.provisioner.etcd.EtcdMembership;
-import dev.provisioner.etcd.MemberRemoval;
+import dev.provisioner.ops.etcd.EtcdMembership;
+import dev.provisioner.ops.etcd.MemberRemoval;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

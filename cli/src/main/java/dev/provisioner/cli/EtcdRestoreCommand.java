@@ -1,7 +1,7 @@
 package dev.provisioner.cli;
 
-import dev.provisioner.etcd.EtcdRestore;
-import dev.provisioner.etcd.RestoreResult;
+import dev.provisioner.ops.etcd.EtcdRestore;
+import dev.provisioner.ops.etcd.RestoreResult;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -1,7 +1,7 @@
 package dev.provisioner.cli;
 
-import dev.provisioner.etcd.EtcdSnapshots;
-import dev.provisioner.etcd.SnapshotResult;
+import dev.provisioner.ops.etcd.EtcdSnapshots;
+import dev.provisioner.ops.etcd.SnapshotResult;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

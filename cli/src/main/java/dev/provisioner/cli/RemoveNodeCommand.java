@@ -1,9 +1,9 @@
 package dev.provisioner.cli;
 
 import dev.provisioner.inventory.Inventory;
-import dev.provisioner.removal.NodeRemoval;
-import dev.provisioner.removal.RemovalReport;
-import dev.provisioner.removal.RemovalStep;
+import dev.provisioner.ops.removal.NodeRemoval;
+import dev.provisioner.ops.removal.RemovalReport;
+import dev.provisioner.ops.removal.RemovalStep;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

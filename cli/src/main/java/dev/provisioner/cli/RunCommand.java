@@ -1,8 +1,8 @@
 package dev.provisioner.cli;
 
-import dev.provisioner.api.ConnectionFactory;
-import dev.provisioner.api.Endpoints;
-import dev.provisioner.api.SshConnections;
+import dev.provisioner.connect.ConnectionFactory;
+import dev.provisioner.connect.Endpoints;
+import dev.provisioner.connect.SshConnections;
 import dev.provisioner.inventory.Host;
 import dev.provisioner.inventory.Inventory;
 import dev.provisioner.transport.AuthenticationException;

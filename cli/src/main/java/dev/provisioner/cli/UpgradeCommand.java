@@ -1,6 +1,6 @@
 package dev.provisioner.cli;
 
-import dev.provisioner.upgrade.UpgradeRefusedException;
+import dev.provisioner.ops.upgrade.UpgradeRefusedException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

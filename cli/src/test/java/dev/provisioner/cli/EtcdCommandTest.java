@@ -1,6 +1,6 @@
 package dev.provisioner.cli;
 
-import dev.provisioner.etcd.SnapshotLayout;
+import dev.provisioner.ops.etcd.SnapshotLayout;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -17,7 +17,7 @@ import dev.provisioner.inventory.Inventory;
 import dev.provisioner.step.Plan;
 import dev.provisioner.testsupport.LabHost;
 import dev.provisioner.testsupport.LabHosts;
-import dev.provisioner.upgrade.UpgradeRefusedException;
+import dev.provisioner.ops.upgrade.UpgradeRefusedException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;

@@ -12,7 +12,7 @@ import dev.provisioner.transport.Endpoint;
 import dev.provisioner.transport.HostKeyPolicy;
 import dev.provisioner.transport.TransportKind;
 import dev.provisioner.transport.TransportOptions;
-import dev.provisioner.transport.Transports;
+import dev.provisioner.connect.Transports;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,9 +1,9 @@
 package dev.provisioner.api;
 
-import dev.provisioner.exec.ActionRecord;
-import dev.provisioner.exec.ExecObserver;
-import dev.provisioner.exec.Mode;
-import dev.provisioner.exec.StepRecord;
+import dev.provisioner.engine.ActionRecord;
+import dev.provisioner.engine.ExecObserver;
+import dev.provisioner.engine.Mode;
+import dev.provisioner.engine.StepRecord;
 import dev.provisioner.transport.OutputListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

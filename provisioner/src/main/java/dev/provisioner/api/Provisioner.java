@@ -1,12 +1,18 @@
 package dev.provisioner.api;
 
+import dev.provisioner.connect.SshConnections;
+
+import dev.provisioner.connect.Endpoints;
+
+import dev.provisioner.connect.ConnectionFactory;
+
 import dev.provisioner.component.ComponentContext;
-import dev.provisioner.component.StandardPlan;
+import dev.provisioner.plan.StandardPlan;
 import dev.provisioner.component.registry.RegistryTls;
-import dev.provisioner.exec.ExecSettings;
-import dev.provisioner.exec.Executor;
-import dev.provisioner.exec.Mode;
-import dev.provisioner.exec.PlanRenderer;
+import dev.provisioner.engine.ExecSettings;
+import dev.provisioner.engine.Executor;
+import dev.provisioner.engine.Mode;
+import dev.provisioner.engine.PlanRenderer;
 import dev.provisioner.inventory.Host;
 import dev.provisioner.inventory.Inventory;
 import dev.provisioner.step.DesiredFile;
@@ -114,13 +120,13 @@ public final class Provisioner {
      * at a time and the node phases in batches of {@code maxUnavailable}, each batch checked before the
      * next; the first failed batch stops the rollout and the report names it and what was left.
      *
-     * @throws dev.provisioner.upgrade.UpgradeRefusedException naming every refused version jump
+     * @throws dev.provisioner.ops.upgrade.UpgradeRefusedException naming every refused version jump
      */
     public ProvisionReport upgrade(int maxUnavailable) {
-        Plan rolling = dev.provisioner.upgrade.RollingPlan.of(plan, maxUnavailable);
+        Plan rolling = dev.provisioner.ops.upgrade.RollingPlan.of(plan, maxUnavailable);
         SecretMasker masker = masker();
         ConnectionFactory factory = factory(masker);
-        dev.provisioner.upgrade.UpgradePreflight.check(inventory, limitHosts, h -> factory.open(h, Endpoints.of(h)), masker,
+        dev.provisioner.ops.upgrade.UpgradePreflight.check(inventory, limitHosts, h -> factory.open(h, Endpoints.of(h)), masker,
                 parallelism);
         return run(Mode.APPLY, rolling);
     }
@@ -130,11 +136,11 @@ public final class Provisioner {
      * recorded on each host: services, unit files, binaries, configs, data, PKI, packages that were not
      * there before, iptables rules and CNI interfaces, the /etc/hosts block. Confirmation is the caller's job.
      */
-    public dev.provisioner.reset.ResetReport reset() {
+    public dev.provisioner.ops.reset.ResetReport reset() {
         SecretMasker masker = masker();
         ConnectionFactory factory = factory(masker);
         List<Host> hosts = inventory.hosts().stream().filter(h -> limitHosts.isEmpty() || limitHosts.contains(h.name())).toList();
-        return new dev.provisioner.reset.HostReset(h -> factory.open(h, Endpoints.of(h)), masker, parallelism).run(hosts);
+        return new dev.provisioner.ops.reset.HostReset(h -> factory.open(h, Endpoints.of(h)), masker, parallelism).run(hosts);
     }
 
     private SecretMasker masker() {

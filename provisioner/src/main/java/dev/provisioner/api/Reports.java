@@ -1,11 +1,11 @@
 package dev.provisioner.api;
 
-import dev.provisioner.exec.ActionRecord;
-import dev.provisioner.exec.Failure;
-import dev.provisioner.exec.HostCounters;
-import dev.provisioner.exec.Mode;
-import dev.provisioner.exec.RunOutcome;
-import dev.provisioner.exec.StepRecord;
+import dev.provisioner.engine.ActionRecord;
+import dev.provisioner.engine.Failure;
+import dev.provisioner.engine.HostCounters;
+import dev.provisioner.engine.Mode;
+import dev.provisioner.engine.RunOutcome;
+import dev.provisioner.engine.StepRecord;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -2,7 +2,7 @@ package dev.provisioner.transport;
 
 /**
  * Opens connections. Two implementations ship: {@link TransportKind#SSHJ} (default) and
- * {@link TransportKind#JSCH}; choose with {@link Transports#create}.
+ * {@link TransportKind#JSCH}; the connect package's {@code Transports.create} chooses one.
  */
 public interface Transport {
 

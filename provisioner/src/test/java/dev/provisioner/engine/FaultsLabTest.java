@@ -15,7 +15,7 @@ import dev.provisioner.transport.HostKeyPolicy;
 import dev.provisioner.transport.Transport;
 import dev.provisioner.transport.TransportKind;
 import dev.provisioner.transport.TransportOptions;
-import dev.provisioner.transport.Transports;
+import dev.provisioner.connect.Transports;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;

@@ -12,7 +12,7 @@ import dev.provisioner.step.Placement;
 import dev.provisioner.step.Step;
 import dev.provisioner.step.StepContext;
 import dev.provisioner.step.StepOutcome;
-import dev.provisioner.upgrade.InstalledVersions;
+import dev.provisioner.component.InstalledVersions;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

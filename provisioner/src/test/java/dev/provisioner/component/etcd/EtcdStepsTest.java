@@ -217,7 +217,7 @@ class EtcdStepsTest {
                 .contains("member add \"$name\" --peer-urls=\"$peer\"").contains("endpoint health --cluster");
         assertThat(cmd.script()).contains("pending=\"$env_file.pending\"").contains("--command-timeout=30s")
                 .contains("if [ -s \"$pending\" ]; then");
-        assertThat(dev.provisioner.etcd.ShellSyntax.errors(cmd.script())).as("sh -n").isEmpty();
+        assertThat(dev.provisioner.ops.etcd.ShellSyntax.errors(cmd.script())).as("sh -n").isEmpty();
         assertThat(EtcdJoin.script(inv, inv.hosts().get(0), "/usr/bin/etcdctl")).contains("may_bootstrap=yes\n")
                 .contains("others='https://10.0.0.2:2379 https://[fd00::3]:2379'\n");
 

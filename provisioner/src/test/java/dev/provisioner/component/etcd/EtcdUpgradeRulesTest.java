@@ -73,7 +73,7 @@ class EtcdUpgradeRulesTest {
         assertThat(s.indexOf("endpoint health --cluster")).as("cluster health gate first").isLessThan(s.indexOf("apt-get"));
         assertThat(s).contains("--endpoints=https://10.0.0.1:2379").contains("exit 1; }")
                 .contains("'etcd-server=3.5.16*' 'etcd-client=3.5.16*'").endsWith("systemctl restart etcd.service\n");
-        assertThat(dev.provisioner.etcd.ShellSyntax.errors(s)).as("sh -n").isEmpty();
+        assertThat(dev.provisioner.ops.etcd.ShellSyntax.errors(s)).as("sh -n").isEmpty();
     }
 
     @Test

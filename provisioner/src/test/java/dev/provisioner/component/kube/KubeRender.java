@@ -3,7 +3,7 @@ package dev.provisioner.component.kube;
 import dev.provisioner.api.Provisioner;
 import dev.provisioner.cis.RenderedFile;
 import dev.provisioner.cis.RenderedHost;
-import dev.provisioner.exec.PlanRenderer;
+import dev.provisioner.engine.PlanRenderer;
 import dev.provisioner.inventory.Host;
 import dev.provisioner.inventory.Inventory;
 import dev.provisioner.inventory.InventoryLoader;

@@ -1,7 +1,7 @@
 package dev.provisioner.component.pki;
 
 import dev.provisioner.component.ComponentContext;
-import dev.provisioner.component.StandardPlan;
+import dev.provisioner.plan.StandardPlan;
 import dev.provisioner.component.registry.RegistryPhase;
 import dev.provisioner.component.registry.RegistryTls;
 import dev.provisioner.inventory.Inventory;

@@ -1,0 +1,142 @@
+package dev.provisioner.engine;
+
+import dev.provisioner.step.EnsureUnit;
+import dev.provisioner.step.InstallPackages;
+import dev.provisioner.step.PutFile;
+import dev.provisioner.step.RunCommand;
+import dev.provisioner.transport.Command;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What an apply created on a host, recorded on the host itself so that {@code reset} can take exactly
+ * that away and leave the rest as it was. Each apply batch gets, before anything else, one action that
+ * appends to the manifest the files it is about to create (paths that do not exist yet), the directories
+ * their placement will create, and the units it enables that were not enabled; and after each package
+ * installation one action that appends the packages that installation added (dependencies included),
+ * by comparing the host's package list with the one taken before. Recording happens before the change
+ * (files, units) or right after it, so a run that dies half-way leaves a manifest that still covers what
+ * it did: the "before" package list stays until an installation was recorded.
+ *
+ * The first record on a host also takes a baseline: its users and groups, and which {@link #RUNTIME_PATHS}
+ * were absent.
+ *
+ * <p>Manifest files, one entry per line: {@value #FILES}, {@value #DIRS}, {@value #UNITS}, {@value #PACKAGES}.
+ */
+public final class HostManifest {
+    public static final String DIR = "/var/lib/provisioner/manifest";
+    public static final String FILES = DIR + "/files";
+    public static final String DIRS = DIR + "/dirs";
+    public static final String UNITS = DIR + "/units";
+    public static final String PACKAGES = DIR + "/packages";
+    /** Users, groups, and which {@link #RUNTIME_PATHS} did not exist, before our first change on the host. */
+    public static final String USERS_BEFORE = DIR + "/users-before";
+    public static final String GROUPS_BEFORE = DIR + "/groups-before";
+    public static final String ABSENT_BEFORE = DIR + "/absent-before";
+    /**
+     * State our components' programs create at run time (not files we place): removed by {@code reset} only
+     * when it did not exist before our first change.
+     */
+    public static final List<String> RUNTIME_PATHS = List.of("/var/lib/cni", "/run/flannel", "/var/lib/kubelet",
+            "/var/lib/containerd", "/run/containerd", "/var/lib/etcd", "/var/log/pods", "/var/log/containers", "/etc/cni",
+            "/opt/cni", "/opt/containerd", "/var/lib/docker-registry", "/etc/kubernetes", "/var/run/kubernetes", "/etc/containerd");
+    static final String PACKAGES_BEFORE = DIR + "/.packages-before";
+    static final String RECORD_STEP_NOTE = "record in " + DIR + " what this batch creates";
+    /** The step name of the recording actions: no step has it, so they appear in no step's report. */
+    static final String STEP = "(manifest)";
+
+    /** Installed package names, one a line, sorted (dpkg or rpm hosts). */
+    static final String LIST_PACKAGES = "{ if command -v dpkg-query >/dev/null 2>&1; then "
+            + "dpkg-query -W -f='${db:Status-Status} ${Package}\\n' | awk '$1==\"installed\" {print $2}'; "
+            + "else rpm -qa --qf '%{NAME}\\n'; fi; } | LC_ALL=C sort -u";
+
+    private HostManifest() {
+    }
+
+    /** {@code batch} with the recording actions added (apply mode only); the batch unchanged when it creates nothing. */
+    static List<Planned> withRecording(List<Planned> batch) {
+        Set<String> paths = new LinkedHashSet<>();
+        Set<String> units = new LinkedHashSet<>();
+        boolean packages = false;
+        for (Planned p : batch) {
+            if (p.action() instanceof PutFile put) {
+                paths.add(put.path());
+            } else if (p.action() instanceof EnsureUnit unit && unit.enable()) {
+                units.add(unit.unit());
+            } else if (p.action() instanceof InstallPackages) {
+                packages = true;
+            }
+        }
+        if (batch.isEmpty()) {
+            return batch;
+        }
+        List<Planned> out = new ArrayList<>();
+        out.add(new Planned(STEP, RunCommand.of(RECORD_STEP_NOTE, before(paths, units, packages))));
+        int installs = (int) batch.stream().filter(p -> p.action() instanceof InstallPackages).count();
+        int seen = 0;
+        for (Planned p : batch) {
+            out.add(p);
+            if (p.action() instanceof InstallPackages) {
+                seen++;
+                out.add(new Planned(STEP, RunCommand.of("record the packages installed in " + PACKAGES,
+                        afterInstall(seen == installs))));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The step a failure at {@code index} is reported against: the action's own step, or for a recording
+     * action the step it records for (the next action's for the first record, the installation's before it otherwise).
+     */
+    static String stepOf(List<Planned> batch, int index) {
+        if (!batch.get(index).step().equals(STEP)) {
+            return batch.get(index).step();
+        }
+        int i = index == 0 ? 1 : index - 1;
+        return i < batch.size() ? batch.get(i).step() : batch.get(index).step();
+    }
+
+    /** Records not-yet-existing paths (and the directories above them that do not exist), units not enabled yet, the package list. */
+    static String before(Set<String> paths, Set<String> units, boolean packages) {
+        StringBuilder s = new StringBuilder();
+        s.append("m=").append(Command.quote(DIR)).append("\nmkdir -p \"$m\"\ntouch \"$m/files\" \"$m/dirs\" \"$m/units\" \"$m/packages\"\n")
+         .append("add() { grep -qxF -- \"$2\" \"$m/$1\" || printf '%s\\n' \"$2\" >> \"$m/$1\"; }\n")
+         .append("if [ ! -e \"$m/baseline\" ]; then\n")
+         .append("  cut -d: -f1 /etc/passwd > ").append(Command.quote(USERS_BEFORE)).append('\n')
+         .append("  cut -d: -f1 /etc/group > ").append(Command.quote(GROUPS_BEFORE)).append('\n')
+         .append("  for p in ").append(String.join(" ", RUNTIME_PATHS.stream().map(Command::quote).toList()))
+         .append("; do [ -e \"$p\" ] || printf '%s\\n' \"$p\"; done > ").append(Command.quote(ABSENT_BEFORE)).append('\n')
+         .append("  touch \"$m/baseline\"\nfi\n");
+        if (!paths.isEmpty()) {
+            s.append("for p in ").append(String.join(" ", paths.stream().map(Command::quote).toList())).append("; do\n")
+             .append("  if [ ! -e \"$p\" ] && [ ! -L \"$p\" ]; then add files \"$p\"; fi\n")
+             .append("  d=$(dirname -- \"$p\")\n")
+             .append("  while [ ! -e \"$d\" ]; do add dirs \"$d\"; d=$(dirname -- \"$d\"); done\n")
+             .append("done\n");
+        }
+        if (!units.isEmpty()) {
+            s.append("for u in ").append(String.join(" ", units.stream().map(Command::quote).toList())).append("; do\n")
+             .append("  systemctl is-enabled --quiet \"$u\" 2>/dev/null || add units \"$u\"\n")
+             .append("done\n");
+        }
+        if (packages) {
+            s.append("[ -e ").append(Command.quote(PACKAGES_BEFORE)).append(" ] || ").append(LIST_PACKAGES).append(" > ")
+             .append(Command.quote(PACKAGES_BEFORE)).append('\n');
+        }
+        return s.toString();
+    }
+
+    /** Appends the packages installed since the "before" list; the last installation of a batch removes that list. */
+    static String afterInstall(boolean last) {
+        String before = Command.quote(PACKAGES_BEFORE);
+        String pkgs = Command.quote(PACKAGES);
+        return "now=$(mktemp)\n" + LIST_PACKAGES + " > \"$now\"\n"
+                + "LC_ALL=C comm -13 " + before + " \"$now\" >> " + pkgs + "\n"
+                + "LC_ALL=C sort -u -o " + pkgs + " " + pkgs + "\n"
+                + (last ? "rm -f " + before + " \"$now\"\n" : "mv -f \"$now\" " + before + "\n");
+    }
+}

@@ -1,0 +1,135 @@
+package dev.provisioner.engine;
+
+import dev.provisioner.facts.FactsException;
+import dev.provisioner.facts.FactsParser;
+import dev.provisioner.facts.FactsQuery;
+import dev.provisioner.facts.FactsScript;
+import dev.provisioner.facts.FileProbe;
+import dev.provisioner.facts.HostFacts;
+import dev.provisioner.inventory.Host;
+import dev.provisioner.step.HandEdits;
+import dev.provisioner.transport.Command;
+import dev.provisioner.transport.CommandResult;
+import dev.provisioner.transport.Connection;
+
+import java.util.Optional;
+
+/**
+ * One host during a run: its single connection (opened on first use), its facts (gathered once, with
+ * the union of every step's query over every phase, so a converged host costs one round trip), what
+ * changed on it, and its counters. In {@code apply} the facts script first takes the host's
+ * {@link RunLock} and removes what interrupted earlier runs left ({@link Leftovers}), in the same
+ * round trip.
+ */
+final class HostSession implements AutoCloseable {
+    private final Host host;
+    private final ConnectionSource source;
+    private final FactsQuery query;
+    private final Optional<String> lockHolder;
+    private final Ledger ledger = new Ledger();
+    /** Guards opening the connection and gathering facts; never held by {@link #close()}, which must not wait on a hung host. */
+    private final Object gate = new Object();
+    private volatile Connection connection;
+    private volatile boolean closed;
+    private HostFacts facts;
+    private long filesWritten;
+    private long unitsRestarted;
+
+    /**
+     * @param lockHolder in apply: who this run is, recorded with the lock; empty in plan (no lock, nothing removed)
+     */
+    HostSession(Host host, ConnectionSource source, FactsQuery query, Optional<String> lockHolder) {
+        this.host = host;
+        this.source = source;
+        // The record of what was last written, so steps can tell a hand-edited file (HandEdits).
+        this.query = query.files().isEmpty() ? query : query.and(FactsQuery.file(HandEdits.MANIFEST, FileProbe.content()));
+        this.lockHolder = lockHolder;
+    }
+
+    Host host() {
+        return host;
+    }
+
+    boolean connected() {
+        return connection != null;
+    }
+
+    Connection connection() {
+        synchronized (gate) {
+            if (connection == null) {
+                if (closed) {
+                    throw new IllegalStateException(host.name() + ": the run is over; not connecting");
+                }
+                Connection opened = source.open(host);
+                connection = opened;
+                if (closed) {
+                    opened.close();
+                }
+            }
+            return connection;
+        }
+    }
+
+    /**
+     * @throws RunLockedException another run holds this host's lock
+     * @throws FactsException     the script failed or its output cannot be parsed
+     */
+    HostFacts facts() {
+        synchronized (gate) {
+            return gather();
+        }
+    }
+
+    private HostFacts gather() {
+        if (facts == null) {
+            CommandResult r = connection().run(factsCommand());
+            if (r.exitCode() == RunLock.REFUSED && lockHolder.isPresent()) {
+                throw new RunLockedException(host.name(), RunLock.holder(r.stderr()));
+            }
+            if (!r.ok()) {
+                throw new FactsException(host.name(), "the facts script exited " + r.exitCode() + ": " + r.tail(5));
+            }
+            facts = FactsParser.parse(host.name(), r.stdout(), query);
+        }
+        return facts;
+    }
+
+    private Command factsCommand() {
+        Command plain = FactsScript.command(query);
+        if (lockHolder.isEmpty()) {
+            return plain;
+        }
+        String script = RunLock.acquire(lockHolder.get()) + Leftovers.cleanup(query.files().keySet()) + FactsScript.text(query);
+        return new Command(Command.shell(script).line(), true, null, null, plain.display());
+    }
+
+    Ledger ledger() {
+        return ledger;
+    }
+
+    synchronized void fileWritten() {
+        filesWritten++;
+    }
+
+    synchronized void unitRestarted() {
+        unitsRestarted++;
+    }
+
+    synchronized HostCounters counters() {
+        Connection c = connection;
+        if (c == null) {
+            return new HostCounters(0, 0, filesWritten, unitsRestarted);
+        }
+        return new HostCounters(c.stats().roundTrips(), c.stats().bytesSent(), filesWritten, unitsRestarted);
+    }
+
+    /** Closes the connection (dropping the run lock with it); safe from any thread, also while another waits on the host. */
+    @Override
+    public void close() {
+        closed = true;
+        Connection c = connection;
+        if (c != null) {
+            c.close();
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package dev.provisioner.engine;
+
+import dev.provisioner.inventory.Host;
+import dev.provisioner.step.Phase;
+import dev.provisioner.transport.SudoException;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Before any change: every host of the run connected and its facts gathered, in parallel (bounded).
+ * The facts are the ones the phases use later (gathered once per run), so this costs no extra round
+ * trip; in apply the same script takes the host's {@link RunLock}. Any host that fails here fails the
+ * whole run before a single host is changed, named with the cause: {@code connect} (unreachable,
+ * host key, authentication), {@code sudo}, {@code lock} (another run holds it) or {@code facts}.
+ */
+final class Preflight {
+    /** What the preflight found: failures (one per failed host), their records, and whether it was interrupted. */
+    record Result(List<StepRecord> records, List<Failure> failures, boolean interrupted) {
+    }
+
+    private final RunScope run;
+    private final Map<String, HostSession> sessions;
+    private final Map<Phase, List<Host>> targets;
+    private final int parallelism;
+
+    Preflight(RunScope run, Map<String, HostSession> sessions, Map<Phase, List<Host>> targets, int parallelism) {
+        this.run = run;
+        this.sessions = sessions;
+        this.targets = targets;
+        this.parallelism = parallelism;
+    }
+
+    Result run() {
+        if (sessions.isEmpty()) {
+            return new Result(List.of(), List.of(), false);
+        }
+        AtomicInteger n = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallelism, sessions.size()), r -> {
+            Thread t = new Thread(r, "provisioner-" + run.runId() + "-preflight-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        Map<String, Future<?>> futures = new LinkedHashMap<>();
+        sessions.forEach((name, s) -> futures.put(name, pool.submit(s::facts)));
+        List<StepRecord> records = new ArrayList<>();
+        List<Failure> failures = new ArrayList<>();
+        try {
+            for (Map.Entry<String, Future<?>> e : futures.entrySet()) {
+                try {
+                    e.getValue().get();
+                } catch (ExecutionException ex) {
+                    Failure f = failure(sessions.get(e.getKey()), ex.getCause());
+                    StepRecord r = new StepRecord(f.phase(), f.host(), f.step(), StepStatus.FAILED, f.message(),
+                            Duration.ZERO, List.of(), Optional.of(f));
+                    run.observer().stepFinished(r);
+                    records.add(r);
+                    failures.add(f);
+                }
+            }
+        } catch (InterruptedException e) {
+            // Abandon hosts still connecting: nothing was changed yet; the executor closes every session.
+            return new Result(records, failures, true);
+        } finally {
+            pool.shutdownNow();
+        }
+        return new Result(records, failures, false);
+    }
+
+    private Failure failure(HostSession session, Throwable cause) {
+        String host = session.host().name();
+        String step;
+        if (cause instanceof RunLockedException) {
+            step = "lock";
+        } else if (cause instanceof SudoException) {
+            step = "sudo";
+        } else if (!session.connected()) {
+            step = "connect";
+        } else {
+            step = "facts";
+        }
+        String phase = targets.entrySet().stream().filter(e -> e.getValue().contains(session.host()))
+                .map(e -> e.getKey().title()).findFirst().orElse("");
+        String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        if (message.startsWith(host + ": ")) {
+            message = message.substring(host.length() + 2);
+        }
+        String action = switch (step) {
+            case "connect" -> "connect";
+            case "lock" -> "take the run lock";
+            case "sudo" -> "run the facts script as root";
+            default -> "gather facts";
+        };
+        return new Failure(host, phase, step, action, -1, "",
+                run.masker().mask(host + ": phase " + phase + ", step " + step + ": " + message));
+    }
+}

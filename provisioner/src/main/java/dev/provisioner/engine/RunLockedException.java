@@ -1,0 +1,25 @@
+package dev.provisioner.engine;
+
+import dev.provisioner.ProvisionerException;
+
+/** Another run holds a host's {@link RunLock}: this run changes nothing and names the holder. */
+public final class RunLockedException extends ProvisionerException {
+    private final String host;
+    private final String holder;
+
+    public RunLockedException(String host, String holder) {
+        super("another run holds the lock on this host: " + holder
+                + " (the lock is released when that run ends or its connection drops)");
+        this.host = host;
+        this.holder = holder;
+    }
+
+    public String host() {
+        return host;
+    }
+
+    /** Who holds the lock, as that run recorded it (run id, user@controller, pid, start time). */
+    public String holder() {
+        return holder;
+    }
+}

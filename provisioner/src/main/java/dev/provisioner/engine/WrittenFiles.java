@@ -1,0 +1,53 @@
+package dev.provisioner.engine;
+
+import dev.provisioner.step.HandEdits;
+import dev.provisioner.transport.Command;
+
+/**
+ * The shell half of {@link HandEdits}: the host's record of what the engine last wrote ({@value #MANIFEST}:
+ * one {@code <sha256>  <path>} line per managed file, updated by the same script that places the file),
+ * and the backup of a managed file edited by hand since then (decided again on the host at write time). "Edited by hand" means: the file's checksum differs from
+ * the recorded one; a file that merely differs from the desired content (a new template, say) is
+ * not backed up. Backups go to {@value #BACKUPS}{@code /<UTC time>/<original path>} (mode 0700
+ * directory, file metadata kept), and the apply script says so on stdout with a line starting
+ * {@value #BACKUP_NOTE}.
+ */
+final class WrittenFiles {
+    static final String MANIFEST = HandEdits.MANIFEST;
+    static final String BACKUPS = HandEdits.BACKUPS;
+    static final String BACKUP_NOTE = "provisioner: backed up hand-edited ";
+
+    private WrittenFiles() {
+    }
+
+    /**
+     * Shell lines (for {@code sh -e}) that back up {@code $dest} when it was edited by hand.
+     * Expects {@code dest} to be set.
+     */
+    static String backupIfEdited() {
+        return "m=" + MANIFEST + "\n"
+                + "if [ -f \"$dest\" ] && [ -f \"$m\" ]; then\n"
+                + "  was=\n"
+                + "  while IFS= read -r l; do if [ \"${l#*  }\" = \"$dest\" ]; then was=${l%%  *}; fi; done < \"$m\"\n"
+                + "  if [ -n \"$was\" ] && [ \"$(sha256sum < \"$dest\" | cut -d' ' -f1)\" != \"$was\" ]; then\n"
+                + "    b=" + BACKUPS + "/$(date -u +%Y%m%dT%H%M%SZ)$dest\n"
+                + "    mkdir -p -m 0700 " + BACKUPS + "\n"
+                + "    mkdir -p \"${b%/*}\"\n"
+                + "    cp -p -- \"$dest\" \"$b\"\n"
+                + "    echo \"" + BACKUP_NOTE + "$dest (it changed since provisioner last wrote it) to $b\"\n"
+                + "  fi\n"
+                + "fi\n";
+    }
+
+    /**
+     * Shell lines recording that {@code $dest} now has checksum {@code sha256}. Best effort: a
+     * failure here (a full /var) does not fail the write that already happened.
+     */
+    static String record(String sha256) {
+        return "m=" + MANIFEST + "\n"
+                + "{ { if [ -f \"$m\" ]; then while IFS= read -r l; do if [ \"${l#*  }\" != \"$dest\" ]; then"
+                + " printf '%s\\n' \"$l\"; fi; done < \"$m\"; fi\n"
+                + "    printf '%s  %s\\n' " + Command.quote(sha256) + " \"$dest\"; } > \"$m.new\" && mv -f -- \"$m.new\" \"$m\"; }"
+                + " 2>/dev/null || rm -f -- \"$m.new\"\n";
+    }
+}

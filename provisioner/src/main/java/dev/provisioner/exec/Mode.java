@@ -1,9 +1,0 @@
-package dev.provisioner.exec;
-
-/** What a run does with the actions it computes. */
-public enum Mode {
-    /** Gather facts and compute actions; change nothing. */
-    PLAN,
-    /** Gather facts, compute actions and apply them. */
-    APPLY
-}

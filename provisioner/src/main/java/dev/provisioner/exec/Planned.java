@@ -1,7 +1,0 @@
-package dev.provisioner.exec;
-
-import dev.provisioner.step.Action;
-
-/** An action with the step it belongs to, in a host's batch. */
-record Planned(String step, Action action) {
-}
