@@ -1,11 +1,8 @@
 package dev.provisioner.api;
 
 import dev.provisioner.connect.SshConnections;
-
 import dev.provisioner.connect.Endpoints;
-
 import dev.provisioner.connect.ConnectionFactory;
-
 import dev.provisioner.component.ComponentContext;
 import dev.provisioner.plan.StandardPlan;
 import dev.provisioner.component.registry.RegistryTls;

@@ -1,11 +1,8 @@
 package dev.provisioner.connect;
 
 import dev.provisioner.transport.Transport;
-
 import dev.provisioner.transport.TransportKind;
-
 import dev.provisioner.transport.TransportOptions;
-
 import dev.provisioner.transport.jsch.JschTransport;
 import dev.provisioner.transport.sshj.SshjTransport;
 

@@ -1,11 +1,8 @@
 package dev.provisioner.plan;
 
 import dev.provisioner.component.kube.NodePhase;
-
 import dev.provisioner.component.kube.KubeSources;
-
 import dev.provisioner.component.kube.ControlPlanePhase;
-
 import dev.provisioner.component.ComponentContext;
 import dev.provisioner.component.addons.AddonsPhase;
 import dev.provisioner.component.flannel.FlannelPhase;

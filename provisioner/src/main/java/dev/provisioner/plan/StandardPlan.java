@@ -1,7 +1,6 @@
 package dev.provisioner.plan;
 
 import dev.provisioner.component.ComponentContext;
-
 import dev.provisioner.component.etcd.EtcdPhase;
 import dev.provisioner.component.hosts.PrepareHostsPhase;
 import dev.provisioner.component.network.NetworkConfigPhase;

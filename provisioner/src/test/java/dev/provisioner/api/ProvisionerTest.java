@@ -1,7 +1,6 @@
 package dev.provisioner.api;
 
 import dev.provisioner.connect.Endpoints;
-
 import dev.provisioner.Secret;
 import dev.provisioner.inventory.Inventory;
 import dev.provisioner.inventory.Role;

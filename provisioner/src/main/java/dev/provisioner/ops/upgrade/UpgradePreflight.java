@@ -1,7 +1,6 @@
 package dev.provisioner.ops.upgrade;
 
 import dev.provisioner.component.InstalledVersions;
-
 import dev.provisioner.inventory.Host;
 import dev.provisioner.inventory.Inventory;
 import dev.provisioner.inventory.Role;

@@ -1,7 +1,6 @@
 package dev.provisioner.ops.upgrade;
 
 import dev.provisioner.component.InstalledVersions;
-
 import dev.provisioner.inventory.Versions;
 
 import java.util.ArrayList;
