@@ -15,11 +15,19 @@ import java.util.stream.Stream;
  * Shared by the loader test and the CLI's no-connection test.
  */
 public final class InvalidInventoryCorpus {
-    /** The corpus folder, relative to the module (Maven runs tests there). */
-    public static final Path DIR = Path.of("src/test/resources/invalid-inventories");
+    /**
+     * The corpus folder in the library module. Maven runs tests in their module's folder, so tests of
+     * other modules (the CLI's) find it beside theirs.
+     */
+    public static final Path DIR = corpusDir();
     /** Stands for the case's folder in expected lines (messages about secret files name absolute paths). */
     public static final String FOLDER_TOKEN = "<corpus>";
     private static final String EXPECT = "# expect: ";
+
+    private static Path corpusDir() {
+        Path own = Path.of("src/test/resources/invalid-inventories");
+        return Files.isDirectory(own) ? own : Path.of("../provisioner/src/test/resources/invalid-inventories");
+    }
     /**
      * The valid inventory every corpus file departs from: a master-and-node and a registry host, both
      * reached on 127.0.0.1 at the placeholder SSH ports 50022 and 50023.
