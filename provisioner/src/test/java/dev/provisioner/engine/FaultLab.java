@@ -66,13 +66,34 @@ final class FaultLab {
 
     /** Freezes every process of the host (docker pause): its TCP stack still answers, its sshd does not. */
     static void pause(LabHost host) {
-        docker().pauseContainerCmd(host.containerId()).exec();
+        // runc gives up freezing a cgroup whose processes stay busy for a moment ("unable to freeze"), which
+        // happens on a saturated machine; runc thaws it again then, so trying again is safe.
+        for (int attempt = 1; ; attempt++) {
+            try {
+                docker().pauseContainerCmd(host.containerId()).exec();
+                return;
+            } catch (com.github.dockerjava.api.exception.InternalServerErrorException e) {
+                if (attempt == 10 || e.getMessage() == null || !e.getMessage().contains("unable to freeze")) {
+                    throw e;
+                }
+                sleep(Duration.ofMillis(300));
+            }
+        }
     }
 
     /** Thaws the host if it is frozen (safe in a finally block after a failed {@link #pause}). */
     static void unpause(LabHost host) {
         if (Boolean.TRUE.equals(docker().inspectContainerCmd(host.containerId()).exec().getState().getPaused())) {
             docker().unpauseContainerCmd(host.containerId()).exec();
+        }
+    }
+
+    private static void sleep(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
         }
     }
 
