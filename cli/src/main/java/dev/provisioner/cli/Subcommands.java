@@ -27,6 +27,7 @@ final class Subcommands {
         m.put("plan", PlanCommand::new);
         m.put("apply", ApplyCommand::new);
         m.put("certs", CertsCommand::new);
+        m.put("kubeconfig", KubeconfigCommand::new);
         m.put("lab", LabCommand::new);
         m.put("run", RunCommand::new);
         m.put("init", InitCommand::new);

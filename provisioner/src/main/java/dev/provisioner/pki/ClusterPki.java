@@ -3,6 +3,7 @@ package dev.provisioner.pki;
 import dev.provisioner.inventory.Inventory;
 
 import java.nio.file.Path;
+import java.security.KeyPair;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
@@ -133,6 +134,29 @@ public final class ClusterPki {
             return new AppCertificate(changes.get(changes.size() - 1), target.cert(spec.name()), target.key(spec.name()),
                     store.cert(PkiNames.CA), spec.sans().stream().map(San::toString).toList(),
                     leaf.certificate().getNotAfter().toInstant());
+        }
+    }
+
+    /**
+     * Issues a client certificate signed by the cluster CA, in memory: neither it nor its key touches the
+     * state directory, so each kubeconfig handed out has its own key and expiry. Refuses when the state
+     * directory has no cluster CA (a kubeconfig for a cluster that was never applied would be useless).
+     */
+    public ClientCertificate issueClient(Path stateDirectory, ClientCertificateRequest request) {
+        PkiStore store = PkiStore.of(stateDirectory);
+        if (store.read(store.cert(PkiNames.CA)).isEmpty()) {
+            throw new PkiException("no cluster CA in " + store.cert(PkiNames.CA).getParent() + ": apply the inventory "
+                    + "first (or give --state the cluster's state directory)");
+        }
+        try (StoreLock ignored = store.lock()) {
+            KeyCert ca = new Reconciler(store, options, random).authority(CaSpec.KUBERNETES, List.of());
+            KeyPair keys = KeyPairs.generate(options.keyAlgorithm(), random);
+            CertSpec spec = CertSpec.client("client-" + request.user(), CaSpec.KUBERNETES, request.user(),
+                    request.groups().toArray(String[]::new));
+            X509Certificate cert = new CertificateIssuer(options.clock(), random)
+                    .leaf(spec, keys.getPublic(), ca, request.ttl());
+            Credential credential = new Credential(spec.name(), Pem.certificate(cert), Pem.privateKey(keys.getPrivate()));
+            return new ClientCertificate(credential, ca.certificatePem(), cert.getNotAfter().toInstant());
         }
     }
 

@@ -27,6 +27,12 @@ public final class Kubeconfig {
      */
     public static DesiredFile file(TemplateRenderer templates, String path, String cluster, String server, String user,
                                    Credential client, byte[] caPem) {
+        return DesiredFile.text(path, text(templates, cluster, server, user, client, caPem)).withMode(0600).asSensitive();
+    }
+
+    /** The kubeconfig's text (it holds the private key: write it 0600 from creation). */
+    public static String text(TemplateRenderer templates, String cluster, String server, String user, Credential client,
+                              byte[] caPem) {
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("cluster", cluster);
         model.put("server", server);
@@ -34,8 +40,7 @@ public final class Kubeconfig {
         model.put("caData", b64(caPem));
         model.put("certData", b64(client.certificatePem()));
         model.put("keyData", b64(client.privateKeyPem()));
-        String text = templates.render("kube/kubeconfig.yaml.ftl", model);
-        return DesiredFile.text(path, text).withMode(0600).asSensitive();
+        return templates.render("kube/kubeconfig.yaml.ftl", model);
     }
 
     private static String b64(byte[] pem) {
