@@ -3,6 +3,8 @@ package dev.provisioner.cli;
 import dev.provisioner.api.ProvisionReport;
 import dev.provisioner.api.RunMode;
 import dev.provisioner.api.StepFailure;
+import dev.provisioner.cli.json.JsonLines;
+import dev.provisioner.cli.json.ReportDto;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -97,10 +99,10 @@ class EngineCommandsTest {
 
     @Test
     void jsonWritesRecordsEnumsDurationsAndEscapes() {
-        assertThat(Json.write(Map.of("r", new StepFailure("h", "p", "s", "a", 1, "line1\n\"q\"", "m"))))
+        assertThat(JsonLines.write(Map.of("r", ReportDto.FailureDto.of(new StepFailure("h", "p", "s", "a", 1, "line1\n\"q\"", "m")))))
                 .isEqualTo("{\"r\":{\"host\":\"h\",\"phase\":\"p\",\"step\":\"s\",\"action\":\"a\",\"exitCode\":1,"
                         + "\"stderrTail\":\"line1\\n\\\"q\\\"\",\"message\":\"m\",\"incomplete\":false}}");
-        assertThat(Json.write(report())).contains("\"mode\":\"apply\"").contains("\"durationMillis\":1500");
+        assertThat(JsonLines.write(ReportDto.of(report()))).contains("\"mode\":\"apply\"").contains("\"durationMillis\":1500");
     }
 
     private static ProvisionReport report(StepFailure... failures) {

@@ -7,6 +7,7 @@ import dev.provisioner.api.Provisioner;
 import dev.provisioner.api.StepFailure;
 import dev.provisioner.api.StepReport;
 import dev.provisioner.api.StepStatus;
+import dev.provisioner.cli.ExitCodes;
 import dev.provisioner.cli.Main;
 import dev.provisioner.component.hosts.PrepareHostsPhase;
 import dev.provisioner.component.hosts.HostsFileStep;
@@ -155,7 +156,7 @@ class EngineLabTest {
         registry.execOk("echo '# edited by hand' >> " + CONFIG);
         String drifted = sh(registry, "sha256sum " + CONFIG + "; stat -c '%i %Y' " + CONFIG + "; ls -A /var/lib/provisioner/stage 2>/dev/null | wc -l");
         Cli plan = cli("plan", "-i", inventoryFile.toString(), "--only", ENGINE_PHASES);
-        assertThat(plan.exit).isEqualTo(2);
+        assertThat(plan.exit).isEqualTo(ExitCodes.CHANGES_PENDING);
         assertThat(plan.out).contains("-# edited by hand").contains("registry: would change").contains("master: unchanged");
         ProvisionReport r = provisioner().build().plan();
         assertThat(changed(r)).extracting(StepReport::step).containsExactly("registry-config", "registry-service");
