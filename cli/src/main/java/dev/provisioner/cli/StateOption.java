@@ -13,7 +13,7 @@ final class StateOption {
     static final String STATE_FOLDER = ".provisioner";
 
     @Option(names = "--state", paramLabel = "DIR", description = "cluster state directory: PKI, artifact cache, run logs"
-            + " (default: " + STATE_FOLDER + "/<cluster name>/ next to the inventory file)")
+            + " (default: <inventory folder>/" + STATE_FOLDER + "/<cluster name>)")
     Path dir;
 
     /** {@code --state}, or the default for the inventory at {@code inventoryFile} named {@code clusterName}. */
