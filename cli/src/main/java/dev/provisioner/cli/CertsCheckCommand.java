@@ -35,9 +35,6 @@ public final class CertsCheckCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
-    @Mixin
-    DebugOption debug;
-
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 

@@ -28,9 +28,6 @@ public final class CertsEnsureCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
-    @Mixin
-    DebugOption debug;
-
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 

@@ -33,9 +33,6 @@ public final class CertsIssueCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
-    @Mixin
-    DebugOption debug;
-
     @Option(names = "--name", required = true, paramLabel = "NAME", description = "Service name, also the certificate's CN")
     String name;
 

@@ -37,9 +37,6 @@ public final class CheckCommand implements Callable<Integer>, OutputOptions.Self
     @Mixin
     OutputOptions output;
 
-    @Mixin
-    DebugOption debug;
-
     @Option(names = "--smoke", description = "also run the smoke test (needs the API server and the nginx image in the registry)")
     boolean smoke;
 

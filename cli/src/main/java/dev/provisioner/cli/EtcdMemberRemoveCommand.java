@@ -23,9 +23,6 @@ public final class EtcdMemberRemoveCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
-    @Mixin
-    DebugOption debug;
-
     @Parameters(index = "0", paramLabel = "NAME", description = "the member (host) name")
     String name;
 

@@ -26,9 +26,6 @@ public final class EtcdRestoreCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
-    @Mixin
-    DebugOption debug;
-
     @Parameters(index = "0", paramLabel = "FILE", description = "the snapshot (etcd-snapshot.db of a backup directory)")
     Path file;
 

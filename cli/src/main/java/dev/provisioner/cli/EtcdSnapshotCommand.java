@@ -25,9 +25,6 @@ public final class EtcdSnapshotCommand implements Callable<Integer> {
     @Mixin
     OutputOptions outputMode;
 
-    @Mixin
-    DebugOption debug;
-
     @Option(names = {"-o", "--output"}, paramLabel = "DIR", description = "where to create the backup directory (default: the current directory)")
     Path output = Path.of(".");
 

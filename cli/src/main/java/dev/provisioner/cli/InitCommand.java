@@ -30,9 +30,6 @@ public final class InitCommand implements Callable<Integer> {
     @Mixin
     OutputOptions outputMode;
 
-    @Mixin
-    DebugOption debug;
-
     @Option(names = "--name", paramLabel = "NAME", description = "cluster name (default: mycluster)")
     String name = "mycluster";
 

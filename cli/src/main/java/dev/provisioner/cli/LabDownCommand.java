@@ -23,9 +23,6 @@ public final class LabDownCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
-    @Mixin
-    DebugOption debug;
-
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 

@@ -36,9 +36,6 @@ public final class LabUpCommand implements Callable<Integer>, OutputOptions.Self
     @Mixin
     StateOption state;
 
-    @Mixin
-    DebugOption debug;
-
     @Option(names = "--masters", paramLabel = "M", description = "number of masters (default: 1)")
     int masters = 1;
 

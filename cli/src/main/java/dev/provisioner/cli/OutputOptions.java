@@ -8,7 +8,8 @@ import java.io.PrintWriter;
 /**
  * How a command shows its output, the same on every command: live status lines on a terminal, plain
  * lines otherwise (or with {@code --plain}), JSON lines with {@code --json}; {@code -v} adds detail,
- * {@code -q} leaves only errors and the result. A command that has no JSON form of its own prints its
+ * {@code -q} leaves only errors and the result; {@code --debug} adds debug logging (set before the first
+ * logger exists, by {@link CliLogging}) and stack traces of unexpected errors ({@link ErrorReporter}). A command that has no JSON form of its own prints its
  * text on stderr under {@code --json} and ends with one JSON result line ({@link OutputExecution}).
  */
 final class OutputOptions {
@@ -24,6 +25,9 @@ final class OutputOptions {
 
     @Option(names = {"-v", "--verbose"}, description = "more detail: every action and every line the hosts print")
     boolean verbose;
+
+    @Option(names = "--debug", description = "debug logging and stack traces of unexpected errors")
+    boolean debug;
 
     @Option(names = {"-q", "--quiet"}, description = "only errors and the final result: no progress, diffs or tables")
     boolean quiet;

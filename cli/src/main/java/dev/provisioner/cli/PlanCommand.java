@@ -66,7 +66,7 @@ public final class PlanCommand implements Callable<Integer>, OutputOptions.SelfR
         return code;
     }
 
-    private static void host(PrintWriter out, HostReport h) {
+    static void host(PrintWriter out, HostReport h) {
         out.printf("%n%s: %s%n", h.host(), h.status() == StepStatus.CHANGED ? "would change" : h.status().name().toLowerCase(java.util.Locale.ROOT));
         for (StepReport s : h.steps()) {
             if (s.status() == StepStatus.UNCHANGED) {

@@ -38,9 +38,6 @@ public final class RemoveNodeCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
-    @Mixin
-    DebugOption debug;
-
     @Option(names = "--force", description = "remove the etcd member even if the remaining members would lose quorum")
     boolean force;
 

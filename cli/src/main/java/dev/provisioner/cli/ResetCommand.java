@@ -41,9 +41,6 @@ public final class ResetCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
-    @Mixin
-    DebugOption debug;
-
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 

@@ -59,9 +59,6 @@ public final class RunCommand implements Callable<Integer>, OutputOptions.SelfRe
     @Mixin
     OutputOptions output;
 
-    @Mixin
-    DebugOption debug;
-
     @Option(names = "--sudo", description = "run as root through the host's sudo mode")
     boolean sudo;
 

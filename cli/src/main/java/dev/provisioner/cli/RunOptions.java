@@ -27,9 +27,6 @@ final class RunOptions {
     @Mixin
     LimitOption limit = new LimitOption();
 
-    @Mixin
-    DebugOption debug = new DebugOption();
-
     @Option(names = "--templates", paramLabel = "DIR", description = "templates searched before the built-in ones")
     Path templates;
 

@@ -23,9 +23,6 @@ public final class ValidateCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
-    @Mixin
-    DebugOption debug;
-
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 

@@ -81,6 +81,20 @@ class EngineCommandsTest {
     }
 
     @Test
+    void limitTakesRoleNamesAndNamesUnknownEntries() throws Exception {
+        Path inv = Files.writeString(dir.resolve("inv.yaml"), INVENTORY);
+        Path out = dir.resolve("out");
+        CliRun run = CliRun.of("render", "-i", inv.toString(), "-o", out.toString(), "--limit", "node",
+                "--only", "prepare-hosts");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(out.resolve("master/etc/hosts")).exists();
+        assertThat(out.resolve("registry")).doesNotExist();
+        CliRun unknown = CliRun.of("render", "-i", inv.toString(), "-o", out.toString(), "--limit", "node,workers");
+        assertThat(unknown.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(unknown.err()).contains("no host 'workers'").contains("roles master, node, registry, etcd");
+    }
+
+    @Test
     void unknownPhaseOrHostIsInvalidInput() throws Exception {
         Path inv = Files.writeString(dir.resolve("inv.yaml"), INVENTORY);
         CliRun run = CliRun.of("plan", "-i", inv.toString(), "--only", "registy", "--limit", "nodeX");
