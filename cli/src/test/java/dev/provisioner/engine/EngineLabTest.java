@@ -231,6 +231,29 @@ class EngineLabTest {
         assertThat(again.hosts()).allSatisfy(h -> assertThat(h.counters().roundTrips()).isEqualTo(1));
     }
 
+    @Test
+    @Order(6)
+    void whenTwoHostsDriftDifferentlyEveryDiffNamesItsHost() {
+        // Not sed -i: /etc/hosts is a bind mount here. master loses registry's line, registry loses master's.
+        master.execOk("grep -vP '\\tregistry$' /etc/hosts > /tmp/hosts && cat /tmp/hosts > /etc/hosts");
+        registry.execOk("grep -vP '\\tmaster$' /etc/hosts > /tmp/hosts && cat /tmp/hosts > /etc/hosts");
+        Cli plan = cli("plan", "-i", inventoryFile.toString(), "--only", "prepare-hosts");
+        assertThat(plan.exit).as(plan.out).isEqualTo(ExitCodes.CHANGES_PENDING);
+        Cli apply = cli("apply", "--plain", "-i", inventoryFile.toString(), "--only", "prepare-hosts");
+        assertThat(apply.exit).as(apply.out).isZero();
+        for (Cli run : List.of(plan, apply)) {
+            assertThat(run.out.lines().map(String::strip).filter(l -> l.startsWith("--- ") || l.startsWith("+++ ")))
+                    .as(run.out).containsExactlyInAnyOrder("--- master:/etc/hosts", "+++ master:/etc/hosts",
+                            "--- registry:/etc/hosts", "+++ registry:/etc/hosts");
+            assertThat(run.out).containsPattern("master:/etc/hosts\n(.*\n){1,6}?.*\\+" + registry.address().replace(".", "\\.") + "\tregistry")
+                    .containsPattern("registry:/etc/hosts\n(.*\n){1,6}?.*\\+" + master.address().replace(".", "\\.") + "\tmaster");
+        }
+        // In apply's output each host's step line stands directly above its diff.
+        assertThat(apply.out).containsPattern("master +etc-hosts +changed .*\n +--- master:/etc/hosts")
+                .containsPattern("registry +etc-hosts +changed .*\n +--- registry:/etc/hosts");
+        assertThat(cli("plan", "-i", inventoryFile.toString(), "--only", "prepare-hosts").exit).isZero();
+    }
+
     private record Cli(int exit, String out) {
     }
 
