@@ -13,7 +13,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -43,8 +42,8 @@ public final class CheckCommand implements Callable<Integer>, OutputOptions.Self
     @Option(names = "--smoke-image", paramLabel = "IMAGE", description = "nginx image for the smoke test (default: <registry>/nginx:1.27)")
     String smokeImage;
 
-    @Option(names = "--templates", paramLabel = "DIR", description = "templates searched before the built-in ones")
-    Path templates;
+    @Mixin
+    TemplatesOption templates;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -55,7 +54,7 @@ public final class CheckCommand implements Callable<Integer>, OutputOptions.Self
         PrintWriter err = spec.commandLine().getErr();
         Inventory inv = inventory.load(err);
         HealthCheck.Builder b = HealthCheck.builder().inventory(inv).smoke(smoke).parallelism(connect.parallel())
-                .smokeImage(smokeImage).templatesDir(templates);
+                .smokeImage(smokeImage).templatesDir(templates.dir);
         if (connect.transport != null) {
             b.transport(connect.transport);
         }

@@ -10,7 +10,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -42,12 +41,8 @@ public final class LabUpCommand implements Callable<Integer>, OutputOptions.Self
     @Option(names = "--nodes", paramLabel = "N", description = "number of worker nodes (default: 2)")
     int nodes = 2;
 
-    @Option(names = "--artifacts", paramLabel = "DIR",
-            description = "release files (Kubernetes binaries, flanneld) with a SHA256SUMS file, for what cannot be downloaded")
-    Path artifacts;
-
-    @Option(names = "--no-download", description = "never download release files; use only --artifacts and the cache")
-    boolean noDownload;
+    @Mixin
+    ArtifactOptions artifacts;
 
     @Option(names = "--no-apply", description = "only start the hosts and write the inventory")
     boolean noApply;
@@ -86,7 +81,6 @@ public final class LabUpCommand implements Callable<Integer>, OutputOptions.Self
         RunOptions run = new RunOptions();
         run.inventory(settings.inventory());
         run.artifacts = artifacts;
-        run.noDownload = noDownload;
         run.cluster.state = state;
         int code = ApplyRun.apply(run, output, "lab-up", out, err);
         if (!output.json) {

@@ -7,11 +7,11 @@ import dev.provisioner.api.ProvisionReport;
 import dev.provisioner.api.Provisioner;
 import dev.provisioner.api.StepReport;
 import dev.provisioner.api.StepStatus;
+import dev.provisioner.cli.json.ReportDto;
+import dev.provisioner.cli.json.ResultDto;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import dev.provisioner.cli.json.ReportDto;
-import dev.provisioner.cli.json.ResultDto;
 
 import java.io.PrintWriter;
 import java.util.List;

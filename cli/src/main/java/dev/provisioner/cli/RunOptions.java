@@ -27,8 +27,11 @@ final class RunOptions {
     @Mixin
     LimitOption limit = new LimitOption();
 
-    @Option(names = "--templates", paramLabel = "DIR", description = "templates searched before the built-in ones")
-    Path templates;
+    @Mixin
+    TemplatesOption templates = new TemplatesOption();
+
+    @Mixin
+    ArtifactOptions artifacts = new ArtifactOptions();
 
     @Option(names = "--only", split = ",", paramLabel = "PHASES", description = "run only these phases (comma separated)")
     List<String> only = new ArrayList<>();
@@ -36,12 +39,6 @@ final class RunOptions {
     @Option(names = "--skip", split = ",", paramLabel = "PHASES", description = "leave these phases out (comma separated)")
     List<String> skip = new ArrayList<>();
 
-    @Option(names = "--artifacts", paramLabel = "DIR",
-            description = "release files for air-gapped installs, with a SHA256SUMS file (default: the inventory's install.artifactsDir)")
-    Path artifacts;
-
-    @Option(names = "--no-download", description = "never download release files; use only --artifacts and the cache")
-    boolean noDownload;
 
     /** The inventory file (-i). */
     Path inventory() {
@@ -71,12 +68,12 @@ final class RunOptions {
         Provisioner.Builder b = Provisioner.builder().inventory(inv).parallelism(connect.parallel())
                 .limitHosts(limit.names(inv)).onlyPhases(only).skipPhases(skip)
                 .stateDirectory(stateDirectory(inv))
-                .downloads(!noDownload);
-        if (artifacts != null) {
-            b.artifactsDirectory(artifacts);
+                .downloads(!artifacts.noDownload);
+        if (artifacts.dir != null) {
+            b.artifactsDirectory(artifacts.dir);
         }
-        if (templates != null) {
-            b.templatesDir(templates);
+        if (templates.dir != null) {
+            b.templatesDir(templates.dir);
         }
         if (connect.transport != null) {
             b.transport(connect.transport);

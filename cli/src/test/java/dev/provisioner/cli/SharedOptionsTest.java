@@ -27,7 +27,8 @@ class SharedOptionsTest {
     /** The mixins that declare the shared options, by option name. */
     private static final Map<String, Object> MIXINS = Map.of("--inventory", new InventoryOption(), "--json", new OutputOptions(),
             "--transport", new ConnectOptions(), "--limit", new LimitOption(),
-            "--yes", new YesOption(), "--state", new StateOption());
+            "--yes", new YesOption(), "--state", new StateOption(), "--artifacts", new ArtifactOptions(),
+            "--templates", new TemplatesOption());
 
     @Test
     void everyInventoryCommandAcceptsTheSharedOptions() {
