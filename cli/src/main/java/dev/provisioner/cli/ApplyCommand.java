@@ -9,14 +9,13 @@ import java.util.concurrent.Callable;
 
 /** {@code provisioner apply -i INV}: makes the hosts match the inventory; ends with a per-host summary. */
 @Command(name = "apply", mixinStandardHelpOptions = true,
-        description = "Make the hosts match the inventory, then print a per-phase and per-host summary.",
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:done (changed or already converged)", "2:the inventory or options are invalid; nothing was contacted",
-                "3:a host could not be reached", "4:a step failed on a host", "5:a step or health check timed out",
-                "6:incomplete: release artifacts that cannot be obtained here are missing (supply them with --artifacts DIR)",
-                "7:another run holds the lock of a host (named); nothing was changed",
-                "130:interrupted (Ctrl-C): the running phase finished its current step, later phases were not run"})
-public final class ApplyCommand implements Callable<Integer> {
+        header = "Make the hosts match the inventory.",
+        description = "Runs every phase of the plan on the hosts (only what differs is changed), showing each changed"
+                + " file as a diff headed by its host, then prints a per-phase and per-host summary and writes a log"
+                + " under the state directory. A second apply changes nothing.")
+@Exits({ExitCode.OK, ExitCode.ERROR, ExitCode.INVALID_INPUT, ExitCode.UNREACHABLE, ExitCode.STEP_FAILED, ExitCode.TIMEOUT,
+        ExitCode.INCOMPLETE, ExitCode.LOCKED, ExitCode.INTERRUPTED})
+public final class ApplyCommand implements Callable<Integer>, OutputOptions.SelfRendering {
     @Mixin
     RunOptions run;
 

@@ -4,6 +4,8 @@ import dev.provisioner.connect.Endpoints;
 import dev.provisioner.api.ProvisionListener;
 import dev.provisioner.api.ProvisionReport;
 import dev.provisioner.api.Provisioner;
+import dev.provisioner.cli.json.ReportDto;
+import dev.provisioner.cli.json.ResultDto;
 import dev.provisioner.inventory.Inventory;
 import dev.provisioner.transport.SecretMasker;
 
@@ -11,9 +13,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -32,7 +32,7 @@ final class ApplyRun {
     /** As {@link #apply}, running {@code action} (apply, or a rolling upgrade) on the built provisioner. */
     static int apply(RunOptions run, OutputOptions output, String command, PrintWriter out, PrintWriter err,
                      java.util.function.Function<Provisioner, ProvisionReport> action) {
-        Optional<RunLog> log = quietLoad(run.inventory)
+        Optional<RunLog> log = quietLoad(run.inventory())
                 .flatMap(inv -> RunLog.open(stateDirectory(run, inv), command, masker(inv), err));
         ProvisionListener display = output.display(out);
         List<ProvisionListener> listeners = new ArrayList<>();
@@ -69,16 +69,14 @@ final class ApplyRun {
         String verdict = verdict(report, code);
         if (output.json) {
             JsonLinesListener json = (JsonLinesListener) display;
-            json.line("Report", report);
-            Map<String, Object> result = new LinkedHashMap<>();
-            result.put("exitCode", code);
-            result.put("verdict", verdict);
-            result.put("phases", Summary.phaseResults(report, order));
-            log.ifPresent(l -> result.put("log", l.file().toString()));
-            json.line("Result", result);
+            json.line("Report", ReportDto.of(report));
+            json.line("Result", new ResultDto.Run(code, ExitCode.of(code).map(ExitCode::label).orElse(""), verdict,
+                    Summary.phaseResults(report, order), log.map(l -> l.file().toString()).orElse(null)));
         } else {
-            Summary.print(out, report, order);
-            out.println();
+            if (!output.quiet) {
+                Summary.print(out, report, order);
+                out.println();
+            }
             out.println(verdict);
             log.ifPresent(l -> out.println("Log: " + l.file()));
             out.flush();
@@ -110,7 +108,7 @@ final class ApplyRun {
     }
 
     static Path stateDirectory(RunOptions run, Inventory inv) {
-        return run.state != null ? run.state : ClusterStateOptions.defaultStateDirectory(run.inventory, inv.cluster().name());
+        return run.stateDirectory(inv);
     }
 
     static SecretMasker masker(Inventory inv) {

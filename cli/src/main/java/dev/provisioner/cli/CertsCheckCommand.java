@@ -19,13 +19,10 @@ import java.util.concurrent.Callable;
 
 /** {@code provisioner certs check}: expiry of every certificate in the state directory, as a table. */
 @Command(name = "check", mixinStandardHelpOptions = true,
-        description = {"Show the expiry of every certificate in the state directory.",
-                "Status: OK, EXPIRING (within 30 days; the next apply renews it) or EXPIRED."},
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:no certificate has expired (EXPIRING ones are listed as warnings)",
-                "1:no certificates found, or one cannot be read",
-                "2:the inventory is invalid or an option is wrong",
-                "4:at least one certificate has expired"})
+        header = "Show the expiry of every certificate in the state directory.",
+        description = "Status: OK, EXPIRING (within 30 days; the next apply renews it; a warning) or EXPIRED (exit code"
+                + " 4). No certificates found, or one that cannot be read: exit code 1.")
+@Exits({ExitCode.OK, ExitCode.ERROR, ExitCode.INVALID_INPUT, ExitCode.STEP_FAILED})
 public final class CertsCheckCommand implements Callable<Integer> {
     /** Exit code when a certificate has expired: a failed check, like a failed step. */
     public static final int EXIT_EXPIRED = ExitCodes.STEP_FAILED;
@@ -34,6 +31,9 @@ public final class CertsCheckCommand implements Callable<Integer> {
 
     @Mixin
     ClusterStateOptions cluster;
+
+    @Mixin
+    OutputOptions output;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

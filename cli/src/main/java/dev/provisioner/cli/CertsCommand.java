@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
  * Subcommands: {@code check}, {@code ensure}, {@code issue}.
  */
 @Command(name = "certs", mixinStandardHelpOptions = true,
-        description = "Inspect and manage the cluster's certificates in the local state directory (contacts no host).",
+        header = "Inspect and manage the cluster's certificates in the local state directory; contacts no host.",
         subcommands = {CertsCheckCommand.class, CertsEnsureCommand.class, CertsIssueCommand.class})
 public final class CertsCommand implements Runnable {
     @CommandLine.Spec

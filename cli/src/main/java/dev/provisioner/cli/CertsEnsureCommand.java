@@ -16,16 +16,17 @@ import java.util.concurrent.Callable;
 
 /** {@code provisioner certs ensure}: the PKI step of {@code apply}, alone and offline. */
 @Command(name = "ensure", mixinStandardHelpOptions = true,
-        description = {"Create, reuse or reissue the cluster's CAs, keys and certificates in the state directory.",
-                "Reuses what still fits; reissues (same CA, same key) what no longer matches the inventory or expires",
-                "within 30 days; refuses ambiguous states. Contacts no host: `apply` distributes the files."},
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:the state directory holds every certificate the inventory needs",
-                "1:the stored PKI is inconsistent (the message says how to fix it)",
-                "2:the inventory is invalid or an option is wrong"})
+        header = "Create, reuse or reissue the cluster's CAs, keys and certificates in the state directory.",
+        description = "Reuses what still fits; reissues (same CA, same key) what no longer matches the inventory or"
+                + " expires within 30 days; refuses ambiguous states (exit code 1, the message says how to fix it)."
+                + " Contacts no host: apply distributes the files.")
+@Exits({ExitCode.OK, ExitCode.ERROR, ExitCode.INVALID_INPUT})
 public final class CertsEnsureCommand implements Callable<Integer> {
     @Mixin
     ClusterStateOptions cluster;
+
+    @Mixin
+    OutputOptions output;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

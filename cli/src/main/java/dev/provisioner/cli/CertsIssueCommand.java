@@ -21,16 +21,17 @@ import java.util.concurrent.Callable;
 
 /** {@code provisioner certs issue --name my-nginx}: a serving certificate for an app, from the cluster CA. */
 @Command(name = "issue", mixinStandardHelpOptions = true,
-        description = {"Issue a serving certificate for an application from the cluster CA.",
-                "Replaces the `openssl req -x509` step of a TLS Secret. SANs: NAME, NAME.NAMESPACE, NAME.NAMESPACE.svc,",
-                "NAME.NAMESPACE.svc.<clusterDomain> and every --san. Run again: reused while the names match."},
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:the key and certificate are written (or reused)",
-                "1:the stored PKI is inconsistent or a file cannot be written",
-                "2:the inventory is invalid or an option is wrong"})
+        header = "Issue a serving certificate for an application from the cluster CA.",
+        description = "Replaces the `openssl req -x509` step of a TLS Secret. SANs: NAME, NAME.NAMESPACE,"
+                + " NAME.NAMESPACE.svc, NAME.NAMESPACE.svc.<clusterDomain> and every --san. Run again: reused while the"
+                + " names match. An inconsistent stored PKI or a file that cannot be written: exit code 1.")
+@Exits({ExitCode.OK, ExitCode.ERROR, ExitCode.INVALID_INPUT})
 public final class CertsIssueCommand implements Callable<Integer> {
     @Mixin
     ClusterStateOptions cluster;
+
+    @Mixin
+    OutputOptions output;
 
     @Option(names = "--name", required = true, paramLabel = "NAME", description = "Service name, also the certificate's CN")
     String name;

@@ -31,8 +31,9 @@ final class Confirmation {
                     + " changed: add --yes to go on without a question");
             return false;
         }
-        out.print("This will " + what + ". Type 'yes' to go on: ");
-        out.flush();
+        // On stderr, like every prompt: stdout may be --json or dropped by -q.
+        err.print("This will " + what + ". Type 'yes' to go on: ");
+        err.flush();
         String answer = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).readLine();
         if (answer == null || !answer.strip().equals("yes")) {
             err.println("not confirmed; nothing was changed");

@@ -10,7 +10,8 @@ import java.util.Locale;
 
 /**
  * Plain progress lines (not a terminal, {@code --plain}, and the log file): phase headers, one line
- * per step, diffs of written files; with {@code verbose} also every action and the hosts' output.
+ * per step directly followed by the diffs of the files it wrote (their headers name the host, see
+ * {@link HostDiff}); with {@code verbose} also every action and the hosts' output.
  */
 final class ConsoleListener implements ProvisionListener {
     private final PrintWriter out;
@@ -26,7 +27,7 @@ final class ConsoleListener implements ProvisionListener {
     }
 
     @Override
-    public void onEvent(ProvisionEvent event) {
+    public synchronized void onEvent(ProvisionEvent event) {
         if (event instanceof ProvisionEvent.PhaseStarted p) {
             out.printf("== %s (%s)%n", p.phase(), p.hosts().isEmpty() ? "no hosts" : String.join(", ", p.hosts()));
         } else if (event instanceof ProvisionEvent.StepFinished f) {
@@ -34,9 +35,6 @@ final class ConsoleListener implements ProvisionListener {
         } else if (event instanceof ProvisionEvent.ActionEvent a) {
             if (verbose) {
                 out.printf("  %-12s %-20s -> %s%n", a.host(), a.step(), a.action().description());
-            }
-            if (!a.action().diff().isEmpty()) {
-                diff(out, a.action(), "     ");
             }
         } else if (event instanceof ProvisionEvent.OutputLine o && verbose) {
             out.printf("  %-12s %s %s%n", o.host(), o.stderr() ? "!" : "|", o.line());
@@ -54,6 +52,7 @@ final class ConsoleListener implements ProvisionListener {
         int nl = reason.indexOf('\n');
         out.printf("  %-12s %-20s %-9s %s%n", r.host(), r.step(), r.status().name().toLowerCase(Locale.ROOT),
                 nl < 0 || verbose ? reason : reason.substring(0, nl) + " ...");
+        HostDiff.of(r).forEach(l -> out.println("     " + l));
         r.failure().ifPresent(f -> {
             if (!f.stderrTail().isBlank()) {
                 f.stderrTail().lines().forEach(l -> out.println("     | " + l));
@@ -61,7 +60,8 @@ final class ConsoleListener implements ProvisionListener {
         });
     }
 
-    static void diff(PrintWriter out, ActionReport a, String indent) {
-        a.diff().lines().forEach(l -> out.println(indent + l));
+    /** The action's diff, if any, headers naming {@code host}. */
+    static void diff(PrintWriter out, String host, ActionReport a, String indent) {
+        HostDiff.lines(host, a.diff()).forEach(l -> out.println(indent + l));
     }
 }

@@ -24,6 +24,11 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
     public int handleExecutionException(Exception ex, CommandLine cl, CommandLine.ParseResult parsed) {
         PrintWriter err = cl.getErr();
         Throwable cause = unwrap(ex);
+        if (cause instanceof InventoryException e) {
+            InventoryFile.print(e, inventoryFile(parsed), err);
+            err.flush();
+            return ExitCodes.INVALID_INPUT;
+        }
         SecretMasker masker = masker(parsed);
         err.println("error: " + masker.mask(String.valueOf(cause.getMessage())));
         if (parsed.hasMatchedOption("--debug") || hasDebug(parsed)) {
@@ -40,13 +45,21 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
      * message and the stack trace too, whatever a library put into an exception's cause.
      */
     static SecretMasker masker(CommandLine.ParseResult parsed) {
+        Path inventory = inventoryFile(parsed);
+        return inventory == null ? new SecretMasker()
+                : ApplyRun.quietLoad(inventory).map(ApplyRun::masker).orElseGet(SecretMasker::new);
+    }
+
+    /** The inventory file of the command that ran (given with -i, or the default), or null when it takes none. */
+    static Path inventoryFile(CommandLine.ParseResult parsed) {
+        Path file = null;
         for (CommandLine.ParseResult p = parsed; p != null; p = p.subcommand()) {
-            if (p.hasMatchedOption("--inventory")) {
-                Path inventory = p.matchedOptionValue("--inventory", null);
-                return ApplyRun.quietLoad(inventory).map(ApplyRun::masker).orElseGet(SecretMasker::new);
+            CommandLine.Model.OptionSpec o = p.commandSpec().findOption("--inventory");
+            if (o != null && o.getValue() != null) {
+                file = o.getValue();
             }
         }
-        return new SecretMasker();
+        return file;
     }
 
     /** The exception that matters, out of the wrappers that parallel work puts around it. */
@@ -79,7 +92,8 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
         if (ex instanceof CommandFailedException || ex instanceof SudoException) {
             return ExitCodes.STEP_FAILED;
         }
-        if (ex instanceof CommandLine.ParameterException || ex instanceof InventoryException) {
+        if (ex instanceof CommandLine.ParameterException || ex instanceof InventoryException
+                || ex instanceof InvalidInputException) {
             return ExitCodes.INVALID_INPUT;
         }
         return ExitCodes.ERROR;

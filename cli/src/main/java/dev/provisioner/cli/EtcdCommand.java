@@ -14,7 +14,7 @@ import java.io.PrintWriter;
  * Subcommands: {@code snapshot}, {@code restore}, {@code member-remove}.
  */
 @Command(name = "etcd", mixinStandardHelpOptions = true,
-        description = "Back up, restore and shrink the cluster's etcd (over SSH, etcdctl with TLS on the members).",
+        header = "Back up, restore and shrink the cluster's etcd (over SSH, etcdctl with TLS on the members).",
         subcommands = {EtcdSnapshotCommand.class, EtcdRestoreCommand.class, EtcdMemberRemoveCommand.class})
 public final class EtcdCommand implements Runnable {
     @CommandLine.Spec

@@ -12,16 +12,16 @@ import java.util.concurrent.Callable;
 
 /** {@code provisioner etcd member-remove NAME}: remove a member through the surviving members. */
 @Command(name = "member-remove", mixinStandardHelpOptions = true,
-        description = {"Remove etcd member NAME, asking the other members of the inventory (NAME itself is never contacted,",
-                "so it may be dead). Refuses when the remaining members would not have a healthy quorum, unless --force.",
-                "A member that is already gone is reported and exits 0."},
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:the member is removed (or was already gone)", "1:refused or failed (the message says why)",
-                "2:the inventory is invalid or an option is wrong",
-                "3:a member could not be reached over SSH"})
+        header = "Remove etcd member NAME through the other members.",
+        description = "NAME itself is never contacted, so it may be dead. Refuses (exit code 1) when the remaining members would not"
+                + " have a healthy quorum, unless --force. A member that is already gone is reported and exits 0.")
+@Exits({ExitCode.OK, ExitCode.ERROR, ExitCode.INVALID_INPUT, ExitCode.UNREACHABLE})
 public final class EtcdMemberRemoveCommand implements Callable<Integer> {
     @Mixin
     ClusterStateOptions cluster;
+
+    @Mixin
+    OutputOptions output;
 
     @Parameters(index = "0", paramLabel = "NAME", description = "the member (host) name")
     String name;

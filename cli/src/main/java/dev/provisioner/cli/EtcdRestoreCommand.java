@@ -5,7 +5,6 @@ import dev.provisioner.ops.etcd.RestoreResult;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.nio.file.Path;
@@ -13,23 +12,25 @@ import java.util.concurrent.Callable;
 
 /** {@code provisioner etcd restore FILE}: every etcd member of the inventory rebuilt from one snapshot. */
 @Command(name = "restore", mixinStandardHelpOptions = true,
-        description = {"Restore the etcd cluster from a snapshot: check FILE (against the SHA256SUMS of its backup directory),",
-                "reach every member, stop etcd on all of them, build each member's data directory from the snapshot",
-                "(etcdutl snapshot restore; etcdctl on etcd 3.4), keeping the old one as /var/lib/etcd.before-restore-<UTC timestamp>,",
-                "start all members and wait until each answers healthy. Everything written since the snapshot is lost."},
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:every member is restored and healthy", "1:FILE does not match its manifest (nothing changed), or the restore failed (the message names the member)",
-                "2:the inventory is invalid or --yes is missing",
-                "3:a member could not be reached over SSH"})
+        header = "Restore every etcd member from a snapshot; everything written since is lost.",
+        description = "Checks FILE against the SHA256SUMS of its backup directory, reaches every member, stops etcd on all of"
+                + " them, builds each member's data directory from the snapshot (etcdutl snapshot restore; etcdctl on"
+                + " etcd 3.4), keeping the old one as /var/lib/etcd.before-restore-<UTC timestamp>, starts all members"
+                + " and waits until each answers healthy. Needs --yes (else exit code 2). FILE not matching its manifest"
+                + " (nothing changed) or a failed restore (the message names the member): exit code 1.")
+@Exits({ExitCode.OK, ExitCode.ERROR, ExitCode.INVALID_INPUT, ExitCode.UNREACHABLE})
 public final class EtcdRestoreCommand implements Callable<Integer> {
     @Mixin
     ClusterStateOptions cluster;
 
+    @Mixin
+    OutputOptions output;
+
     @Parameters(index = "0", paramLabel = "FILE", description = "the snapshot (etcd-snapshot.db of a backup directory)")
     Path file;
 
-    @Option(names = "--yes", description = "really replace the data of every etcd member")
-    boolean yes;
+    @Mixin
+    YesOption yes;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -37,7 +38,7 @@ public final class EtcdRestoreCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         return EtcdCommand.call(spec, cluster, (inv, out, err) -> {
-            if (!yes) {
+            if (!yes.yes) {
                 err.println("error: restoring replaces the etcd data of every member of " + inv.cluster().name()
                         + " with " + file + "; pass --yes to proceed");
                 return ExitCodes.INVALID_INPUT;

@@ -12,16 +12,18 @@ import java.util.concurrent.Callable;
 
 /** {@code provisioner etcd snapshot}: an etcd snapshot plus the cluster PKI, into a timestamped local directory. */
 @Command(name = "snapshot", mixinStandardHelpOptions = true,
-        description = {"Save an etcd snapshot (etcdctl snapshot save on the first healthy member, over TLS) and a copy of",
-                "the cluster PKI from the state directory into DIR/<cluster>-<UTC timestamp>/ (directory 0700, files 0600,",
-                "SHA256SUMS lists every file). Changes nothing on any host."},
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:the backup is complete", "1:no member is healthy or the snapshot failed (no backup directory is left)",
-                "2:the inventory is invalid or an option is wrong",
-                "3:a member could not be reached over SSH"})
+        header = "Save an etcd snapshot and the cluster PKI into a new local backup directory.",
+        description = "etcdctl snapshot save on the first healthy member, over TLS, and a copy of the cluster PKI from the state"
+                + " directory, into DIR/<cluster>-<UTC timestamp>/ (directory 0700, files 0600, SHA256SUMS lists every"
+                + " file). Changes nothing on any host. No healthy member or a failed snapshot: exit code 1, no backup"
+                + " directory is left.")
+@Exits({ExitCode.OK, ExitCode.ERROR, ExitCode.INVALID_INPUT, ExitCode.UNREACHABLE})
 public final class EtcdSnapshotCommand implements Callable<Integer> {
     @Mixin
     ClusterStateOptions cluster;
+
+    @Mixin
+    OutputOptions outputMode;
 
     @Option(names = {"-o", "--output"}, paramLabel = "DIR", description = "where to create the backup directory (default: the current directory)")
     Path output = Path.of(".");

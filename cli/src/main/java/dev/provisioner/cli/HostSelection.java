@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-/** {@code --limit} for {@code run}: host names, or role names for every host with that role; inventory order. */
+/** {@code --limit}: host names, or role names for every host with that role; inventory order. */
 final class HostSelection {
     private HostSelection() {
     }
@@ -48,6 +48,23 @@ final class HostSelection {
             throw new IllegalArgumentException("limit: " + words + " selects no host");
         }
         return out;
+    }
+
+    /** {@code words} with every role name replaced by the names of its hosts; other words unchanged, no repeats. */
+    static List<String> expandRoles(Inventory inv, List<String> words) {
+        Set<String> out = new LinkedHashSet<>();
+        for (String w : words) {
+            String word = w.strip();
+            Role role = inv.host(word).isPresent() ? null : role(word);
+            if (role == Role.ETCD) {
+                inv.view().etcdMembers().forEach(h -> out.add(h.name()));
+            } else if (role != null) {
+                inv.hosts().stream().filter(h -> h.hasRole(role)).forEach(h -> out.add(h.name()));
+            } else {
+                out.add(word);
+            }
+        }
+        return List.copyOf(out);
     }
 
     private static Role role(String word) {

@@ -5,6 +5,7 @@ import dev.provisioner.inventory.InventoryException;
 import dev.provisioner.inventory.ValidationProblem;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
@@ -21,13 +22,14 @@ import java.util.concurrent.Callable;
 
 /** {@code provisioner init}: writes a commented starter inventory for the given hosts, validated before it is written. */
 @Command(name = "init", mixinStandardHelpOptions = true,
-        description = {"Write a commented starter inventory for the given hosts. It is validated before it is written;"
-                + " an existing file is kept unless --force.",
-                "ADDR is an address or NAME=ADDR (default names: master, node01.., registry)."},
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:written", "1:the file exists (use --force) or cannot be written",
-                "2:the hosts given do not make a valid inventory (every problem is printed)"})
+        header = "Write a commented starter inventory for the given hosts.",
+        description = "The inventory is validated before it is written; an existing file is kept unless --force (exit"
+                + " code 1). ADDR is an address or NAME=ADDR (default names: master, node01.., registry).")
+@Exits({ExitCode.OK, ExitCode.ERROR, ExitCode.INVALID_INPUT})
 public final class InitCommand implements Callable<Integer> {
+    @Mixin
+    OutputOptions outputMode;
+
     @Option(names = "--name", paramLabel = "NAME", description = "cluster name (default: mycluster)")
     String name = "mycluster";
 

@@ -2,35 +2,31 @@ package dev.provisioner.cli;
 
 import dev.provisioner.api.ProvisionEvent;
 import dev.provisioner.api.ProvisionListener;
+import dev.provisioner.cli.json.EventDto;
+import dev.provisioner.cli.json.JsonLines;
 
 import java.io.PrintWriter;
-import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * {@code --json}: one JSON object per line per event,
- * {@code {"time":"...","event":"StepFinished","data":{...}}}; the same events the Java API delivers.
+ * {@code {"time":"...","schema":1,"event":"StepFinished","data":{...}}}; the same events the Java API
+ * delivers, written from the DTOs of {@link dev.provisioner.cli.json} (docs/json-output.md).
  */
 final class JsonLinesListener implements ProvisionListener {
-    private final PrintWriter out;
+    private final JsonLines out;
 
     JsonLinesListener(PrintWriter out) {
-        this.out = out;
+        this.out = new JsonLines(out);
     }
 
     @Override
     public void onEvent(ProvisionEvent event) {
-        line(event.getClass().getSimpleName(), event);
+        EventDto.Named e = EventDto.of(event);
+        out.line(e.event(), e.data());
     }
 
-    /** Writes a non-event line (the final summary) in the same shape. */
+    /** Writes a non-event line (the report, the result) in the same envelope; {@code data} is a DTO. */
     void line(String name, Object data) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("time", Instant.now().toString());
-        m.put("event", name);
-        m.put("data", data);
-        out.println(Json.write(m));
-        out.flush();
+        out.line(name, data);
     }
 }

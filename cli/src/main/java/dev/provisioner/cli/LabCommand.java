@@ -5,7 +5,7 @@ import picocli.CommandLine.Command;
 
 /** {@code provisioner lab}: a local lab of containers that behave like VMs (systemd, sshd). */
 @Command(name = "lab", mixinStandardHelpOptions = true,
-        description = "A local lab: containers with systemd and sshd that behave like VMs, with an inventory that points at them.",
+        header = "A local lab: containers with systemd and sshd that behave like VMs, and their inventory.",
         subcommands = {LabUpCommand.class, LabStatusCommand.class, LabDownCommand.class})
 public final class LabCommand implements Runnable {
     @CommandLine.Spec

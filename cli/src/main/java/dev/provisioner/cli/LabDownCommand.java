@@ -12,10 +12,16 @@ import java.util.concurrent.Callable;
 
 /** {@code provisioner lab down}: removes what {@code lab up} made, and nothing else. */
 @Command(name = "down", mixinStandardHelpOptions = true,
-        description = "Remove the lab's containers (found by their lab label) and its inventory; print what was removed.")
+        header = "Remove the lab's containers and its inventory.",
+        description = "Containers are found by their lab label; what was removed is printed. The lab's SSH key and"
+                + " the cluster state are kept.")
+@Exits({ExitCode.OK, ExitCode.ERROR, ExitCode.INVALID_INPUT})
 public final class LabDownCommand implements Callable<Integer> {
     @Mixin
     LabOptions lab;
+
+    @Mixin
+    OutputOptions output;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

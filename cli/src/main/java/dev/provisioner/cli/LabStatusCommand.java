@@ -12,12 +12,15 @@ import java.util.concurrent.Callable;
 
 /** {@code provisioner lab status}: the lab's hosts as Docker sees them. */
 @Command(name = "status", mixinStandardHelpOptions = true,
-        description = "Show the lab's hosts: host, role, address, state.",
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:every lab host runs", "1:no lab, or a lab host is not running"})
+        header = "Show the lab's hosts: host, role, address, state, container.",
+        description = "Exit code 1 when there is no lab or a lab host is not running.")
+@Exits({ExitCode.OK, ExitCode.ERROR, ExitCode.INVALID_INPUT})
 public final class LabStatusCommand implements Callable<Integer> {
     @Mixin
     LabOptions lab;
+
+    @Mixin
+    OutputOptions output;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

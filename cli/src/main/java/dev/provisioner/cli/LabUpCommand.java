@@ -10,7 +10,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -19,20 +18,22 @@ import java.util.concurrent.Callable;
  * its inventory and applies it through the same code path as {@code apply}.
  */
 @Command(name = "up", mixinStandardHelpOptions = true,
-        description = {"Start lab hosts as containers (default: master, node01, node02, registry), write their inventory"
-                + " (inventories/lab.yaml) with pinned host keys, then apply it.",
-                "Re-running reuses running hosts and converges."},
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:the lab runs and every phase completed", "1:the lab could not be started (Docker engine, image)",
-                "3:a lab host could not be reached", "4:a step failed", "5:a step timed out",
-                "6:incomplete: every phase that can run here completed; release files (Kubernetes binaries) are missing:"
-                        + " supply them with --artifacts DIR"})
-public final class LabUpCommand implements Callable<Integer> {
+        header = "Start the lab's hosts, write their inventory, then apply it.",
+        description = "Starts lab hosts as containers (default: master, node01, node02, registry), writes their"
+                + " inventory (inventories/lab.yaml) with pinned host keys, then applies it as apply does."
+                + " Re-running reuses running hosts and converges. The lab could not be started (Docker engine,"
+                + " image): exit code 1.")
+@Exits({ExitCode.OK, ExitCode.ERROR, ExitCode.INVALID_INPUT, ExitCode.UNREACHABLE, ExitCode.STEP_FAILED, ExitCode.TIMEOUT,
+        ExitCode.INCOMPLETE, ExitCode.LOCKED, ExitCode.INTERRUPTED})
+public final class LabUpCommand implements Callable<Integer>, OutputOptions.SelfRendering {
     @Mixin
     LabOptions lab;
 
     @Mixin
     OutputOptions output;
+
+    @Mixin
+    StateOption state;
 
     @Option(names = "--masters", paramLabel = "M", description = "number of masters (default: 1)")
     int masters = 1;
@@ -40,22 +41,11 @@ public final class LabUpCommand implements Callable<Integer> {
     @Option(names = "--nodes", paramLabel = "N", description = "number of worker nodes (default: 2)")
     int nodes = 2;
 
-    @Option(names = "--artifacts", paramLabel = "DIR",
-            description = "release files (Kubernetes binaries, flanneld) with a SHA256SUMS file, for what cannot be downloaded")
-    Path artifacts;
-
-    @Option(names = "--no-download", description = "never download release files; use only --artifacts and the cache")
-    boolean noDownload;
-
-    @Option(names = "--state", paramLabel = "DIR",
-            description = "cluster state directory: PKI, artifact cache, logs (default: .provisioner/NAME/ next to the inventory)")
-    Path state;
+    @Mixin
+    ArtifactOptions artifacts;
 
     @Option(names = "--no-apply", description = "only start the hosts and write the inventory")
     boolean noApply;
-
-    @Option(names = "--debug", description = "print stack traces of unexpected errors")
-    boolean debug;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -89,11 +79,9 @@ public final class LabUpCommand implements Callable<Integer> {
             return ExitCodes.OK;
         }
         RunOptions run = new RunOptions();
-        run.inventory = settings.inventory();
+        run.inventory(settings.inventory());
         run.artifacts = artifacts;
-        run.noDownload = noDownload;
-        run.state = state;
-        run.debug = debug;
+        run.cluster.state = state;
         int code = ApplyRun.apply(run, output, "lab-up", out, err);
         if (!output.json) {
             out.printf("%nThe lab keeps running. Inventory: %s%n  status: provisioner lab status%s%n  remove: provisioner lab down%s%n",

@@ -56,8 +56,15 @@ final class LiveStatus implements ProvisionListener, AutoCloseable {
             HostLine l = line(s.host());
             l.step = s.step();
             l.since = now;
-        } else if (event instanceof ProvisionEvent.StepFinished f && f.report().status() == StepStatus.FAILED) {
-            f.report().failure().ifPresent(x -> permanent("  FAILED " + ReportVerdict.oneLine(x)));
+        } else if (event instanceof ProvisionEvent.StepFinished f) {
+            List<String> diff = HostDiff.of(f.report());
+            if (!diff.isEmpty()) {
+                permanent(String.format("  ~ %s %s/%s", f.report().host(), f.report().phase(), f.report().step()));
+                diff.forEach(l -> out.println("    " + l));
+            }
+            if (f.report().status() == StepStatus.FAILED) {
+                f.report().failure().ifPresent(x -> permanent("  FAILED " + ReportVerdict.oneLine(x)));
+            }
         } else if (event instanceof ProvisionEvent.HostFinished h) {
             HostLine l = line(h.host());
             l.state = h.ok() ? "ok" : "FAILED";

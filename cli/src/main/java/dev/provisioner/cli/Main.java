@@ -13,7 +13,10 @@ import java.util.List;
 @Command(name = "provisioner",
         mixinStandardHelpOptions = true,
         versionProvider = Main.VersionProvider.class,
-        description = "Turns bare machines into a Kubernetes cluster over SSH, from one inventory file.")
+        header = "Turns bare machines into a Kubernetes cluster over SSH, from one inventory file.",
+        description = "Every command that reads an inventory takes -i FILE (default: $PROVISIONER_INVENTORY, else"
+                + " ./inventory.yaml) and the same --json, --plain, -v, -q and --debug; commands that contact hosts"
+                + " also take --transport and --parallel, and --limit takes host and role names.")
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -30,7 +33,8 @@ public final class Main implements Runnable {
 
     /** The configured command line with only the subcommands called {@code names} (see {@link Subcommands}). */
     static CommandLine commandLine(List<String> names) {
-        CommandLine cl = Subcommands.register(new CommandLine(new Main()), names);
+        CommandLine cl = HelpLayout.apply(Subcommands.register(new CommandLine(new Main()), names));
+        cl.setExecutionStrategy(new OutputExecution());
         cl.setExitCodeExceptionMapper(ErrorReporter::exitCode);
         cl.setExecutionExceptionHandler(new ErrorReporter());
         return cl;

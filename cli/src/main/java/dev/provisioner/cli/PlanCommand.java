@@ -7,10 +7,11 @@ import dev.provisioner.api.ProvisionReport;
 import dev.provisioner.api.Provisioner;
 import dev.provisioner.api.StepReport;
 import dev.provisioner.api.StepStatus;
+import dev.provisioner.cli.json.ReportDto;
+import dev.provisioner.cli.json.ResultDto;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
 import java.util.List;
@@ -19,16 +20,19 @@ import java.util.concurrent.Callable;
 
 /** {@code provisioner plan -i INV}: what apply would change, with diffs; changes nothing. */
 @Command(name = "plan", mixinStandardHelpOptions = true,
-        description = "Connect, gather facts and print per host what apply would change, with file diffs. Changes nothing.",
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:nothing would change", "1:error (a host unreachable, a step could not be computed)",
-                "2:changes pending; also: invalid inventory or options (then nothing was contacted; see stderr)"})
-public final class PlanCommand implements Callable<Integer> {
+        header = "Show per host what apply would change, with file diffs; changes nothing.",
+        description = "Connects, gathers facts and computes every step. Each file diff is headed by its host"
+                + " (--- HOST:PATH / +++ HOST:PATH). Exit code " + ExitCodes.CHANGES_PENDING + " means changes are"
+                + " pending, like terraform plan -detailed-exitcode; it never means invalid input ("
+                + ExitCodes.INVALID_INPUT + "). A host that cannot be reached or a step that cannot be computed is an"
+                + " error (" + ExitCodes.ERROR + ").")
+@Exits({ExitCode.OK, ExitCode.ERROR, ExitCode.INVALID_INPUT, ExitCode.CHANGES_PENDING})
+public final class PlanCommand implements Callable<Integer>, OutputOptions.SelfRendering {
     @Mixin
     RunOptions run;
 
-    @Option(names = "--json", description = "print events and the report as JSON lines")
-    boolean json;
+    @Mixin
+    OutputOptions output;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -38,30 +42,31 @@ public final class PlanCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         JsonLinesListener jsonOut = new JsonLinesListener(out);
-        List<ProvisionListener> listeners = json ? List.of(jsonOut) : List.of();
+        List<ProvisionListener> listeners = output.json ? List.of(jsonOut) : List.of();
         Optional<Provisioner> p = run.provisioner(err, listeners);
         if (p.isEmpty()) {
             return ExitCodes.INVALID_INPUT;
         }
         ProvisionReport report = p.get().plan();
-        if (json) {
-            jsonOut.line("Report", report);
+        int code = !report.ok() ? ExitCodes.ERROR : report.changed() ? ExitCodes.CHANGES_PENDING : ExitCodes.OK;
+        if (output.json) {
+            jsonOut.line("Report", ReportDto.of(report));
+            jsonOut.line("Result", new ResultDto.Plan(code, ExitCode.of(code).orElseThrow().label(), report.changed()));
         } else {
-            report.hosts().forEach(h -> host(out, h));
-            Summary.print(out, report);
+            if (!output.quiet) {
+                report.hosts().forEach(h -> host(out, h));
+                Summary.print(out, report);
+            }
             long changing = report.hosts().stream().filter(h -> h.status() == StepStatus.CHANGED).count();
             out.printf("%nPlan: %s%n", !report.ok() ? "incomplete (errors above)"
                     : changing == 0 ? "no changes; the cluster is as the inventory describes"
                     : changing + " host(s) would change; run apply");
             out.flush();
         }
-        if (!report.ok()) {
-            return ExitCodes.ERROR;
-        }
-        return report.changed() ? ExitCodes.CHANGES_PENDING : ExitCodes.OK;
+        return code;
     }
 
-    private static void host(PrintWriter out, HostReport h) {
+    static void host(PrintWriter out, HostReport h) {
         out.printf("%n%s: %s%n", h.host(), h.status() == StepStatus.CHANGED ? "would change" : h.status().name().toLowerCase(java.util.Locale.ROOT));
         for (StepReport s : h.steps()) {
             if (s.status() == StepStatus.UNCHANGED) {
@@ -72,7 +77,7 @@ public final class PlanCommand implements Callable<Integer> {
                     s.status() == StepStatus.CHANGED ? "" : ": " + s.status().name().toLowerCase(java.util.Locale.ROOT) + ": " + s.reason());
             for (ActionReport a : s.actions()) {
                 out.println("      " + a.description());
-                ConsoleListener.diff(out, a, "        ");
+                ConsoleListener.diff(out, h.host(), a, "        ");
             }
         }
     }

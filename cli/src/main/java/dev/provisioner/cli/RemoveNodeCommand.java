@@ -6,36 +6,37 @@ import dev.provisioner.ops.removal.RemovalReport;
 import dev.provisioner.ops.removal.RemovalStep;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
  * {@code provisioner remove-node NAME -i INV [--yes] [--force]}: a thin layer over {@link NodeRemoval}.
  */
 @Command(name = "remove-node", mixinStandardHelpOptions = true,
-        description = {"Take a host out of the cluster: drain and delete its Node through a master's API server,",
-                "remove its etcd member through the surviving members (masters), then reset the host (skipped",
-                "when it is unreachable: a dead host can be removed). The inventory must still list the host;",
-                "afterwards delete it from the inventory and run apply so /etc/hosts on the others forgets it."},
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:removed", "1:not confirmed; nothing was changed",
-                "2:invalid inventory or unknown host; nothing was contacted",
-                "4:a stage failed (named); the stages after it did not run"})
+        header = "Take a host out of the cluster.",
+        description = "Drains and deletes its Node through a master's API server, removes its etcd member through the"
+                + " surviving members (masters), then resets the host (skipped when it is unreachable: a dead host can be"
+                + " removed). The inventory must still list the host; afterwards delete it from the inventory and run"
+                + " apply so /etc/hosts on the others forgets it. A failed stage stops the ones after it (exit code 4);"
+                + " not confirmed: exit code 1, nothing changed.")
+@Exits({ExitCode.OK, ExitCode.ERROR, ExitCode.INVALID_INPUT, ExitCode.STEP_FAILED})
 public final class RemoveNodeCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "NAME", description = "the host to remove, as named in the inventory")
     String name;
 
-    @Option(names = {"-i", "--inventory"}, required = true, paramLabel = "FILE", description = "inventory YAML file")
-    Path inventory;
+    @Mixin
+    InventoryOption inventory;
 
-    @Option(names = "--yes", description = "do not ask for confirmation")
-    boolean yes;
+    @Mixin
+    YesOption yes;
+
+    @Mixin
+    OutputOptions output;
 
     @Option(names = "--force", description = "remove the etcd member even if the remaining members would lose quorum")
     boolean force;
@@ -50,17 +51,13 @@ public final class RemoveNodeCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Optional<Inventory> loaded = InventoryFile.load(inventory, err);
-        if (loaded.isEmpty()) {
-            return ExitCodes.INVALID_INPUT;
-        }
-        Inventory inv = loaded.get();
+        Inventory inv = inventory.load(err);
         if (inv.hosts().stream().noneMatch(h -> h.name().equals(name))) {
-            err.println("error: " + inventory + " has no host named '" + name + "'; remove-node needs the inventory that"
+            err.println("error: " + inventory.file() + " has no host named '" + name + "'; remove-node needs the inventory that"
                     + " still lists the host. Nothing was contacted.");
             return ExitCodes.INVALID_INPUT;
         }
-        if (!Confirmation.confirmed("remove " + name + " from the cluster and reset it", yes, terminal, System.in, out, err)) {
+        if (!Confirmation.confirmed("remove " + name + " from the cluster and reset it", yes.yes, terminal, System.in, out, err)) {
             return ExitCodes.ERROR;
         }
         RemovalReport report = NodeRemoval.of(inv).remove(name, force);
@@ -68,7 +65,7 @@ public final class RemoveNodeCommand implements Callable<Integer> {
             out.println(s.stage() + ": " + s.status().name().toLowerCase(java.util.Locale.ROOT) + ": " + s.detail());
         }
         if (report.ok()) {
-            out.println("Done: " + name + " is out of the cluster. Now delete it from " + inventory
+            out.println("Done: " + name + " is out of the cluster. Now delete it from " + inventory.file()
                     + " and run apply, so /etc/hosts on the other hosts forgets it.");
             return ExitCodes.OK;
         }

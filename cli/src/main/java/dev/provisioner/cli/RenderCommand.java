@@ -15,12 +15,15 @@ import java.util.concurrent.Callable;
 
 /** {@code provisioner render -i INV -o DIR}: every file the plan would write, without contacting hosts. */
 @Command(name = "render", mixinStandardHelpOptions = true,
-        description = "Write every file the plan would put on the hosts to DIR/<host>/<absolute path>; contacts no host.",
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:files written", "1:a template failed to render", "2:the inventory or options are invalid"})
+        header = "Write every file the plan would put on the hosts into a directory; contacts no host.",
+        description = "Each file goes to DIR/<host>/<absolute path>, rendered exactly as apply would write it.")
+@Exits({ExitCode.OK, ExitCode.ERROR, ExitCode.INVALID_INPUT})
 public final class RenderCommand implements Callable<Integer> {
     @Mixin
     RunOptions run;
+
+    @Mixin
+    OutputOptions outputMode;
 
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "DIR", description = "output directory")
     Path output;

@@ -8,14 +8,11 @@ import dev.provisioner.ops.reset.HostResetResult;
 import dev.provisioner.ops.reset.ResetReport;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
@@ -23,22 +20,26 @@ import java.util.concurrent.Callable;
  * installed (see {@link Provisioner#reset()}). Asks on a terminal; without a terminal, refuses unless {@code --yes}.
  */
 @Command(name = "reset", mixinStandardHelpOptions = true,
-        description = {"Remove everything apply installed on the hosts (services, unit files, binaries, configs, data,",
-                "PKI, packages that were not there before, iptables rules and CNI interfaces, the /etc/hosts block),",
-                "as recorded on each host. Asks for confirmation; --yes skips the question (required without a terminal)."},
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:every host was reset", "1:not confirmed; nothing was changed",
-                "2:invalid inventory or options; nothing was contacted", "4:the reset failed on a host (named)",
-                "7:another run holds the lock on a host (named); nothing was reset there"})
+        header = "Remove everything apply installed on the hosts.",
+        description = "Services, unit files, binaries, configs, data, PKI, packages that were not there before, iptables"
+                + " rules and CNI interfaces, the /etc/hosts block: as recorded on each host. Asks for confirmation;"
+                + " --yes skips the question (required without a terminal). Not confirmed: exit code 1, nothing changed.")
+@Exits({ExitCode.OK, ExitCode.ERROR, ExitCode.INVALID_INPUT, ExitCode.STEP_FAILED, ExitCode.LOCKED})
 public final class ResetCommand implements Callable<Integer> {
-    @Option(names = {"-i", "--inventory"}, required = true, paramLabel = "FILE", description = "inventory YAML file")
-    Path inventory;
+    @Mixin
+    InventoryOption inventory;
 
-    @Option(names = "--limit", split = ",", paramLabel = "HOSTS", description = "reset only these hosts (comma separated)")
-    List<String> limit = new ArrayList<>();
+    @Mixin
+    LimitOption limit;
 
-    @Option(names = "--yes", description = "do not ask for confirmation")
-    boolean yes;
+    @Mixin
+    YesOption yes;
+
+    @Mixin
+    ConnectOptions connect;
+
+    @Mixin
+    OutputOptions output;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -50,20 +51,18 @@ public final class ResetCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Optional<Inventory> loaded = InventoryFile.load(inventory, err);
-        if (loaded.isEmpty()) {
-            return ExitCodes.INVALID_INPUT;
-        }
-        Inventory inv = loaded.get();
+        Inventory inv = inventory.load(err);
+        List<String> limited = limit.names(inv);
         Provisioner p;
         try {
-            p = Provisioner.builder().inventory(inv).limitHosts(limit).build();
+            Provisioner.Builder b = Provisioner.builder().inventory(inv).limitHosts(limited).parallelism(connect.parallel());
+            p = (connect.transport == null ? b : b.transport(connect.transport)).build();
         } catch (InvalidSetupException e) {
             e.problems().forEach(m -> err.println("error: " + m));
             return ExitCodes.INVALID_INPUT;
         }
-        List<String> hosts = inv.hosts().stream().map(Host::name).filter(h -> limit.isEmpty() || limit.contains(h)).toList();
-        if (!Confirmation.confirmed("remove everything provisioner installed on " + String.join(", ", hosts), yes, terminal,
+        List<String> hosts = inv.hosts().stream().map(Host::name).filter(h -> limited.isEmpty() || limited.contains(h)).toList();
+        if (!Confirmation.confirmed("remove everything provisioner installed on " + String.join(", ", hosts), yes.yes, terminal,
                 System.in, out, err)) {
             return ExitCodes.ERROR;
         }

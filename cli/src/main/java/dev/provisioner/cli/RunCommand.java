@@ -1,5 +1,7 @@
 package dev.provisioner.cli;
 
+import dev.provisioner.cli.json.HostRunDto;
+import dev.provisioner.cli.json.ResultDto;
 import dev.provisioner.connect.ConnectionFactory;
 import dev.provisioner.connect.Endpoints;
 import dev.provisioner.connect.SshConnections;
@@ -12,9 +14,9 @@ import dev.provisioner.transport.CommandTimeoutException;
 import dev.provisioner.transport.Connection;
 import dev.provisioner.transport.HostKeyException;
 import dev.provisioner.transport.SecretMasker;
-import dev.provisioner.transport.TransportKind;
 import dev.provisioner.transport.UnreachableException;
 import picocli.CommandLine;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -25,6 +27,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -38,19 +41,23 @@ import java.util.concurrent.Future;
  * selected hosts in parallel, through the same SSH mapping as {@code apply}; output grouped per host.
  */
 @CommandLine.Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Run one command on the selected hosts in parallel; print each host's output as a block.",
-                "Arguments after -- are quoted one by one (no shell syntax); with --shell they form one shell line."},
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:the command exited 0 on every host", "2:invalid inventory or options; nothing was contacted",
-                "3:a host could not be reached (or refused auth, or its host key is unknown/changed)",
-                "4:the command exited non-zero on a host", "5:the command timed out on a host"})
-public final class RunCommand implements Callable<Integer> {
-    @Option(names = {"-i", "--inventory"}, required = true, paramLabel = "FILE", description = "inventory YAML file")
-    Path inventory;
+        header = "Run one command on the selected hosts in parallel.",
+        description = "Each host's output is printed as one block headed by the host. Arguments after -- are quoted one"
+                + " by one (no shell syntax); with --shell they form one shell line. The command exits 0 when the command"
+                + " exited 0 on every host, 4 when it exited non-zero on one.")
+@Exits({ExitCode.OK, ExitCode.ERROR, ExitCode.INVALID_INPUT, ExitCode.UNREACHABLE, ExitCode.STEP_FAILED, ExitCode.TIMEOUT})
+public final class RunCommand implements Callable<Integer>, OutputOptions.SelfRendering {
+    @Mixin
+    ClusterStateOptions cluster;
 
-    @Option(names = "--limit", split = ",", paramLabel = "HOSTS",
-            description = "host names or roles (master, node, registry, etcd), comma separated (default: every host)")
-    List<String> limit = new ArrayList<>();
+    @Mixin
+    LimitOption limit;
+
+    @Mixin
+    ConnectOptions connect;
+
+    @Mixin
+    OutputOptions output;
 
     @Option(names = "--sudo", description = "run as root through the host's sudo mode")
     boolean sudo;
@@ -58,25 +65,8 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--shell", description = "treat the arguments as one shell line (pipes, redirections)")
     boolean shell;
 
-    @Option(names = "--parallel", paramLabel = "N", description = "hosts at once (default: cluster.ssh.parallelism)")
-    int parallel;
-
     @Option(names = "--timeout", paramLabel = "SECONDS", description = "per-host command timeout (default: 300)")
     int timeoutSeconds = 300;
-
-    @Option(names = "--transport", paramLabel = "sshj|jsch", converter = RunOptions.TransportKindConverter.class,
-            description = "SSH library for every host (default: the inventory's)")
-    TransportKind transport;
-
-    @Option(names = "--state", paramLabel = "DIR", description = "cluster state directory, for the log file"
-            + " (default: .provisioner/<cluster name>/ next to the inventory)")
-    Path state;
-
-    @Option(names = "--json", description = "one JSON line per host, then the result")
-    boolean json;
-
-    @Option(names = "--debug", description = "print stack traces of unexpected errors")
-    boolean debug;
 
     @Parameters(arity = "1..*", paramLabel = "CMD", description = "the command and its arguments (after --)")
     List<String> command = new ArrayList<>();
@@ -88,28 +78,19 @@ public final class RunCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Optional<Inventory> loaded = InventoryFile.load(inventory, err);
-        if (loaded.isEmpty()) {
-            return ExitCodes.INVALID_INPUT;
-        }
-        Inventory inv = loaded.get();
-        List<Host> hosts;
-        try {
-            hosts = HostSelection.select(inv, limit);
-        } catch (IllegalArgumentException e) {
-            err.println("error: " + e.getMessage());
-            return ExitCodes.INVALID_INPUT;
-        }
-        if (timeoutSeconds < 1 || parallel < 0) {
-            err.println("error: --timeout must be at least 1 and --parallel at least 1");
+        Inventory inv = cluster.loadInventory();
+        List<Host> hosts = limit.hosts(inv);
+        int parallel = connect.parallel();
+        if (timeoutSeconds < 1) {
+            err.println("error: --timeout must be at least 1");
             return ExitCodes.INVALID_INPUT;
         }
         SecretMasker masker = ApplyRun.masker(inv);
         Command cmd = command();
-        Path stateDir = state != null ? state : ClusterStateOptions.defaultStateDirectory(inventory, inv.cluster().name());
+        Path stateDir = cluster.stateDirectory(inv);
         Optional<RunLog> log = RunLog.open(stateDir, "run", masker, err);
         log.ifPresent(l -> l.write("run on " + hosts.stream().map(Host::name).toList() + (sudo ? " as root" : "") + ": " + cmd));
-        ConnectionFactory connections = new SshConnections(inv, Optional.ofNullable(transport), masker);
+        ConnectionFactory connections = new SshConnections(inv, Optional.ofNullable(connect.transport), masker);
         JsonLinesListener jsonOut = new JsonLinesListener(out);
         int threads = Math.max(1, Math.min(hosts.size(), parallel > 0 ? parallel : inv.cluster().ssh().parallelism()));
         ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -120,9 +101,10 @@ public final class RunCommand implements Callable<Integer> {
                 futures.add(pool.submit(() -> {
                     HostRun r = runOn(connections, h, cmd, masker);
                     synchronized (out) {
-                        if (json) {
-                            jsonOut.line("HostResult", r);
-                        } else {
+                        if (output.json) {
+                            jsonOut.line("HostResult", new HostRunDto(r.host(), r.status().name().toLowerCase(Locale.ROOT),
+                                    r.exitCode(), r.stdout(), r.stderr(), r.message(), r.duration().toMillis()));
+                        } else if (!output.quiet) {
                             block(out, r);
                         }
                     }
@@ -144,12 +126,9 @@ public final class RunCommand implements Callable<Integer> {
         }
         int code = exitCode(results.values());
         String summary = summary(results.values(), code);
-        if (json) {
-            Map<String, Object> result = new LinkedHashMap<>();
-            result.put("exitCode", code);
-            result.put("summary", summary);
-            log.ifPresent(l -> result.put("log", l.file().toString()));
-            jsonOut.line("Result", result);
+        if (output.json) {
+            jsonOut.line("Result", new ResultDto.AdHoc(code, ExitCode.of(code).orElseThrow().label(), summary,
+                    log.map(l -> l.file().toString()).orElse(null)));
         } else {
             out.println();
             out.println(summary);

@@ -4,7 +4,7 @@ import dev.provisioner.api.InvalidSetupException;
 import dev.provisioner.api.ProvisionListener;
 import dev.provisioner.api.Provisioner;
 import dev.provisioner.inventory.Inventory;
-import dev.provisioner.transport.TransportKind;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
@@ -13,23 +13,25 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Options shared by render, plan and apply, and the one place that turns them into a {@link Provisioner}. */
+/**
+ * The options of the commands that run the plan (render, plan, apply, upgrade, lab up) and the one place
+ * that turns them into a {@link Provisioner}. The shared ones come from their mixins.
+ */
 final class RunOptions {
-    @Option(names = {"-i", "--inventory"}, required = true, paramLabel = "FILE", description = "inventory YAML file")
-    Path inventory;
+    @Mixin
+    ClusterStateOptions cluster = new ClusterStateOptions();
 
-    @Option(names = "--templates", paramLabel = "DIR", description = "templates searched before the built-in ones")
-    Path templates;
+    @Mixin
+    ConnectOptions connect = new ConnectOptions();
 
-    @Option(names = "--transport", paramLabel = "sshj|jsch", converter = TransportKindConverter.class,
-            description = "SSH library for every host (default: the inventory's)")
-    TransportKind transport;
+    @Mixin
+    LimitOption limit = new LimitOption();
 
-    @Option(names = "--parallel", paramLabel = "N", description = "hosts worked on at once (default: cluster.ssh.parallelism)")
-    int parallel;
+    @Mixin
+    TemplatesOption templates = new TemplatesOption();
 
-    @Option(names = "--limit", split = ",", paramLabel = "HOSTS", description = "work only on these hosts (comma separated)")
-    List<String> limit = new ArrayList<>();
+    @Mixin
+    ArtifactOptions artifacts = new ArtifactOptions();
 
     @Option(names = "--only", split = ",", paramLabel = "PHASES", description = "run only these phases (comma separated)")
     List<String> only = new ArrayList<>();
@@ -37,57 +39,54 @@ final class RunOptions {
     @Option(names = "--skip", split = ",", paramLabel = "PHASES", description = "leave these phases out (comma separated)")
     List<String> skip = new ArrayList<>();
 
-    @Option(names = "--state", paramLabel = "DIR",
-            description = "cluster state directory: PKI, artifact cache (default: .provisioner/<cluster name>/ next to the inventory)")
-    Path state;
 
-    @Option(names = "--artifacts", paramLabel = "DIR",
-            description = "release files for air-gapped installs, with a SHA256SUMS file (default: the inventory's install.artifactsDir)")
-    Path artifacts;
+    /** The inventory file (-i). */
+    Path inventory() {
+        return cluster.inventory.file();
+    }
 
-    @Option(names = "--no-download", description = "never download release files; use only --artifacts and the cache")
-    boolean noDownload;
+    /** Sets the inventory file, for commands that write it first (lab up). */
+    void inventory(Path file) {
+        cluster.inventory.file = file;
+    }
 
-    @Option(names = "--debug", description = "print stack traces of unexpected errors")
-    boolean debug;
+    /** The state directory for the loaded inventory. */
+    Path stateDirectory(Inventory inv) {
+        return cluster.state.directory(inventory(), inv.cluster().name());
+    }
 
     /**
      * Loads and validates the inventory and builds the provisioner. On an invalid inventory or setup,
      * prints every problem to {@code err} and returns empty: nothing has contacted any host.
      */
     Optional<Provisioner> provisioner(PrintWriter err, List<ProvisionListener> listeners) {
-        Optional<Inventory> loaded = InventoryFile.load(inventory, err);
+        Optional<Inventory> loaded = InventoryFile.load(inventory(), err);
         if (loaded.isEmpty()) {
             return Optional.empty();
         }
         Inventory inv = loaded.get();
-        Provisioner.Builder b = Provisioner.builder().inventory(inv).parallelism(parallel)
-                .limitHosts(limit).onlyPhases(only).skipPhases(skip)
-                .stateDirectory(state != null ? state : ClusterStateOptions.defaultStateDirectory(inventory, inv.cluster().name()))
-                .downloads(!noDownload);
-        if (artifacts != null) {
-            b.artifactsDirectory(artifacts);
+        Provisioner.Builder b = Provisioner.builder().inventory(inv).parallelism(connect.parallel())
+                .limitHosts(limit.names(inv)).onlyPhases(only).skipPhases(skip)
+                .stateDirectory(stateDirectory(inv))
+                .downloads(!artifacts.noDownload);
+        if (artifacts.dir != null) {
+            b.artifactsDirectory(artifacts.dir);
         }
-        if (templates != null) {
-            b.templatesDir(templates);
+        if (templates.dir != null) {
+            b.templatesDir(templates.dir);
         }
-        if (transport != null) {
-            b.transport(transport);
+        if (connect.transport != null) {
+            b.transport(connect.transport);
         }
         listeners.forEach(b::listener);
         try {
             return Optional.of(b.build());
         } catch (InvalidSetupException e) {
             e.problems().forEach(p -> err.println("error: " + p));
+            if (limit.given()) {
+                err.println("note: --limit takes host names and the roles master, node, registry, etcd");
+            }
             return Optional.empty();
-        }
-    }
-
-    /** Parses sshj / jsch. */
-    static final class TransportKindConverter implements picocli.CommandLine.ITypeConverter<TransportKind> {
-        @Override
-        public TransportKind convert(String value) {
-            return TransportKind.parse(value);
         }
     }
 }

@@ -13,15 +13,14 @@ import java.util.concurrent.Callable;
  * (see {@link dev.provisioner.api.Provisioner#upgrade(int)}).
  */
 @Command(name = "upgrade", mixinStandardHelpOptions = true,
-        description = {"Upgrade to the inventory's versions, rolling: control-plane hosts one at a time, then nodes in",
-                "batches of --max-unavailable, each batch checked before the next. Refuses, before changing anything,",
-                "a version jump upstream forbids (Kubernetes: one minor at a time, kubelet never newer than the API",
-                "server; containerd 2.x only from 1.7)."},
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:done", "2:invalid inventory or options, or the upgrade was refused (nothing was changed)",
-                "3:a host could not be reached", "4:a step or a batch's health check failed: the rollout stopped there",
-                "5:a step or health check timed out", "6:incomplete: release artifacts are missing (supply --artifacts DIR)"})
-public final class UpgradeCommand implements Callable<Integer> {
+        header = "Upgrade the cluster to the inventory's versions, one batch of hosts at a time.",
+        description = "Control-plane hosts one at a time, then nodes in batches of --max-unavailable, each batch checked"
+                + " before the next; a failed batch stops the rollout there. Refuses, before changing anything, a version"
+                + " jump upstream forbids (Kubernetes: one minor at a time, kubelet never newer than the API server;"
+                + " containerd 2.x only from 1.7): exit code 2.")
+@Exits({ExitCode.OK, ExitCode.ERROR, ExitCode.INVALID_INPUT, ExitCode.UNREACHABLE, ExitCode.STEP_FAILED, ExitCode.TIMEOUT,
+        ExitCode.INCOMPLETE, ExitCode.LOCKED, ExitCode.INTERRUPTED})
+public final class UpgradeCommand implements Callable<Integer>, OutputOptions.SelfRendering {
     @Mixin
     RunOptions run;
 

@@ -5,20 +5,23 @@ import dev.provisioner.inventory.InventoryException;
 import dev.provisioner.inventory.ValidationProblem;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /** {@code provisioner validate -i FILE}: checks an inventory without contacting any host. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
-        description = "Check an inventory file: prints every problem with file:line:column; contacts no host.",
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:the inventory is valid (warnings may be printed)", "2:the inventory is invalid"})
+        header = "Check an inventory file; contacts no host.",
+        description = "Prints every problem with file:line:column and what to do about it, then one line saying whether"
+                + " the inventory is valid (warnings may be printed).")
+@Exits({ExitCode.OK, ExitCode.ERROR, ExitCode.INVALID_INPUT})
 public final class ValidateCommand implements Callable<Integer> {
-    @Option(names = {"-i", "--inventory"}, required = true, paramLabel = "FILE", description = "inventory YAML file")
-    Path inventory;
+    @Mixin
+    InventoryOption inventory;
+
+    @Mixin
+    OutputOptions output;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -28,17 +31,17 @@ public final class ValidateCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try {
-            Inventory inv = Inventory.load(inventory);
+            Inventory inv = Inventory.load(inventory.file());
             for (ValidationProblem w : inv.warnings()) {
                 err.println(w.format());
             }
-            out.printf("%s: valid (%d hosts: %d master, %d node, %s registry)%n", inventory, inv.hosts().size(),
+            out.printf("%s: valid (%d hosts: %d master, %d node, %s registry)%n", inventory.file(), inv.hosts().size(),
                     inv.view().masters().size(), inv.view().nodes().size(),
                     inv.view().registryHost().map(h -> h.name()).orElse("no"));
             return ExitCodes.OK;
         } catch (InventoryException e) {
             err.println(e.format());
-            err.printf("%s: invalid (%d error%s)%n", inventory, e.errors().size(), e.errors().size() == 1 ? "" : "s");
+            err.printf("%s: invalid (%d error%s)%n", inventory.file(), e.errors().size(), e.errors().size() == 1 ? "" : "s");
             return ExitCodes.INVALID_INPUT;
         }
     }

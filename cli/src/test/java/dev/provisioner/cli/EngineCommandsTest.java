@@ -3,6 +3,8 @@ package dev.provisioner.cli;
 import dev.provisioner.api.ProvisionReport;
 import dev.provisioner.api.RunMode;
 import dev.provisioner.api.StepFailure;
+import dev.provisioner.cli.json.JsonLines;
+import dev.provisioner.cli.json.ReportDto;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -79,6 +81,20 @@ class EngineCommandsTest {
     }
 
     @Test
+    void limitTakesRoleNamesAndNamesUnknownEntries() throws Exception {
+        Path inv = Files.writeString(dir.resolve("inv.yaml"), INVENTORY);
+        Path out = dir.resolve("out");
+        CliRun run = CliRun.of("render", "-i", inv.toString(), "-o", out.toString(), "--limit", "node",
+                "--only", "prepare-hosts");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(out.resolve("master/etc/hosts")).exists();
+        assertThat(out.resolve("registry")).doesNotExist();
+        CliRun unknown = CliRun.of("render", "-i", inv.toString(), "-o", out.toString(), "--limit", "node,workers");
+        assertThat(unknown.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(unknown.err()).contains("no host 'workers'").contains("roles master, node, registry, etcd");
+    }
+
+    @Test
     void unknownPhaseOrHostIsInvalidInput() throws Exception {
         Path inv = Files.writeString(dir.resolve("inv.yaml"), INVENTORY);
         CliRun run = CliRun.of("plan", "-i", inv.toString(), "--only", "registy", "--limit", "nodeX");
@@ -97,10 +113,10 @@ class EngineCommandsTest {
 
     @Test
     void jsonWritesRecordsEnumsDurationsAndEscapes() {
-        assertThat(Json.write(Map.of("r", new StepFailure("h", "p", "s", "a", 1, "line1\n\"q\"", "m"))))
+        assertThat(JsonLines.write(Map.of("r", ReportDto.FailureDto.of(new StepFailure("h", "p", "s", "a", 1, "line1\n\"q\"", "m")))))
                 .isEqualTo("{\"r\":{\"host\":\"h\",\"phase\":\"p\",\"step\":\"s\",\"action\":\"a\",\"exitCode\":1,"
                         + "\"stderrTail\":\"line1\\n\\\"q\\\"\",\"message\":\"m\",\"incomplete\":false}}");
-        assertThat(Json.write(report())).contains("\"mode\":\"apply\"").contains("\"durationMillis\":1500");
+        assertThat(JsonLines.write(ReportDto.of(report()))).contains("\"mode\":\"apply\"").contains("\"durationMillis\":1500");
     }
 
     private static ProvisionReport report(StepFailure... failures) {

@@ -7,6 +7,7 @@ import dev.provisioner.api.Provisioner;
 import dev.provisioner.api.StepFailure;
 import dev.provisioner.api.StepReport;
 import dev.provisioner.api.StepStatus;
+import dev.provisioner.cli.ExitCodes;
 import dev.provisioner.cli.Main;
 import dev.provisioner.component.hosts.PrepareHostsPhase;
 import dev.provisioner.component.hosts.HostsFileStep;
@@ -155,7 +156,7 @@ class EngineLabTest {
         registry.execOk("echo '# edited by hand' >> " + CONFIG);
         String drifted = sh(registry, "sha256sum " + CONFIG + "; stat -c '%i %Y' " + CONFIG + "; ls -A /var/lib/provisioner/stage 2>/dev/null | wc -l");
         Cli plan = cli("plan", "-i", inventoryFile.toString(), "--only", ENGINE_PHASES);
-        assertThat(plan.exit).isEqualTo(2);
+        assertThat(plan.exit).isEqualTo(ExitCodes.CHANGES_PENDING);
         assertThat(plan.out).contains("-# edited by hand").contains("registry: would change").contains("master: unchanged");
         ProvisionReport r = provisioner().build().plan();
         assertThat(changed(r)).extracting(StepReport::step).containsExactly("registry-config", "registry-service");
@@ -228,6 +229,29 @@ class EngineLabTest {
         ProvisionReport again = provisioner().build().apply();
         assertThat(changed(again)).isEmpty();
         assertThat(again.hosts()).allSatisfy(h -> assertThat(h.counters().roundTrips()).isEqualTo(1));
+    }
+
+    @Test
+    @Order(6)
+    void whenTwoHostsDriftDifferentlyEveryDiffNamesItsHost() {
+        // Not sed -i: /etc/hosts is a bind mount here. master loses registry's line, registry loses master's.
+        master.execOk("grep -vP '\\tregistry$' /etc/hosts > /tmp/hosts && cat /tmp/hosts > /etc/hosts");
+        registry.execOk("grep -vP '\\tmaster$' /etc/hosts > /tmp/hosts && cat /tmp/hosts > /etc/hosts");
+        Cli plan = cli("plan", "-i", inventoryFile.toString(), "--only", "prepare-hosts");
+        assertThat(plan.exit).as(plan.out).isEqualTo(ExitCodes.CHANGES_PENDING);
+        Cli apply = cli("apply", "--plain", "-i", inventoryFile.toString(), "--only", "prepare-hosts");
+        assertThat(apply.exit).as(apply.out).isZero();
+        for (Cli run : List.of(plan, apply)) {
+            assertThat(run.out.lines().map(String::strip).filter(l -> l.startsWith("--- ") || l.startsWith("+++ ")))
+                    .as(run.out).containsExactlyInAnyOrder("--- master:/etc/hosts", "+++ master:/etc/hosts",
+                            "--- registry:/etc/hosts", "+++ registry:/etc/hosts");
+            assertThat(run.out).containsPattern("master:/etc/hosts\n(.*\n){1,6}?.*\\+" + registry.address().replace(".", "\\.") + "\tregistry")
+                    .containsPattern("registry:/etc/hosts\n(.*\n){1,6}?.*\\+" + master.address().replace(".", "\\.") + "\tmaster");
+        }
+        // In apply's output each host's step line stands directly above its diff.
+        assertThat(apply.out).containsPattern("master +etc-hosts +changed .*\n +--- master:/etc/hosts")
+                .containsPattern("registry +etc-hosts +changed .*\n +--- registry:/etc/hosts");
+        assertThat(cli("plan", "-i", inventoryFile.toString(), "--only", "prepare-hosts").exit).isZero();
     }
 
     private record Cli(int exit, String out) {

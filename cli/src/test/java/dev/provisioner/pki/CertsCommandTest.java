@@ -74,8 +74,9 @@ class CertsCommandTest {
     void checkWithoutCertificatesOrWithoutInventoryFails() {
         assertThat(run(new CertsCommand(), "check", "-i", inventory.toString())).isEqualTo(1);
         assertThat(err.toString()).contains("no certificates in " + defaultState.resolve("pki"));
+        // Without -i the inventory is $PROVISIONER_INVENTORY, else ./inventory.yaml: here neither exists.
         assertThat(run(new CertsCommand(), "check")).isEqualTo(2);
-        assertThat(err.toString()).contains("Missing required option: '--inventory=FILE'");
+        assertThat(err.toString()).contains("inventory.yaml").contains("the file does not exist");
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.provisioner.ops.check;
 
 import dev.provisioner.api.ProvisionReport;
 import dev.provisioner.api.Provisioner;
+import dev.provisioner.cli.ExitCodes;
 import dev.provisioner.cli.Main;
 import dev.provisioner.inventory.Inventory;
 import dev.provisioner.testsupport.LabHost;
@@ -125,7 +126,7 @@ class CheckLabTest {
         assertThat(r.result("flannel-lease", "master").orElseThrow().status()).isEqualTo(ProbeStatus.NOT_INSTALLED);
 
         Cli c = cli("check", "-i", inventoryFile.toString());
-        assertThat(c.exit()).as(c.out() + c.err()).isEqualTo(6);
+        assertThat(c.exit()).as(c.out() + c.err()).isEqualTo(ExitCodes.NOT_INSTALLED);
         assertThat(c.out()).containsPattern("(?m)^etcd +master +ok +https://")
                 .containsPattern("(?m)^apiserver +master +skipped +not installed: no kube-apiserver.service on master$");
     }

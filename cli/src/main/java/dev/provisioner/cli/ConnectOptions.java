@@ -1,0 +1,31 @@
+package dev.provisioner.cli;
+
+import dev.provisioner.transport.TransportKind;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
+
+/** {@code --transport} and {@code --parallel}: how a command that contacts hosts reaches them. */
+final class ConnectOptions {
+    @Option(names = "--transport", paramLabel = "sshj|jsch", converter = TransportKindConverter.class,
+            description = "SSH library for every host (default: the inventory's)")
+    TransportKind transport;
+
+    @Option(names = "--parallel", paramLabel = "N", description = "hosts worked on at once (default: cluster.ssh.parallelism)")
+    int parallel;
+
+    /** {@code --parallel}, refused below 0 as invalid input. */
+    int parallel() {
+        if (parallel < 0) {
+            throw new InvalidInputException("--parallel must be at least 1, got " + parallel);
+        }
+        return parallel;
+    }
+
+    /** Parses sshj / jsch. */
+    static final class TransportKindConverter implements CommandLine.ITypeConverter<TransportKind> {
+        @Override
+        public TransportKind convert(String value) {
+            return TransportKind.parse(value);
+        }
+    }
+}
