@@ -22,23 +22,23 @@ import java.util.concurrent.Callable;
 
 /** {@code provisioner kubeconfig}: a short-lived kubeconfig for this machine, signed by the cluster CA. */
 @Command(name = "kubeconfig", mixinStandardHelpOptions = true,
-        headerHeading = "", header = "Write a kubeconfig for this machine, signed by the cluster CA (contacts no host).",
-        description = {"The client certificate is issued in memory for --user (default kubernetes-admin, in the group "
-                + "kubeadm:cluster-admins, which the add-ons bind to cluster-admin) and expires after --ttl (default 24h): "
-                + "a kubeconfig cannot be revoked, so it must not live long. The file is written 0600 from creation. "
-                + "The server is the first master's address on port 6443 unless --server names another "
-                + "(e.g. your load balancer)."},
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:the kubeconfig is written",
-                "1:the state directory has no cluster CA, or the file cannot be written",
-                "2:the inventory is invalid or an option is wrong"})
+        header = "Write a short-lived kubeconfig for this machine, signed by the cluster CA (contacts no host).",
+        description = "The client certificate is issued in memory for --user (default kubernetes-admin, in the group"
+                + " kubeadm:cluster-admins, which the add-ons bind to cluster-admin) and expires after --ttl (default 24h):"
+                + " a kubeconfig cannot be revoked, so it must not live long. The file is written 0600 from creation."
+                + " The server is the first master's address on port 6443 unless --server names another (e.g. your load"
+                + " balancer). No cluster CA in the state directory, or a file that cannot be written: exit code 1.")
+@Exits({ExitCode.OK, ExitCode.ERROR, ExitCode.INVALID_INPUT})
 public final class KubeconfigCommand implements Callable<Integer> {
     @Mixin
     ClusterStateOptions cluster;
 
+    @Mixin
+    OutputOptions output;
+
     @Option(names = {"-o", "--output"}, paramLabel = "FILE",
             description = "where to write it; - for standard output (default: <state>/kubeconfig)")
-    String output;
+    String outputFile;
 
     @Option(names = "--user", paramLabel = "NAME", description = "the Kubernetes user name (default: kubernetes-admin)")
     String user;
@@ -66,12 +66,12 @@ public final class KubeconfigCommand implements Callable<Integer> {
             Inventory inv = cluster.loadInventory();
             Path state = cluster.stateDirectory(inv);
             ControllerKubeconfig kubeconfig = new ControllerKubeconfig(ClusterPki.standard(), TemplateRenderer.builtIn());
-            if ("-".equals(output)) {
+            if ("-".equals(outputFile)) {
                 stdout.print(kubeconfig.render(inv, state, request, Optional.ofNullable(server)).text());
                 stdout.flush();
                 return ExitCodes.OK;
             }
-            Path file = output != null ? Path.of(output) : state.resolve("kubeconfig");
+            Path file = outputFile != null ? Path.of(outputFile) : state.resolve("kubeconfig");
             ControllerKubeconfig.Rendered r = kubeconfig.write(inv, state, request, Optional.ofNullable(server), file);
             stdout.printf("wrote %s (0600): user %s, server %s, valid until %s%n", file, r.user(), r.server(), r.notAfter());
             stdout.printf("  use it: export KUBECONFIG=%s%n", file.toAbsolutePath());

@@ -45,7 +45,7 @@ final class StarterInventory {
         y.append("# Starter inventory written by `provisioner init` on ").append(today).append(".\n")
          .append("# Check it:        provisioner validate -i ").append(file).append("\n")
          .append("# See the changes: provisioner plan -i ").append(file).append("      Make them: provisioner apply -i ").append(file).append("\n")
-         .append("# Every key not written here takes its documented default (README, \"Inventory reference\").\n\n")
+         .append("# Every key not written here takes its documented default (docs/inventory.md in the provisioner sources).\n\n")
          .append("# Connection settings every host inherits; a host may override any of them.\n")
          .append("defaults:\n")
          .append("  user: ").append(scalar(user));
