@@ -1,5 +1,7 @@
 package dev.provisioner.engine;
 
+import dev.provisioner.operation.RunLock;
+
 import dev.provisioner.step.Action;
 import dev.provisioner.step.DaemonReload;
 import dev.provisioner.step.EnsureUnit;
