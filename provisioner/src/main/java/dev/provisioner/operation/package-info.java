@@ -4,7 +4,7 @@
  * events and the run-log hook) and {@link dev.provisioner.operation.HostFanOut} (the one bounded,
  * ordered, interruptible way to work on hosts in parallel).
  *
- * <p>Place in the flow inventory -> model -> plan -> facts -> actions -> events -> report: between the
+ * <p>Place in the flow: inventory -> model -> plan -> facts -> actions -> events -> report: between the
  * inventory and everything that contacts hosts; it carries facts-gathering and actions out to the
  * hosts and their results back as events. Layer: with {@code connect}, above transport and inventory,
  * below step, engine and the day-2 operations.
