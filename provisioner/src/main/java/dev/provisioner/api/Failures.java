@@ -1,12 +1,16 @@
 package dev.provisioner.api;
 
+import dev.provisioner.artifacts.MissingArtifacts;
 import dev.provisioner.inventory.InventoryException;
+import dev.provisioner.ops.upgrade.UpgradeRefusedException;
 import dev.provisioner.operation.RunLockedException;
 import dev.provisioner.transport.AuthenticationException;
 import dev.provisioner.transport.CommandTimeoutException;
 import dev.provisioner.transport.HostKeyException;
 import dev.provisioner.transport.SudoException;
 import dev.provisioner.transport.UnreachableException;
+
+import java.util.concurrent.TimeoutException;
 
 /** The {@link FailureKind} of what was thrown where a failure arose, by its type. */
 final class Failures {
@@ -34,6 +38,15 @@ final class Failures {
         }
         if (e instanceof InterruptedException) {
             return FailureKind.INTERRUPTED;
+        }
+        if (e instanceof TimeoutException) {
+            return FailureKind.TIMEOUT;
+        }
+        if (e instanceof MissingArtifacts) {
+            return FailureKind.MISSING_ARTIFACTS;
+        }
+        if (e instanceof UpgradeRefusedException) {
+            return FailureKind.REFUSED;
         }
         if (e instanceof InventoryException || e instanceof IllegalArgumentException) {
             return FailureKind.INVALID_INPUT;

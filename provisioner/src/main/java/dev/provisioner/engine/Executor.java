@@ -134,7 +134,7 @@ public final class Executor {
     private static Failure interruption(Phase next, boolean beforeAnyChange) {
         String message = "the run was interrupted" + (beforeAnyChange ? " before any host was changed" : "")
                 + "; phase " + next.title() + " and later phases were not run";
-        return new Failure("(run)", next.title(), INTERRUPTED, "", -1, "", message);
+        return new Failure("(run)", next.title(), INTERRUPTED, "", -1, "", message).causedBy(new InterruptedException(message));
     }
 
     private boolean inLimit(Host h) {

@@ -142,7 +142,7 @@ final class PhaseGroupRunner {
         long t = System.nanoTime();
         Optional<Failure> failure = BatchHealth.check(sessions.get(h.name()), phase.title(), units)
                 .map(f -> new Failure(f.host(), f.phase(), f.step(), run.masker().mask(f.action()), f.exitCode(),
-                        run.masker().mask(f.stderrTail()), run.masker().mask(f.message())));
+                        run.masker().mask(f.stderrTail()), run.masker().mask(f.message()), f.incomplete(), f.cause()));
         Duration d = Duration.ofNanos(System.nanoTime() - t);
         StepRecord r = failure.map(f -> new StepRecord(phase.title(), h.name(), BatchHealth.STEP, StepStatus.FAILED, f.message(), d,
                         List.of(), Optional.of(f)))

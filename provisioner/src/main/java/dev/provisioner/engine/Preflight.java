@@ -87,6 +87,7 @@ final class Preflight {
             default -> "gather facts";
         };
         return new Failure(host, phase, step, action, -1, "",
-                run.masker().mask(host + ": phase " + phase + ", step " + step + ": " + message));
+                run.masker().mask(host + ": phase " + phase + ", step " + step + ": " + message))
+                .causedBy(step.equals("connect") ? Unreached.of(host, cause) : cause);
     }
 }
