@@ -11,6 +11,7 @@ import dev.provisioner.inventory.Host;
 import dev.provisioner.inventory.Inventory;
 import dev.provisioner.operation.Operation;
 import dev.provisioner.operation.OperationSettings;
+import dev.provisioner.ops.check.HealthCheck;
 import dev.provisioner.ops.reset.HostReset;
 import dev.provisioner.ops.reset.ResetReport;
 import dev.provisioner.ops.upgrade.RollingPlan;
@@ -41,6 +42,7 @@ import java.util.function.UnaryOperator;
  * import dev.provisioner.inventory.Inventory;
 import dev.provisioner.operation.Operation;
 import dev.provisioner.operation.OperationSettings;
+import dev.provisioner.ops.check.HealthCheck;
 import dev.provisioner.ops.reset.HostReset;
 import dev.provisioner.ops.reset.ResetReport;
 import dev.provisioner.ops.upgrade.RollingPlan;
@@ -81,6 +83,7 @@ public final class Provisioner {
     private final EventDispatcher events;
     private final OperationSettings settings;
     private final Path stateDirectory;
+    private final Optional<Path> templatesDir;
 
     private Provisioner(Builder b, Plan plan, TemplateRenderer templates) {
         this.inventory = b.inventory;
@@ -91,6 +94,7 @@ public final class Provisioner {
         this.settings = new OperationSettings(b.inventory, Optional.ofNullable(b.transport), Optional.ofNullable(b.connections),
                 b.parallelism, events);
         this.stateDirectory = b.componentContext().stateDirectory();
+        this.templatesDir = Optional.ofNullable(b.templatesDir);
     }
 
     public static Builder builder() {
@@ -166,6 +170,46 @@ public final class Provisioner {
         });
     }
 
+    /**
+     * Read-only health of every component on every host (probes batched per host, hosts in parallel);
+     * with {@code smoke}, also the smoke test on the first master (it creates and deletes its own
+     * namespace). Never throws for an unhealthy or unreachable host: that is in the report.
+     */
+    public OperationReport check(boolean smoke) {
+        HealthCheck check = HealthCheck.builder().inventory(inventory).smoke(smoke).templatesDir(templatesDir.orElse(null)).build();
+        return DayTwo.check(settings.start("check", false), check);
+    }
+
+    /**
+     * Takes {@code host} out of the running cluster: its Node object, its etcd member, then the host
+     * itself, each under the run lock of the hosts contacted; works when the host is already dead.
+     * The inventory must still list the host.
+     *
+     * @param force remove its etcd member even when the remaining members would have no healthy quorum
+     */
+    public OperationReport removeNode(String host, boolean force) {
+        return DayTwo.removeNode(settings.start("remove-node", true), host, force);
+    }
+
+    /** An etcd snapshot with the cluster PKI of the state directory, in a new directory under {@code outDir}; read-only on hosts. */
+    public OperationReport etcdSnapshot(Path outDir) {
+        return DayTwo.etcdSnapshot(settings.start("etcd snapshot", false), outDir, stateDirectory);
+    }
+
+    /** Restores every etcd member from {@code snapshot}, under each member's run lock; nothing changes unless every member is reached. */
+    public OperationReport etcdRestore(Path snapshot) {
+        return DayTwo.etcdRestore(settings.start("etcd restore", true), snapshot);
+    }
+
+    /**
+     * Removes etcd member {@code member} through the surviving members (under their run lock).
+     *
+     * @param force remove even when the remaining members would not have a healthy quorum
+     */
+    public OperationReport etcdMemberRemove(String member, boolean force) {
+        return DayTwo.etcdMemberRemove(settings.start("etcd member remove", true), member, force);
+    }
+
     private List<Host> selected() {
         return inventory.hosts().stream().filter(h -> limitHosts.isEmpty() || limitHosts.contains(h.name())).toList();
     }
@@ -206,6 +250,12 @@ public final class Provisioner {
         /** The validated inventory (required). */
         public Builder inventory(Inventory value) {
             this.inventory = value;
+            return this;
+        }
+
+        /** The validated inventory (required): {@link ClusterInventory#load(Path)}. */
+        public Builder inventory(ClusterInventory value) {
+            this.inventory = value.inventory();
             return this;
         }
 

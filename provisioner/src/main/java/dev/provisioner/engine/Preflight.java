@@ -39,8 +39,8 @@ final class Preflight {
         if (sessions.isEmpty()) {
             return new Result(List.of(), List.of(), false);
         }
-        // Hosts not started when the run is interrupted are left alone: nothing was changed yet.
-        List<Optional<Failure>> found = run.fanOut().map(List.copyOf(sessions.values()), s -> {
+        // Read-only (connect, lock, facts): an interrupt abandons the hosts at once; nothing was changed yet.
+        List<Optional<Failure>> found = run.fanOut().mapReadOnly(List.copyOf(sessions.values()), s -> {
             try {
                 s.facts();
                 return Optional.<Failure>empty();

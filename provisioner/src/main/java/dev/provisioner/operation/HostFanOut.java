@@ -6,6 +6,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Function;
 
 /**
@@ -16,8 +17,11 @@ import java.util.function.Function;
  * waits, the hosts already started finish the task they are in (worker threads are never
  * interrupted, so a remote script is never cut in half), every host not started yet gets its
  * {@code notRun} result, {@link #interrupted()} turns true for the rest of the operation, and the
- * call returns with the calling thread's interrupt flag set again. A task that throws does not stop
- * the others; the first exception is rethrown once every started task has finished.
+ * call returns with the calling thread's interrupt flag set again. Read-only work
+ * ({@link #mapReadOnly}: connecting, gathering facts, probing, reading versions) changes nothing on a
+ * host, so there the hosts at work are not waited for: they too are reported as not run at once, and
+ * their threads end when the caller closes their connections. A task that throws does not stop the
+ * others; the first exception is rethrown once every started task has finished.
  */
 public final class HostFanOut {
     private final String name;
@@ -58,19 +62,33 @@ public final class HostFanOut {
      */
     public <T, R> List<R> map(List<T> items, int limit, Function<? super T, ? extends R> task,
                               Function<? super T, ? extends R> notRun) {
+        return map(items, limit, task, notRun, false);
+    }
+
+    /**
+     * {@link #map(List, Function, Function)} for work that changes nothing on the hosts: after an
+     * interrupt it returns at once, every host without a result reported as not run.
+     */
+    public <T, R> List<R> mapReadOnly(List<T> items, Function<? super T, ? extends R> task,
+                                      Function<? super T, ? extends R> notRun) {
+        return map(items, parallelism, task, notRun, true);
+    }
+
+    private <T, R> List<R> map(List<T> items, int limit, Function<? super T, ? extends R> task,
+                               Function<? super T, ? extends R> notRun, boolean readOnly) {
         if (Thread.interrupted()) {
             interrupted.set(true);
         }
-        Object[] results = new Object[items.size()];
-        boolean[] done = new boolean[items.size()];
+        AtomicReferenceArray<Object> results = new AtomicReferenceArray<>(items.size());
         if (!items.isEmpty() && !interrupted.get()) {
-            runAll(items, Math.max(1, Math.min(Math.min(limit, parallelism), items.size())), task, results, done);
+            runAll(items, Math.max(1, Math.min(Math.min(limit, parallelism), items.size())), task, results, readOnly);
         }
         List<R> out = new ArrayList<>(items.size());
         for (int i = 0; i < items.size(); i++) {
+            Object r = results.get(i);
             @SuppressWarnings("unchecked")
-            R r = done[i] ? (R) results[i] : notRun.apply(items.get(i));
-            out.add(r);
+            R value = r == null ? notRun.apply(items.get(i)) : r == NULL ? null : (R) r;
+            out.add(value);
         }
         if (interrupted.get()) {
             Thread.currentThread().interrupt();
@@ -78,12 +96,15 @@ public final class HostFanOut {
         return out;
     }
 
-    private <T, R> void runAll(List<T> items, int threads, Function<? super T, ? extends R> task, Object[] results,
-                               boolean[] done) {
+    /** Stands for a task that returned null (a null slot means: no result). */
+    private static final Object NULL = new Object();
+
+    private <T, R> void runAll(List<T> items, int threads, Function<? super T, ? extends R> task,
+                               AtomicReferenceArray<Object> results, boolean readOnly) {
         AtomicInteger next = new AtomicInteger();
         AtomicReference<RuntimeException> failure = new AtomicReference<>();
         CountDownLatch finished = new CountDownLatch(threads);
-        boolean[] started = new boolean[items.size()];
+        Object gate = new Object();
         Runnable worker = () -> {
             try {
                 while (!interrupted.get()) {
@@ -91,18 +112,19 @@ public final class HostFanOut {
                     if (i >= items.size()) {
                         return;
                     }
-                    synchronized (started) {
+                    synchronized (gate) {
                         if (interrupted.get()) {
                             return;
                         }
-                        started[i] = true;
                     }
                     try {
-                        results[i] = task.apply(items.get(i));
+                        R r = task.apply(items.get(i));
+                        if (!(readOnly && interrupted.get())) {
+                            results.set(i, r == null ? NULL : r);
+                        }
                     } catch (RuntimeException e) {
                         failure.compareAndSet(null, e);
-                    } finally {
-                        done[i] = true;
+                        results.set(i, NULL);
                     }
                 }
             } finally {
@@ -120,13 +142,15 @@ public final class HostFanOut {
                 finished.await();
                 waiting = false;
             } catch (InterruptedException e) {
-                // Stop handing out hosts; the started ones finish what they are doing.
-                synchronized (started) {
+                // Stop handing out hosts; the started ones finish what they are doing (unless it changes nothing).
+                synchronized (gate) {
                     interrupted.set(true);
+                }
+                if (readOnly) {
+                    return;
                 }
             }
         }
-        // What the workers wrote is visible here: countDown() happens before await() returns.
         if (failure.get() != null) {
             throw failure.get();
         }

@@ -136,6 +136,12 @@ public final class Operation {
         return fanOut.map(hosts, task, notRun);
     }
 
+    /** {@link HostFanOut#mapReadOnly}: for work that changes nothing, abandoned at once on an interrupt. */
+    public <T, R> List<R> forEachHostReadOnly(List<T> hosts, Function<? super T, ? extends R> task,
+                                              Function<? super T, ? extends R> notRun) {
+        return fanOut.mapReadOnly(hosts, task, notRun);
+    }
+
     /** Tells the listener the operation began. */
     public void started(String detail) {
         emit(() -> listener.started(name, masker.mask(detail)));

@@ -8,7 +8,7 @@ import java.util.List;
  * longest common subsequence, which is plenty for configuration files. Very large inputs get a
  * one-line summary instead of a quadratic computation.
  */
-public final class UnifiedDiff {
+final class UnifiedDiff {
     private static final int CONTEXT = 3;
     private static final long MAX_CELLS = 4_000_000L;
 

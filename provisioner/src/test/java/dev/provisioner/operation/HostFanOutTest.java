@@ -96,6 +96,33 @@ class HostFanOutTest {
     }
 
     @Test
+    void readOnlyWorkIsAbandonedAtOnceOnAnInterrupt() throws Exception {
+        HostFanOut fanOut = new HostFanOut("t", 2);
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch hung = new CountDownLatch(1);
+        AtomicReference<List<String>> out = new AtomicReference<>();
+        Thread caller = new Thread(() -> out.set(fanOut.mapReadOnly(List.of(0, 1), i -> {
+            if (i == 1) {
+                started.countDown();
+                try {
+                    hung.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return "read " + i;
+        }, i -> "not run " + i)));
+        caller.start();
+        assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+        sleep(50);
+        caller.interrupt();
+        caller.join(5_000);
+        hung.countDown();
+        assertThat(out.get()).containsExactly("read 0", "not run 1");
+        assertThat(fanOut.interrupted()).isTrue();
+    }
+
+    @Test
     void aFailingTaskDoesNotStopTheOthersAndIsRethrownAfterThem() {
         List<Integer> finished = Collections.synchronizedList(new ArrayList<>());
         assertThatThrownBy(() -> new HostFanOut("t", 3).map(List.of(0, 1, 2), i -> {

@@ -13,7 +13,7 @@ import java.util.Map;
  * A kubeconfig with the cluster CA and a client certificate and key embedded (as kubeadm writes them),
  * 0600 root:root and sensitive: it holds a private key (CIS 1.1.13-1.1.18, 4.1.3-4.1.6).
  */
-public final class Kubeconfig {
+final class Kubeconfig {
     private Kubeconfig() {
     }
 

@@ -75,7 +75,7 @@ public final class HealthCheck {
         }
         Host first = inventory.view().firstMaster();
         List<ProbeResult> all = new ArrayList<>();
-        List<List<ProbeResult>> perHost = op.forEachHost(inventory.hosts(),
+        List<List<ProbeResult>> perHost = op.forEachHostReadOnly(inventory.hosts(),
                 h -> probeHost(op, h, byHost.get(h.name()), h.name().equals(first.name())),
                 h -> List.of(ProbeResult.skipped(CONNECT, h.name(), "not run: the check was interrupted")));
         for (int i = 0; i < perHost.size(); i++) {

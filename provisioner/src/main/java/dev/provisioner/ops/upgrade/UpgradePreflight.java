@@ -34,7 +34,7 @@ public final class UpgradePreflight {
         List<Host> hosts = inventory.hosts().stream().filter(h -> h.hasRole(Role.MASTER) || h.hasRole(Role.NODE)).toList();
         List<HostVersions> versions = new ArrayList<>();
         List<String> problems = new ArrayList<>();
-        List<Read> reads = op.forEachHost(hosts, h -> {
+        List<Read> reads = op.forEachHostReadOnly(hosts, h -> {
             try {
                 return new Read(read(h, op), null);
             } catch (RuntimeException e) {
