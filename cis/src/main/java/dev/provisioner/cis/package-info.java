@@ -8,5 +8,7 @@
  * {@link dev.provisioner.cis.ComponentLayout} says where each component's pieces live. The entry
  * point is {@link dev.provisioner.cis.CisChecker}; its result is a {@link dev.provisioner.cis.CisReport}.
  * The package depends on nothing else in the project.
+ *
+ * <p>Place in the flow: after the flow: reads what a run rendered or left on a host and reports CIS findings; depends on nothing of the library.
  */
 package dev.provisioner.cis;

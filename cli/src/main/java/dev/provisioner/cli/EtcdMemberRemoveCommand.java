@@ -1,5 +1,6 @@
 package dev.provisioner.cli;
 
+import dev.provisioner.operation.OperationSettings;
 import dev.provisioner.ops.etcd.EtcdMembership;
 import dev.provisioner.ops.etcd.MemberRemoval;
 import picocli.CommandLine;
@@ -35,7 +36,7 @@ public final class EtcdMemberRemoveCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         return EtcdCommand.call(spec, cluster, (inv, out, err) -> {
-            MemberRemoval r = EtcdMembership.of(inv).remove(name, force);
+            MemberRemoval r = EtcdMembership.of(OperationSettings.of(inv).start("etcd member remove", true)).remove(name, force);
             out.println(r.message());
             return ExitCodes.OK;
         });

@@ -1,5 +1,6 @@
 package dev.provisioner.cli;
 
+import dev.provisioner.operation.OperationSettings;
 import dev.provisioner.ops.etcd.EtcdRestore;
 import dev.provisioner.ops.etcd.RestoreResult;
 import picocli.CommandLine;
@@ -43,7 +44,7 @@ public final class EtcdRestoreCommand implements Callable<Integer> {
                         + " with " + file + "; pass --yes to proceed");
                 return ExitCodes.INVALID_INPUT;
             }
-            RestoreResult r = EtcdRestore.of(inv).restore(file);
+            RestoreResult r = EtcdRestore.of(OperationSettings.of(inv).start("etcd restore", true)).restore(file);
             out.printf("etcd restored from %s on %s; previous data kept in %s on each member%n", file,
                     String.join(", ", r.members()), r.asideDir());
             return ExitCodes.OK;

@@ -1,5 +1,6 @@
 package dev.provisioner.cli;
 
+import dev.provisioner.operation.OperationSettings;
 import dev.provisioner.ops.etcd.EtcdSnapshots;
 import dev.provisioner.ops.etcd.SnapshotResult;
 import picocli.CommandLine;
@@ -34,7 +35,7 @@ public final class EtcdSnapshotCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         return EtcdCommand.call(spec, cluster, (inv, out, err) -> {
-            SnapshotResult r = EtcdSnapshots.of(inv).save(output, cluster.stateDirectory(inv));
+            SnapshotResult r = EtcdSnapshots.of(OperationSettings.of(inv).start("etcd snapshot", false)).save(output, cluster.stateDirectory(inv));
             out.printf("etcd snapshot of %s taken on %s: %s (%d files, see %s)%n", inv.cluster().name(), r.takenOn(),
                     r.directory(), r.files().size(), r.directory().resolve("SHA256SUMS"));
             return ExitCodes.OK;

@@ -1,5 +1,6 @@
 package dev.provisioner.cli;
 
+import dev.provisioner.operation.OperationSettings;
 import dev.provisioner.inventory.Inventory;
 import dev.provisioner.ops.removal.NodeRemoval;
 import dev.provisioner.ops.removal.RemovalReport;
@@ -60,7 +61,7 @@ public final class RemoveNodeCommand implements Callable<Integer> {
         if (!Confirmation.confirmed("remove " + name + " from the cluster and reset it", yes.yes, terminal, System.in, out, err)) {
             return ExitCodes.ERROR;
         }
-        RemovalReport report = NodeRemoval.of(inv).remove(name, force);
+        RemovalReport report = NodeRemoval.of(OperationSettings.of(inv).start("remove-node", true)).remove(name, force);
         for (RemovalStep s : report.steps()) {
             out.println(s.stage() + ": " + s.status().name().toLowerCase(java.util.Locale.ROOT) + ": " + s.detail());
         }

@@ -1,5 +1,7 @@
 package dev.provisioner.cli;
 
+import dev.provisioner.api.FailureKind;
+
 import dev.provisioner.api.ProvisionReport;
 import dev.provisioner.api.StepFailure;
 
@@ -14,24 +16,25 @@ final class ReportVerdict {
     private ReportVerdict() {
     }
 
+    /** From the failures' kinds, decided where each failure arose; never from their messages. */
     static int exitCode(ProvisionReport report) {
-        List<StepFailure> failures = report.failures();
-        if (failures.isEmpty()) {
+        List<FailureKind> kinds = report.failureKinds();
+        if (kinds.isEmpty()) {
             return ExitCodes.OK;
         }
-        if (failures.stream().anyMatch(ReportVerdict::interrupted)) {
+        if (kinds.contains(FailureKind.INTERRUPTED)) {
             return ExitCodes.INTERRUPTED;
         }
-        if (failures.stream().anyMatch(ReportVerdict::unreachable)) {
+        if (kinds.stream().anyMatch(k -> k == FailureKind.UNREACHABLE || k == FailureKind.HOST_KEY || k == FailureKind.AUTH)) {
             return ExitCodes.UNREACHABLE;
         }
-        if (failures.stream().anyMatch(ReportVerdict::locked)) {
+        if (kinds.contains(FailureKind.LOCKED)) {
             return ExitCodes.LOCKED;
         }
-        if (failures.stream().anyMatch(f -> !missingArtifacts(f) && !timedOut(f))) {
+        if (kinds.stream().anyMatch(k -> k != FailureKind.MISSING_ARTIFACTS && k != FailureKind.TIMEOUT)) {
             return ExitCodes.STEP_FAILED;
         }
-        if (failures.stream().anyMatch(ReportVerdict::timedOut)) {
+        if (kinds.contains(FailureKind.TIMEOUT)) {
             return ExitCodes.TIMEOUT;
         }
         return ExitCodes.INCOMPLETE;

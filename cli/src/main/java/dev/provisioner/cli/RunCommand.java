@@ -1,20 +1,14 @@
 package dev.provisioner.cli;
 
+import dev.provisioner.api.CommandOutcome;
+import dev.provisioner.api.InvalidSetupException;
+import dev.provisioner.api.Provisioner;
+import dev.provisioner.api.RemoteCommand;
 import dev.provisioner.cli.json.HostRunDto;
 import dev.provisioner.cli.json.ResultDto;
-import dev.provisioner.connect.ConnectionFactory;
-import dev.provisioner.connect.Endpoints;
-import dev.provisioner.connect.SshConnections;
 import dev.provisioner.inventory.Host;
 import dev.provisioner.inventory.Inventory;
-import dev.provisioner.transport.AuthenticationException;
-import dev.provisioner.transport.Command;
-import dev.provisioner.transport.CommandResult;
-import dev.provisioner.transport.CommandTimeoutException;
-import dev.provisioner.transport.Connection;
-import dev.provisioner.transport.HostKeyException;
 import dev.provisioner.transport.SecretMasker;
-import dev.provisioner.transport.UnreachableException;
 import picocli.CommandLine;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -31,10 +25,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * {@code provisioner run -i INV [--limit HOSTS] [--sudo] -- CMD ARGS}: one ad-hoc command on the
@@ -86,43 +76,37 @@ public final class RunCommand implements Callable<Integer>, OutputOptions.SelfRe
             return ExitCodes.INVALID_INPUT;
         }
         SecretMasker masker = ApplyRun.masker(inv);
-        Command cmd = command();
         Path stateDir = cluster.stateDirectory(inv);
         Optional<RunLog> log = RunLog.open(stateDir, "run", masker, err);
+        RemoteCommand cmd = remoteCommand();
         log.ifPresent(l -> l.write("run on " + hosts.stream().map(Host::name).toList() + (sudo ? " as root" : "") + ": " + cmd));
-        ConnectionFactory connections = new SshConnections(inv, Optional.ofNullable(connect.transport), masker);
         JsonLinesListener jsonOut = new JsonLinesListener(out);
-        int threads = Math.max(1, Math.min(hosts.size(), parallel > 0 ? parallel : inv.cluster().ssh().parallelism()));
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
         Map<String, HostRun> results = new LinkedHashMap<>();
+        Provisioner p;
         try {
-            List<Future<HostRun>> futures = new ArrayList<>();
-            for (Host h : hosts) {
-                futures.add(pool.submit(() -> {
-                    HostRun r = runOn(connections, h, cmd, masker);
-                    synchronized (out) {
-                        if (output.json) {
-                            jsonOut.line("HostResult", new HostRunDto(r.host(), r.status().name().toLowerCase(Locale.ROOT),
-                                    r.exitCode(), r.stdout(), r.stderr(), r.message(), r.duration().toMillis()));
-                        } else if (!output.quiet) {
-                            block(out, r);
-                        }
-                    }
-                    log.ifPresent(l -> {
-                        StringWriter text = new StringWriter();
-                        block(new PrintWriter(text), r);
-                        l.write(text.toString());
-                    });
-                    return r;
-                }));
+            p = Provisioner.builder().inventory(inv).limitHosts(hosts.stream().map(Host::name).toList())
+                    .parallelism(parallel).transport(connect.transport).build();
+        } catch (InvalidSetupException e) {
+            err.println("error: " + String.join("; ", e.problems()));
+            return ExitCodes.INVALID_INPUT;
+        }
+        for (CommandOutcome o : p.run(cmd, o -> {
+            HostRun r = hostRun(o);
+            synchronized (out) {
+                if (output.json) {
+                    jsonOut.line("HostResult", new HostRunDto(r.host(), r.status().name().toLowerCase(Locale.ROOT),
+                            r.exitCode(), r.stdout(), r.stderr(), r.message(), r.duration().toMillis()));
+                } else if (!output.quiet) {
+                    block(out, r);
+                }
             }
-            for (int i = 0; i < hosts.size(); i++) {
-                results.put(hosts.get(i).name(), futures.get(i).get());
-            }
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("run failed: " + e.getCause().getMessage(), e.getCause());
-        } finally {
-            pool.shutdownNow();
+            log.ifPresent(l -> {
+                StringWriter text = new StringWriter();
+                block(new PrintWriter(text), r);
+                l.write(text.toString());
+            });
+        })) {
+            results.put(o.host(), hostRun(o));
         }
         int code = exitCode(results.values());
         String summary = summary(results.values(), code);
@@ -142,34 +126,22 @@ public final class RunCommand implements Callable<Integer>, OutputOptions.SelfRe
         return code;
     }
 
-    private Command command() {
-        Command c = shell ? Command.shell(String.join(" ", command))
-                : Command.of(command.get(0), command.subList(1, command.size()).toArray(String[]::new));
+    private RemoteCommand remoteCommand() {
+        RemoteCommand c = shell ? RemoteCommand.shell(String.join(" ", command))
+                : RemoteCommand.of(command.get(0), command.subList(1, command.size()).toArray(String[]::new));
         c = c.withTimeout(Duration.ofSeconds(timeoutSeconds));
         return sudo ? c.asRoot() : c;
     }
 
-    static HostRun runOn(ConnectionFactory connections, Host host, Command cmd, SecretMasker masker) {
-        long start = System.nanoTime();
-        try (Connection c = connections.open(host, Endpoints.of(host))) {
-            CommandResult r = c.run(cmd);
-            return new HostRun(host.name(), r.ok() ? HostRun.Status.OK : HostRun.Status.FAILED, r.exitCode(),
-                    masker.mask(r.stdout()), masker.mask(r.stderr()), "", since(start));
-        } catch (HostKeyException | AuthenticationException | UnreachableException e) {
-            return failed(host, HostRun.Status.UNREACHABLE, masker.mask(e.getMessage()), start);
-        } catch (CommandTimeoutException e) {
-            return failed(host, HostRun.Status.TIMEOUT, masker.mask(e.getMessage()), start);
-        } catch (RuntimeException e) {
-            return failed(host, HostRun.Status.ERROR, masker.mask(String.valueOf(e.getMessage())), start);
-        }
-    }
-
-    private static HostRun failed(Host host, HostRun.Status status, String message, long start) {
-        return new HostRun(host.name(), status, -1, "", "", message, since(start));
-    }
-
-    private static Duration since(long start) {
-        return Duration.ofNanos(System.nanoTime() - start);
+    /** The library's outcome as this command prints it: its kind of failure decides the status, never its message. */
+    static HostRun hostRun(CommandOutcome o) {
+        HostRun.Status status = o.failure().map(k -> switch (k) {
+            case STEP_FAILED -> o.exitCode() >= 0 ? HostRun.Status.FAILED : HostRun.Status.ERROR;
+            case UNREACHABLE, HOST_KEY, AUTH -> HostRun.Status.UNREACHABLE;
+            case TIMEOUT -> HostRun.Status.TIMEOUT;
+            default -> HostRun.Status.ERROR;
+        }).orElse(HostRun.Status.OK);
+        return new HostRun(o.host(), status, o.exitCode(), o.stdout(), o.stderr(), o.message(), o.duration());
     }
 
     /** One host's block: a header, then its stdout, then its stderr marked with "!". */

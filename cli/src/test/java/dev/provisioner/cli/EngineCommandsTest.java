@@ -1,5 +1,8 @@
 package dev.provisioner.cli;
 
+import dev.provisioner.api.FailureKind;
+import java.util.stream.Stream;
+
 import dev.provisioner.api.ProvisionReport;
 import dev.provisioner.api.RunMode;
 import dev.provisioner.api.StepFailure;
@@ -120,6 +123,8 @@ class EngineCommandsTest {
     }
 
     private static ProvisionReport report(StepFailure... failures) {
-        return new ProvisionReport(RunMode.APPLY, List.of(), List.of(failures), Duration.ofMillis(1500));
+        // The kinds the engine gives these failures where they arise (a connect exception, a health check out of time).
+        return new ProvisionReport(RunMode.APPLY, List.of(), List.of(failures), Duration.ofMillis(1500), Stream.of(failures)
+                .map(f -> f.step().equals("connect") ? FailureKind.UNREACHABLE : f.incomplete() ? FailureKind.MISSING_ARTIFACTS : FailureKind.STEP_FAILED).toList());
     }
 }

@@ -1,5 +1,8 @@
 package dev.provisioner.cli;
 
+import dev.provisioner.api.FailureKind;
+import java.util.stream.Stream;
+
 import dev.provisioner.api.ActionReport;
 import dev.provisioner.api.Counters;
 import dev.provisioner.api.HostReport;
@@ -168,6 +171,8 @@ class OutputTest {
     }
 
     private static ProvisionReport report(StepFailure... failures) {
-        return new ProvisionReport(RunMode.APPLY, List.of(), List.of(failures), Duration.ofMillis(1500));
+        // The kinds the engine gives these failures where they arise (a connect exception, a health check out of time).
+        return new ProvisionReport(RunMode.APPLY, List.of(), List.of(failures), Duration.ofMillis(1500), Stream.of(failures)
+                .map(f -> f == TIMEOUT ? FailureKind.TIMEOUT : f == UNREACHABLE ? FailureKind.UNREACHABLE : f.incomplete() ? FailureKind.MISSING_ARTIFACTS : FailureKind.STEP_FAILED).toList());
     }
 }

@@ -1,17 +1,20 @@
 package dev.provisioner.examples;
 
+import dev.provisioner.api.ClusterInventory;
+import dev.provisioner.api.InvalidSetupException;
+import dev.provisioner.api.OperationReport;
 import dev.provisioner.api.ProvisionEvent;
 import dev.provisioner.api.ProvisionReport;
 import dev.provisioner.api.Provisioner;
-import dev.provisioner.inventory.Inventory;
-import dev.provisioner.inventory.InventoryException;
-import dev.provisioner.inventory.Role;
+import dev.provisioner.api.StepStatus;
+
 
 import java.nio.file.Path;
 
 /**
- * An installer that embeds provisioner: it builds the 2018 recipe's inventory in code (no YAML file),
- * listens to the run's events, plans, and applies when something would change.
+ * An installer that embeds provisioner through its facade only ({@code dev.provisioner.api}): it writes the
+ * 2018 recipe's inventory in code (no file), listens to the run's events, plans, applies when something
+ * would change, then checks the cluster's health.
  *
  * <pre>
  *   java -cp ... dev.provisioner.examples.EmbeddingExample ~/.ssh/id_ed25519 10.4.4.4 10.4.4.5 10.4.4.7 10.4.4.8
@@ -25,18 +28,11 @@ public final class EmbeddingExample {
             System.exit(2);
         }
         Path key = Path.of(args[0]);
-        Inventory inventory;
+        ClusterInventory inventory;
         try {
-            inventory = Inventory.builder()
-                    .clusterName("embedded")
-                    .host("master", h -> h.address(args[1]).roles(Role.MASTER).keyFile(key))
-                    .host("node01", h -> h.address(args[2]).roles(Role.NODE).keyFile(key))
-                    .host("node02", h -> h.address(args[3]).roles(Role.NODE).keyFile(key))
-                    .host("registry", h -> h.address(args[4]).roles(Role.REGISTRY).keyFile(key))
-                    .set("cluster.network.etcdPrefix", "/atomic.io/network")
-                    .build();
-        } catch (InventoryException e) {
-            System.err.println(e.format());   // every problem at once, with its YAML path
+            inventory = inventory(key, args[1], args[2], args[3], args[4]);
+        } catch (InvalidSetupException e) {
+            e.problems().forEach(System.err::println);   // every problem at once, with its line and field
             System.exit(2);
             return;
         }
@@ -53,8 +49,32 @@ public final class EmbeddingExample {
             return;
         }
         ProvisionReport applied = provisioner.apply();
-        System.out.println(applied.ok() ? "applied: " + applied.totals() : "failed: " + applied.failures());
-        System.exit(applied.ok() ? 0 : 1);
+        if (!applied.ok()) {
+            // Each failure's kind was decided where it arose: unreachable, host key, auth, locked, timeout, ...
+            applied.failures().forEach(f -> System.out.println(applied.kindOf(f) + ": " + f.message()));
+            System.exit(1);
+        }
+        System.out.println("applied: " + applied.totals());
+        OperationReport health = provisioner.check(false);     // read-only: every component on every host
+        health.outcomes().stream().filter(o -> o.status() == StepStatus.FAILED)
+                .forEach(o -> System.out.println(o.host() + " " + o.item() + ": " + o.failure().orElseThrow() + " " + o.detail()));
+        System.exit(health.ok() ? 0 : 1);
+    }
+
+    /** The recipe's inventory, written in code: four hosts, their addresses, one key. */
+    static ClusterInventory inventory(Path key, String master, String node01, String node02, String registry) {
+        return ClusterInventory.parse("""
+                defaults:
+                  auth: {keyFile: %s}
+                hosts:
+                  - {name: master, address: %s, roles: [master]}
+                  - {name: node01, address: %s, roles: [node]}
+                  - {name: node02, address: %s, roles: [node]}
+                  - {name: registry, address: %s, roles: [registry]}
+                cluster:
+                  name: embedded
+                  network: {etcdPrefix: /atomic.io/network}
+                """.formatted(key, master, node01, node02, registry), "embedded");
     }
 
     private static void show(ProvisionEvent event) {

@@ -1,5 +1,7 @@
 package dev.provisioner.api;
 
+import dev.provisioner.operation.OperationListener;
+
 import dev.provisioner.engine.ActionRecord;
 import dev.provisioner.engine.ExecObserver;
 import dev.provisioner.engine.Mode;
@@ -11,8 +13,8 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.util.List;
 
-/** Turns engine callbacks into typed events and delivers them to the listeners one at a time. */
-final class EventDispatcher implements ExecObserver {
+/** Turns engine and operation callbacks into typed events and delivers them to the listeners one at a time. */
+final class EventDispatcher implements ExecObserver, OperationListener {
     private static final Logger LOG = LoggerFactory.getLogger(EventDispatcher.class);
     private final List<ProvisionListener> listeners;
     private final Object lock = new Object();
@@ -81,5 +83,20 @@ final class EventDispatcher implements ExecObserver {
     @Override
     public void output(String host, OutputListener.Stream stream, String line) {
         emit(new ProvisionEvent.OutputLine(host, stream == OutputListener.Stream.STDERR, line));
+    }
+
+    @Override
+    public void started(String operation, String detail) {
+        emit(new ProvisionEvent.OperationStarted(operation, detail));
+    }
+
+    @Override
+    public void hostFinished(String operation, String host, boolean ok, String detail) {
+        emit(new ProvisionEvent.OperationHostFinished(operation, host, ok, detail));
+    }
+
+    @Override
+    public void finished(String operation, boolean ok, String summary, Duration duration) {
+        emit(new ProvisionEvent.OperationFinished(operation, ok, summary, duration));
     }
 }

@@ -1,11 +1,10 @@
 package dev.provisioner.api;
 
-import dev.provisioner.ProvisionerException;
 
 import java.util.List;
 
 /** The {@link Provisioner.Builder} was given missing or contradictory settings; lists all of them. */
-public class InvalidSetupException extends ProvisionerException {
+public class InvalidSetupException extends RuntimeException {
     private final transient List<String> problems;
 
     public InvalidSetupException(List<String> problems) {

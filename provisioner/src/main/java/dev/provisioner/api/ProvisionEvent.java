@@ -41,4 +41,13 @@ public sealed interface ProvisionEvent {
 
     /** A line a command printed on a host. */
     record OutputLine(String host, boolean stderr, String line) implements ProvisionEvent { }
+
+    /** Any operation (check, run, reset, upgrade, remove-node, etcd ...) begins; {@code detail} says on what. */
+    record OperationStarted(String operation, String detail) implements ProvisionEvent { }
+
+    /** One host's result in an operation; {@code detail} may span lines (a command's output). */
+    record OperationHostFinished(String operation, String host, boolean ok, String detail) implements ProvisionEvent { }
+
+    /** An operation ends. */
+    record OperationFinished(String operation, boolean ok, String summary, Duration duration) implements ProvisionEvent { }
 }

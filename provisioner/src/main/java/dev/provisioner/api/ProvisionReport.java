@@ -12,11 +12,36 @@ import java.util.Optional;
  * @param hosts    one report per host worked on, inventory order
  * @param failures every failure
  * @param duration wall time
+ * @param failureKinds the kind of each failure, in the order of {@code failures} (decided where each arose)
  */
-public record ProvisionReport(RunMode mode, List<HostReport> hosts, List<StepFailure> failures, Duration duration) {
+public record ProvisionReport(RunMode mode, List<HostReport> hosts, List<StepFailure> failures, Duration duration,
+                              List<FailureKind> failureKinds) {
     public ProvisionReport {
         hosts = List.copyOf(hosts);
         failures = List.copyOf(failures);
+        failureKinds = List.copyOf(failureKinds);
+        if (failureKinds.size() != failures.size()) {
+            throw new IllegalArgumentException("one failure kind per failure: " + failures.size() + " failures, "
+                    + failureKinds.size() + " kinds");
+        }
+    }
+
+    /**
+     * A report built by hand (tests, embedders replaying a run): each failure is
+     * {@link FailureKind#MISSING_ARTIFACTS} when incomplete, else {@link FailureKind#STEP_FAILED}.
+     */
+    public ProvisionReport(RunMode mode, List<HostReport> hosts, List<StepFailure> failures, Duration duration) {
+        this(mode, hosts, failures, duration, failures.stream()
+                .map(f -> f.incomplete() ? FailureKind.MISSING_ARTIFACTS : FailureKind.STEP_FAILED).toList());
+    }
+
+    /** The kind of {@code failure}, one of {@link #failures()}. */
+    public FailureKind kindOf(StepFailure failure) {
+        int i = failures.indexOf(failure);
+        if (i < 0) {
+            throw new IllegalArgumentException("not a failure of this report: " + failure);
+        }
+        return failureKinds.get(i);
     }
 
     /** No step failed. */

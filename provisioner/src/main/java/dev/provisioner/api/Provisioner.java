@@ -1,21 +1,25 @@
 package dev.provisioner.api;
 
-import dev.provisioner.connect.SshConnections;
-import dev.provisioner.connect.Endpoints;
 import dev.provisioner.connect.ConnectionFactory;
 import dev.provisioner.component.ComponentContext;
 import dev.provisioner.plan.StandardPlan;
 import dev.provisioner.component.registry.RegistryTls;
-import dev.provisioner.engine.ExecSettings;
 import dev.provisioner.engine.Executor;
 import dev.provisioner.engine.Mode;
 import dev.provisioner.engine.PlanRenderer;
 import dev.provisioner.inventory.Host;
 import dev.provisioner.inventory.Inventory;
+import dev.provisioner.operation.Operation;
+import dev.provisioner.operation.OperationSettings;
+import dev.provisioner.ops.check.HealthCheck;
+import dev.provisioner.ops.reset.HostReset;
+import dev.provisioner.ops.reset.ResetReport;
+import dev.provisioner.ops.upgrade.RollingPlan;
+import dev.provisioner.ops.upgrade.UpgradeRefusedException;
+import dev.provisioner.ops.upgrade.UpgradePreflight;
 import dev.provisioner.step.DesiredFile;
 import dev.provisioner.step.Plan;
 import dev.provisioner.template.TemplateRenderer;
-import dev.provisioner.transport.SecretMasker;
 import dev.provisioner.transport.TransportKind;
 
 import java.nio.file.Files;
@@ -27,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 /**
@@ -35,6 +40,14 @@ import java.util.function.UnaryOperator;
  * <pre>{@code
  * import dev.provisioner.api.*;
  * import dev.provisioner.inventory.Inventory;
+import dev.provisioner.operation.Operation;
+import dev.provisioner.operation.OperationSettings;
+import dev.provisioner.ops.check.HealthCheck;
+import dev.provisioner.ops.reset.HostReset;
+import dev.provisioner.ops.reset.ResetReport;
+import dev.provisioner.ops.upgrade.RollingPlan;
+import dev.provisioner.ops.upgrade.UpgradeRefusedException;
+import dev.provisioner.ops.upgrade.UpgradePreflight;
  * import java.nio.file.Path;
  *
  * public class Example {
@@ -66,21 +79,22 @@ public final class Provisioner {
     private final Inventory inventory;
     private final Plan plan;
     private final TemplateRenderer templates;
-    private final int parallelism;
     private final Set<String> limitHosts;
-    private final List<ProvisionListener> listeners;
-    private final Optional<TransportKind> transport;
-    private final Optional<ConnectionFactory> connections;
+    private final EventDispatcher events;
+    private final OperationSettings settings;
+    private final Path stateDirectory;
+    private final Optional<Path> templatesDir;
 
     private Provisioner(Builder b, Plan plan, TemplateRenderer templates) {
         this.inventory = b.inventory;
         this.plan = plan;
         this.templates = templates;
-        this.parallelism = b.parallelism > 0 ? b.parallelism : b.inventory.cluster().ssh().parallelism();
         this.limitHosts = Set.copyOf(b.limitHosts);
-        this.listeners = List.copyOf(b.listeners);
-        this.transport = Optional.ofNullable(b.transport);
-        this.connections = Optional.ofNullable(b.connections);
+        this.events = new EventDispatcher(b.listeners);
+        this.settings = new OperationSettings(b.inventory, Optional.ofNullable(b.transport), Optional.ofNullable(b.connections),
+                b.parallelism, events);
+        this.stateDirectory = b.componentContext().stateDirectory();
+        this.templatesDir = Optional.ofNullable(b.templatesDir);
     }
 
     public static Builder builder() {
@@ -117,15 +131,13 @@ public final class Provisioner {
      * at a time and the node phases in batches of {@code maxUnavailable}, each batch checked before the
      * next; the first failed batch stops the rollout and the report names it and what was left.
      *
-     * @throws dev.provisioner.ops.upgrade.UpgradeRefusedException naming every refused version jump
+     * @throws UpgradeRefusedException naming every refused version jump
      */
     public ProvisionReport upgrade(int maxUnavailable) {
-        Plan rolling = dev.provisioner.ops.upgrade.RollingPlan.of(plan, maxUnavailable);
-        SecretMasker masker = masker();
-        ConnectionFactory factory = factory(masker);
-        dev.provisioner.ops.upgrade.UpgradePreflight.check(inventory, limitHosts, h -> factory.open(h, Endpoints.of(h)), masker,
-                parallelism);
-        return run(Mode.APPLY, rolling);
+        Plan rolling = RollingPlan.of(plan, maxUnavailable);
+        Operation op = settings.start("upgrade", true);
+        UpgradePreflight.check(op, limitHosts);
+        return run(op, Mode.APPLY, rolling);
     }
 
     /**
@@ -133,32 +145,85 @@ public final class Provisioner {
      * recorded on each host: services, unit files, binaries, configs, data, PKI, packages that were not
      * there before, iptables rules and CNI interfaces, the /etc/hosts block. Confirmation is the caller's job.
      */
-    public dev.provisioner.ops.reset.ResetReport reset() {
-        SecretMasker masker = masker();
-        ConnectionFactory factory = factory(masker);
-        List<Host> hosts = inventory.hosts().stream().filter(h -> limitHosts.isEmpty() || limitHosts.contains(h.name())).toList();
-        return new dev.provisioner.ops.reset.HostReset(h -> factory.open(h, Endpoints.of(h)), masker, parallelism).run(hosts);
+    public ResetReport reset() {
+        List<Host> hosts = selected();
+        Operation op = settings.start("reset", true);
+        op.started("reset " + names(hosts));
+        ResetReport report = new HostReset(op).run(hosts);
+        op.finished(report.ok(), report.ok() ? "every host was reset" : report.failed().size() + " host(s) not reset");
+        return report;
     }
 
-    private SecretMasker masker() {
-        SecretMasker masker = new SecretMasker();
-        Endpoints.registerSecrets(inventory, masker);
-        return masker;
+    /**
+     * One ad-hoc command on the hosts (all, or the builder's {@code limitHosts}), at most
+     * {@code parallelism} at once, through the same SSH mapping as {@code apply}. Takes no run lock (it
+     * is for looking at hosts; what the command changes is the caller's business). {@code onEach}
+     * hears each host's result as it finishes (from worker threads, one at a time); the list is in
+     * inventory order. Interrupted: hosts not started are reported with {@link FailureKind#INTERRUPTED}.
+     */
+    public List<CommandOutcome> run(RemoteCommand command, Consumer<CommandOutcome> onEach) {
+        Object lock = new Object();
+        return new AdHocCommand(settings.start("run", false)).run(selected(), command, r -> {
+            synchronized (lock) {
+                onEach.accept(r);
+            }
+        });
     }
 
-    private ConnectionFactory factory(SecretMasker masker) {
-        return connections.orElseGet(() -> new SshConnections(inventory, transport, masker));
+    /**
+     * Read-only health of every component on every host (probes batched per host, hosts in parallel);
+     * with {@code smoke}, also the smoke test on the first master (it creates and deletes its own
+     * namespace). Never throws for an unhealthy or unreachable host: that is in the report.
+     */
+    public OperationReport check(boolean smoke) {
+        HealthCheck check = HealthCheck.builder().inventory(inventory).smoke(smoke).templatesDir(templatesDir.orElse(null)).build();
+        return DayTwo.check(settings.start("check", false), check);
+    }
+
+    /**
+     * Takes {@code host} out of the running cluster: its Node object, its etcd member, then the host
+     * itself, each under the run lock of the hosts contacted; works when the host is already dead.
+     * The inventory must still list the host.
+     *
+     * @param force remove its etcd member even when the remaining members would have no healthy quorum
+     */
+    public OperationReport removeNode(String host, boolean force) {
+        return DayTwo.removeNode(settings.start("remove-node", true), host, force);
+    }
+
+    /** An etcd snapshot with the cluster PKI of the state directory, in a new directory under {@code outDir}; read-only on hosts. */
+    public OperationReport etcdSnapshot(Path outDir) {
+        return DayTwo.etcdSnapshot(settings.start("etcd snapshot", false), outDir, stateDirectory);
+    }
+
+    /** Restores every etcd member from {@code snapshot}, under each member's run lock; nothing changes unless every member is reached. */
+    public OperationReport etcdRestore(Path snapshot) {
+        return DayTwo.etcdRestore(settings.start("etcd restore", true), snapshot);
+    }
+
+    /**
+     * Removes etcd member {@code member} through the surviving members (under their run lock).
+     *
+     * @param force remove even when the remaining members would not have a healthy quorum
+     */
+    public OperationReport etcdMemberRemove(String member, boolean force) {
+        return DayTwo.etcdMemberRemove(settings.start("etcd member remove", true), member, force);
+    }
+
+    private List<Host> selected() {
+        return inventory.hosts().stream().filter(h -> limitHosts.isEmpty() || limitHosts.contains(h.name())).toList();
+    }
+
+    private static List<String> names(List<Host> hosts) {
+        return hosts.stream().map(Host::name).toList();
     }
 
     private ProvisionReport run(Mode mode) {
-        return run(mode, plan);
+        return run(settings.start(mode == Mode.APPLY ? "apply" : "plan", mode == Mode.APPLY), mode, plan);
     }
 
-    private ProvisionReport run(Mode mode, Plan runPlan) {
-        SecretMasker masker = masker();
-        ConnectionFactory factory = factory(masker);
-        Executor executor = new Executor(new ExecSettings(mode, parallelism, limitHosts),
-                (Host h) -> factory.open(h, Endpoints.of(h)), new EventDispatcher(listeners), masker);
+    private ProvisionReport run(Operation op, Mode mode, Plan runPlan) {
+        Executor executor = Executor.within(op, mode, limitHosts, events);
         return Reports.report(executor.run(runPlan, inventory, templates), inventory.hosts().stream().map(Host::name).toList());
     }
 
@@ -185,6 +250,12 @@ public final class Provisioner {
         /** The validated inventory (required). */
         public Builder inventory(Inventory value) {
             this.inventory = value;
+            return this;
+        }
+
+        /** The validated inventory (required): {@link ClusterInventory#load(Path)}. */
+        public Builder inventory(ClusterInventory value) {
+            this.inventory = value.inventory();
             return this;
         }
 

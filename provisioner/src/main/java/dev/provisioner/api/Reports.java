@@ -29,6 +29,14 @@ final class Reports {
         return new StepFailure(f.host(), f.phase(), f.step(), f.action(), f.exitCode(), f.stderrTail(), f.message(), f.incomplete());
     }
 
+    /** The kind of an engine failure: from the type of what was thrown where it arose. */
+    static FailureKind kind(Failure f) {
+        if (f.incomplete()) {
+            return FailureKind.MISSING_ARTIFACTS;
+        }
+        return f.cause() == null ? FailureKind.STEP_FAILED : Failures.kindOf(f.cause());
+    }
+
     static StepReport step(StepRecord r) {
         return new StepReport(r.phase(), r.host(), r.step(), StepStatus.valueOf(r.status().name()), r.reason(), r.duration(),
                 r.actions().stream().map(Reports::action).toList(), r.failure().map(Reports::failure));
@@ -50,6 +58,6 @@ final class Reports {
             }
         });
         return new ProvisionReport(mode(outcome.mode()), hosts, outcome.failures().stream().map(Reports::failure).toList(),
-                outcome.duration());
+                outcome.duration(), outcome.failures().stream().map(Reports::kind).toList());
     }
 }

@@ -1,9 +1,8 @@
 package dev.provisioner.api;
 
-import dev.provisioner.ProvisionerException;
 
 /** Thrown by {@link ProvisionReport#orThrow()}: a step failed on a host. */
-public class StepFailedException extends ProvisionerException {
+public class StepFailedException extends RuntimeException {
     private final transient StepFailure failure;
 
     public StepFailedException(StepFailure failure) {

@@ -1,5 +1,7 @@
 package dev.provisioner.engine;
 
+import dev.provisioner.operation.RunLock;
+
 import dev.provisioner.step.Action;
 import dev.provisioner.step.DaemonReload;
 import dev.provisioner.step.EnsureUnit;
@@ -29,6 +31,8 @@ final class ApplyScript {
     static final String MARK = "@@provisioner ";
     /** Suffix of the temporary file beside a destination, {@code .<name>.provisioner-new}, before its rename. */
     static final String TEMP_SUFFIX = ".provisioner-new";
+    /** Exit code of a health check that ran out of time (as timeout(1) reports it). */
+    static final int HEALTH_TIMEOUT = 124;
 
     private ApplyScript() {
     }
@@ -131,7 +135,7 @@ final class ApplyScript {
                 + "  if [ \"$(date +%s)\" -ge \"$deadline\" ]; then\n"
                 + journal
                 + "    echo " + Command.quote("health check failed after " + seconds + "s: " + wait.probe()) + " >&2\n"
-                + "    exit 1\n"
+                + "    exit " + HEALTH_TIMEOUT + "\n"
                 + "  fi\n"
                 + "  sleep 1\n"
                 + "done";

@@ -61,7 +61,7 @@ final class BatchHealth {
                     host + ": phase " + phase + ", step " + STEP + ": " + tail.strip()));
         } catch (RuntimeException e) {
             return Optional.of(new Failure(host, phase, STEP, action, -1, "",
-                    host + ": phase " + phase + ", step " + STEP + ": " + e.getMessage()));
+                    host + ": phase " + phase + ", step " + STEP + ": " + e.getMessage()).causedBy(e));
         }
     }
 }

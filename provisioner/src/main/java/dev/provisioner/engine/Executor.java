@@ -1,5 +1,9 @@
 package dev.provisioner.engine;
 
+import dev.provisioner.operation.HostFanOut;
+import dev.provisioner.operation.Operation;
+import dev.provisioner.operation.RunLock;
+
 import dev.provisioner.facts.FactsQuery;
 import dev.provisioner.inventory.Host;
 import dev.provisioner.inventory.Inventory;
@@ -19,8 +23,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
+import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Runs a {@link Plan}: phase after phase (phases without a barrier are joined with the next one, so a
@@ -31,9 +35,11 @@ import java.util.concurrent.FutureTask;
  *
  * <p>Before any phase, every host is connected and its facts gathered ({@link Preflight}); in apply
  * that also takes each host's {@link RunLock}. If any host cannot be reached, refuses sudo or is
- * locked by another run, no host is changed. An interrupt of the calling thread lets the running
- * phase finish its current step on every host, skips the rest, records an {@value #INTERRUPTED}
- * failure and returns with the thread's interrupt flag set again.
+ * locked by another run, no host is changed. Hosts are worked on through one
+ * {@link HostFanOut}, so an interrupt of the calling thread follows its policy: hosts at work finish
+ * their current step (the phases of the running group), hosts not started and every later phase are
+ * skipped, an {@value #INTERRUPTED} failure is recorded and the run returns with the thread's
+ * interrupt flag set again.
  */
 public final class Executor {
     private static final Logger LOG = LoggerFactory.getLogger(Executor.class);
@@ -41,21 +47,34 @@ public final class Executor {
     private final ConnectionSource connections;
     private final ExecObserver observer;
     private final SecretMasker masker;
+    private final Supplier<HostFanOut> fanOut;
 
+    /** A run with its own fan-out of {@code settings.parallelism()} hosts. */
     public Executor(ExecSettings settings, ConnectionSource connections, ExecObserver observer, SecretMasker masker) {
+        this(settings, connections, observer, masker, () -> new HostFanOut("run", settings.parallelism()));
+    }
+
+    private Executor(ExecSettings settings, ConnectionSource connections, ExecObserver observer, SecretMasker masker,
+                     Supplier<HostFanOut> fanOut) {
         this.settings = settings;
         this.connections = connections;
         this.observer = observer;
         this.masker = masker;
+        this.fanOut = fanOut;
+    }
+
+    /** A run inside {@code op}: its connections, masker, parallelism and fan-out (so its interrupt policy). */
+    public static Executor within(Operation op, Mode mode, Set<String> limitHosts, ExecObserver observer) {
+        return new Executor(new ExecSettings(mode, op.parallelism(), limitHosts), op::open, observer, op.masker(), op::fanOut);
     }
 
     public RunOutcome run(Plan plan, Inventory inventory, TemplateRenderer templates) {
         long start = System.nanoTime();
         RunScope scope = new RunScope(UUID.randomUUID().toString().substring(0, 8), settings.mode(), inventory,
-                templates, observer, masker);
+                templates, observer, masker, fanOut.get());
         Map<Phase, List<Host>> targets = new LinkedHashMap<>();
         plan.phases().forEach(p -> targets.put(p, p.selectHosts(inventory).stream().filter(this::inLimit).toList()));
-        Optional<String> lockHolder = settings.mode() == Mode.APPLY ? Optional.of(RunHolder.describe(scope.runId()))
+        Optional<String> lockHolder = settings.mode() == Mode.APPLY ? Optional.of(RunLock.holderFor("run " + scope.runId()))
                 : Optional.empty();
         Map<String, HostSession> sessions = sessions(targets, inventory, templates, lockHolder);
         observer.runStarted(settings.mode(), plan.titles(), List.copyOf(sessions.keySet()));
@@ -63,7 +82,7 @@ public final class Executor {
         List<Failure> failures = new ArrayList<>();
         boolean interrupted = false;
         try {
-            Preflight.Result pre = new Preflight(scope, sessions, targets, settings.parallelism()).run();
+            Preflight.Result pre = new Preflight(scope, sessions, targets).run();
             records.addAll(pre.records());
             failures.addAll(pre.failures());
             interrupted = pre.interrupted();
@@ -87,10 +106,10 @@ public final class Executor {
                     continue;
                 }
                 ranAny = true;
-                GroupRun g = runGroup(scope, group, targets, sessions);
-                interrupted |= g.interrupted();
-                records.addAll(g.records());
-                g.records().stream().flatMap(r -> r.failure().stream()).forEach(failures::add);
+                List<StepRecord> g = new PhaseGroupRunner(scope, group, targets, sessions, limit(group)).run();
+                interrupted |= Thread.interrupted() || scope.fanOut().interrupted();
+                records.addAll(g);
+                g.stream().flatMap(r -> r.failure().stream()).forEach(failures::add);
             }
         } finally {
             sessions.values().forEach(HostSession::close);
@@ -112,36 +131,10 @@ public final class Executor {
     /** Step name of the failure recorded when the calling thread was interrupted. */
     public static final String INTERRUPTED = "interrupted";
 
-    private record GroupRun(List<StepRecord> records, boolean interrupted) {
-    }
-
-    /**
-     * Runs one group on a helper thread. An interrupt of the calling thread does not cut the group
-     * short: its hosts finish the step they are in (their scripts run to the end), then the run stops.
-     */
-    private GroupRun runGroup(RunScope scope, List<Phase> group, Map<Phase, List<Host>> targets, Map<String, HostSession> sessions) {
-        FutureTask<List<StepRecord>> task = new FutureTask<>(
-                () -> new PhaseGroupRunner(scope, group, targets, sessions, limit(group)).run());
-        Thread t = new Thread(task, "provisioner-" + scope.runId() + "-group");
-        t.setDaemon(true);
-        t.start();
-        boolean interrupted = false;
-        while (true) {
-            try {
-                return new GroupRun(task.get(), interrupted);
-            } catch (InterruptedException e) {
-                interrupted = true;
-                LOG.info("interrupted: letting phase {} finish its current step, then stopping", group.get(0).title());
-            } catch (ExecutionException e) {
-                throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
-            }
-        }
-    }
-
     private static Failure interruption(Phase next, boolean beforeAnyChange) {
         String message = "the run was interrupted" + (beforeAnyChange ? " before any host was changed" : "")
                 + "; phase " + next.title() + " and later phases were not run";
-        return new Failure("(run)", next.title(), INTERRUPTED, "", -1, "", message);
+        return new Failure("(run)", next.title(), INTERRUPTED, "", -1, "", message).causedBy(new InterruptedException(message));
     }
 
     private boolean inLimit(Host h) {

@@ -1,5 +1,8 @@
 package dev.provisioner.engine;
 
+import dev.provisioner.step.WaitHealthy;
+import java.util.concurrent.TimeoutException;
+
 import dev.provisioner.artifacts.MissingArtifacts;
 import dev.provisioner.facts.HostFacts;
 import dev.provisioner.step.Action;
@@ -66,7 +69,8 @@ final class HostPhaseRunner {
             facts = session.facts();
         } catch (RuntimeException e) {
             String what = session.connected() ? "facts" : "connect";
-            Failure f = failure(what, what.equals("connect") ? "connect" : "gather facts", -1, "", e.getMessage());
+            Failure f = failure(what, what.equals("connect") ? "connect" : "gather facts", -1, "", e.getMessage())
+                    .causedBy(session.connected() ? e : Unreached.of(host, e));
             return failedBeforeSteps(f);
         }
         StepContext ctx = new StepContext(run.inventory(), session.host(), run.templates(), Optional.of(facts));
@@ -81,9 +85,9 @@ final class HostPhaseRunner {
                 outcomes.put(step.name(), outcome);
                 outcome.actions().forEach(a -> raw.add(new Planned(step.name(), a)));
             } catch (RuntimeException e) {
-                Failure f = failure(step.name(), "compute actions", -1, "", e.getMessage());
+                Failure f = failure(step.name(), "compute actions", -1, "", e.getMessage()).causedBy(e);
                 if (e instanceof MissingArtifacts) {
-                    f = new Failure(f.host(), f.phase(), f.step(), mask("obtain release artifacts"), -1, "", f.message(), true);
+                    f = new Failure(f.host(), f.phase(), f.step(), mask("obtain release artifacts"), -1, "", f.message(), true, e);
                 }
                 return finish(planningFailed(step.name(), f, outcomes));
             } finally {
@@ -122,7 +126,7 @@ final class HostPhaseRunner {
             }
         } catch (RuntimeException e) {
             String step = batch.stream().filter(p -> p.action() instanceof PutFile).findFirst().orElseThrow().step();
-            Failure f = failure(step, "upload " + uploads.size() + " file(s)", -1, "", e.getMessage());
+            Failure f = failure(step, "upload " + uploads.size() + " file(s)", -1, "", e.getMessage()).causedBy(e);
             return records(outcomes, planTime, batch, Set.of(), -2, f, Duration.ofNanos(System.nanoTime() - t));
         }
         String script = ApplyScript.build(batch, staged, stageDir);
@@ -132,7 +136,7 @@ final class HostPhaseRunner {
         try {
             result = session.connection().run(command, this::output);
         } catch (RuntimeException e) {
-            Failure f = failure(HostManifest.stepOf(batch, 0), "run the phase script", -1, "", e.getMessage());
+            Failure f = failure(HostManifest.stepOf(batch, 0), "run the phase script", -1, "", e.getMessage()).causedBy(e);
             return records(outcomes, planTime, batch, Set.of(), -2, f, Duration.ofNanos(System.nanoTime() - t));
         }
         Set<Integer> done = ApplyScript.done(result.stdout());
@@ -155,6 +159,9 @@ final class HostPhaseRunner {
             String tail = run.masker().mask(result.tail(10));
             failure = failure(HostManifest.stepOf(batch, failedAt >= 0 ? failedAt : 0), p.action().describe(), result.exitCode(), tail,
                     "'" + p.action().describe() + "' exited " + result.exitCode());
+            if (result.exitCode() == ApplyScript.HEALTH_TIMEOUT && p.action() instanceof WaitHealthy) {
+                failure = failure.causedBy(new TimeoutException(failure.message()));
+            }
         }
         return records(outcomes, planTime, batch, done, failedAt, failure, Duration.ofNanos(System.nanoTime() - t));
     }

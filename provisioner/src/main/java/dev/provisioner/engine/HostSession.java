@@ -1,5 +1,8 @@
 package dev.provisioner.engine;
 
+import dev.provisioner.operation.RunLock;
+import dev.provisioner.operation.RunLockedException;
+
 import dev.provisioner.facts.FactsException;
 import dev.provisioner.facts.FactsParser;
 import dev.provisioner.facts.FactsQuery;

@@ -1,5 +1,7 @@
 package dev.provisioner.engine;
 
+import dev.provisioner.operation.RunLock;
+
 import dev.provisioner.transport.Command;
 import dev.provisioner.transport.UploadScript;
 

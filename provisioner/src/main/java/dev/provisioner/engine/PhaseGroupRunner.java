@@ -13,11 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs a group of phases (one phase, or phases chained without barriers) on their hosts in parallel,
@@ -28,6 +23,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * (the smallest batch size of the group's phases) run one after the other. After a batch, every unit a
  * host restarted or started must be active ({@link BatchHealth}); the first batch with a failure stops
  * the rollout, and every host of the later batches is reported as skipped, naming the failed batch.
+ * Hosts run through the run's {@link dev.provisioner.operation.HostFanOut}: after an interrupt, hosts
+ * and batches not started are skipped as not run.
  */
 final class PhaseGroupRunner {
     private final RunScope run;
@@ -68,6 +65,12 @@ final class PhaseGroupRunner {
                 }
                 continue;
             }
+            if (run.fanOut().interrupted()) {
+                for (Host h : batch) {
+                    byHost.put(h, skipAll(h, NOT_RUN_INTERRUPTED));
+                }
+                continue;
+            }
             byHost.putAll(runBatch(batch, rollout.rolling()));
             Optional<Failure> failed = batch.stream().flatMap(h -> byHost.get(h).values().stream())
                     .flatMap(List::stream).flatMap(r -> r.failure().stream()).findFirst();
@@ -96,22 +99,15 @@ final class PhaseGroupRunner {
                 + " in phase " + f.phase() + ", step " + f.step() + "; not rolled out: " + String.join(", ", left);
     }
 
+    /** Skip reason of the hosts an interrupt left unstarted. */
+    static final String NOT_RUN_INTERRUPTED = "not run: the run was interrupted";
+
     private Map<Host, Map<Phase, List<StepRecord>>> runBatch(List<Host> batch, boolean checkHealth) {
+        List<Map<Phase, List<StepRecord>>> results = run.fanOut().map(batch, limit, h -> runHost(h, checkHealth),
+                h -> skipAll(h, NOT_RUN_INTERRUPTED));
         Map<Host, Map<Phase, List<StepRecord>>> out = new LinkedHashMap<>();
-        AtomicInteger n = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(limit, batch.size())), r -> {
-            Thread t = new Thread(r, "provisioner-" + run.runId() + "-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            Map<Host, Future<Map<Phase, List<StepRecord>>>> futures = new LinkedHashMap<>();
-            batch.forEach(h -> futures.put(h, pool.submit(() -> runHost(h, checkHealth))));
-            for (Map.Entry<Host, Future<Map<Phase, List<StepRecord>>>> e : futures.entrySet()) {
-                out.put(e.getKey(), await(e.getValue()));
-            }
-        } finally {
-            pool.shutdownNow();
+        for (int i = 0; i < batch.size(); i++) {
+            out.put(batch.get(i), results.get(i));
         }
         return out;
     }
@@ -146,7 +142,7 @@ final class PhaseGroupRunner {
         long t = System.nanoTime();
         Optional<Failure> failure = BatchHealth.check(sessions.get(h.name()), phase.title(), units)
                 .map(f -> new Failure(f.host(), f.phase(), f.step(), run.masker().mask(f.action()), f.exitCode(),
-                        run.masker().mask(f.stderrTail()), run.masker().mask(f.message())));
+                        run.masker().mask(f.stderrTail()), run.masker().mask(f.message()), f.incomplete(), f.cause()));
         Duration d = Duration.ofNanos(System.nanoTime() - t);
         StepRecord r = failure.map(f -> new StepRecord(phase.title(), h.name(), BatchHealth.STEP, StepStatus.FAILED, f.message(), d,
                         List.of(), Optional.of(f)))
@@ -175,16 +171,5 @@ final class PhaseGroupRunner {
             out.add(r);
         }
         return out;
-    }
-
-    private static <T> T await(Future<T> f) {
-        try {
-            return f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for hosts", e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
-        }
     }
 }

@@ -1,20 +1,17 @@
 package dev.provisioner.engine;
 
+import dev.provisioner.operation.RunLock;
+import dev.provisioner.operation.RunLockedException;
+
 import dev.provisioner.inventory.Host;
 import dev.provisioner.step.Phase;
 import dev.provisioner.transport.SudoException;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Before any change: every host of the run connected and its facts gathered, in parallel (bounded).
@@ -31,49 +28,38 @@ final class Preflight {
     private final RunScope run;
     private final Map<String, HostSession> sessions;
     private final Map<Phase, List<Host>> targets;
-    private final int parallelism;
 
-    Preflight(RunScope run, Map<String, HostSession> sessions, Map<Phase, List<Host>> targets, int parallelism) {
+    Preflight(RunScope run, Map<String, HostSession> sessions, Map<Phase, List<Host>> targets) {
         this.run = run;
         this.sessions = sessions;
         this.targets = targets;
-        this.parallelism = parallelism;
     }
 
     Result run() {
         if (sessions.isEmpty()) {
             return new Result(List.of(), List.of(), false);
         }
-        AtomicInteger n = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallelism, sessions.size()), r -> {
-            Thread t = new Thread(r, "provisioner-" + run.runId() + "-preflight-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
-        Map<String, Future<?>> futures = new LinkedHashMap<>();
-        sessions.forEach((name, s) -> futures.put(name, pool.submit(s::facts)));
+        // Read-only (connect, lock, facts): an interrupt abandons the hosts at once; nothing was changed yet.
+        List<Optional<Failure>> found = run.fanOut().mapReadOnly(List.copyOf(sessions.values()), s -> {
+            try {
+                s.facts();
+                return Optional.<Failure>empty();
+            } catch (RuntimeException e) {
+                return Optional.of(failure(s, e));
+            }
+        }, s -> Optional.empty());
         List<StepRecord> records = new ArrayList<>();
         List<Failure> failures = new ArrayList<>();
-        try {
-            for (Map.Entry<String, Future<?>> e : futures.entrySet()) {
-                try {
-                    e.getValue().get();
-                } catch (ExecutionException ex) {
-                    Failure f = failure(sessions.get(e.getKey()), ex.getCause());
-                    StepRecord r = new StepRecord(f.phase(), f.host(), f.step(), StepStatus.FAILED, f.message(),
-                            Duration.ZERO, List.of(), Optional.of(f));
-                    run.observer().stepFinished(r);
-                    records.add(r);
-                    failures.add(f);
-                }
-            }
-        } catch (InterruptedException e) {
-            // Abandon hosts still connecting: nothing was changed yet; the executor closes every session.
-            return new Result(records, failures, true);
-        } finally {
-            pool.shutdownNow();
+        for (Optional<Failure> o : found) {
+            o.ifPresent(f -> {
+                StepRecord r = new StepRecord(f.phase(), f.host(), f.step(), StepStatus.FAILED, f.message(),
+                        Duration.ZERO, List.of(), Optional.of(f));
+                run.observer().stepFinished(r);
+                records.add(r);
+                failures.add(f);
+            });
         }
-        return new Result(records, failures, false);
+        return new Result(records, failures, Thread.interrupted() || run.fanOut().interrupted());
     }
 
     private Failure failure(HostSession session, Throwable cause) {
@@ -101,6 +87,7 @@ final class Preflight {
             default -> "gather facts";
         };
         return new Failure(host, phase, step, action, -1, "",
-                run.masker().mask(host + ": phase " + phase + ", step " + step + ": " + message));
+                run.masker().mask(host + ": phase " + phase + ", step " + step + ": " + message))
+                .causedBy(step.equals("connect") ? Unreached.of(host, cause) : cause);
     }
 }

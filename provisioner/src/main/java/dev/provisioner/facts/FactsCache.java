@@ -9,7 +9,7 @@ import java.util.function.Supplier;
  * Facts per host for one run: gathered once, then read by every phase. Create one per run (it is
  * never static), so a new run always sees the hosts as they are now. Thread-safe.
  */
-public final class FactsCache {
+final class FactsCache {
     private final Map<String, HostFacts> byHost = new ConcurrentHashMap<>();
 
     /** The cached facts of {@code host}, gathering them with {@code gather} the first time. */

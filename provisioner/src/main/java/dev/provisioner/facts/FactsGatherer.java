@@ -4,7 +4,7 @@ import dev.provisioner.transport.CommandResult;
 import dev.provisioner.transport.Connection;
 
 /** Runs the facts script on a connection: exactly one round trip. */
-public final class FactsGatherer {
+final class FactsGatherer {
     private FactsGatherer() {
     }
 

@@ -18,5 +18,7 @@
  * </pre>
  *
  * <p>Only JDK types and this package's own appear in public signatures; BouncyCastle stays inside.
+ *
+ * <p>Place in the flow: model -> plan: the cluster's certificates are part of the desired state the components place on hosts. Layer: above inventory and transport.
  */
 package dev.provisioner.pki;

@@ -14,7 +14,7 @@ import dev.provisioner.step.Plan;
  * {@code addons}. The release files of all of them are resolved together at the first step that
  * needs one, so a run without them stops at {@code flannel} with one message naming every missing file.
  */
-public final class KubePhases {
+final class KubePhases {
     private KubePhases() {
     }
 

@@ -1,5 +1,7 @@
 package dev.provisioner.engine;
 
+import dev.provisioner.operation.RunLock;
+
 import dev.provisioner.inventory.Inventory;
 import dev.provisioner.step.DesiredFile;
 import dev.provisioner.step.HostSelector;

@@ -1,5 +1,6 @@
 package dev.provisioner.component.etcd;
 
+import dev.provisioner.operation.OperationSettings;
 import dev.provisioner.api.ProvisionReport;
 import dev.provisioner.api.Provisioner;
 import dev.provisioner.api.StepStatus;
@@ -229,15 +230,15 @@ class EtcdDay2LabTest {
         Inventory inv = Inventory.load(threeMasters);
         docker("pause", m3);
         try {
-            assertThatThrownBy(() -> EtcdMembership.of(inv).remove("m2", false)).isInstanceOf(EtcdOperationException.class)
+            assertThatThrownBy(() -> EtcdMembership.of(OperationSettings.of(inv).start("etcd member remove", true)).remove("m2", false)).isInstanceOf(EtcdOperationException.class)
                     .hasMessageContaining("would lose quorum");
-            MemberRemoval r = EtcdMembership.of(inv).remove("m3", false);
+            MemberRemoval r = EtcdMembership.of(OperationSettings.of(inv).start("etcd member remove", true)).remove("m3", false);
             assertThat(r.removed()).isTrue();
             assertThat(r.askedHost()).isEqualTo("m1");
             assertThat(r.remaining()).extracting(m -> m.name()).containsExactlyInAnyOrder("m1", "m2");
             assertThat(started(m1)).containsExactly("m1", "m2");
             assertThat(healthy(m2)).isEqualTo(2);
-            MemberRemoval again = EtcdMembership.of(inv).remove("m3", false);
+            MemberRemoval again = EtcdMembership.of(OperationSettings.of(inv).start("etcd member remove", true)).remove("m3", false);
             assertThat(again.removed()).isFalse();
             assertThat(again.message()).contains("already removed");
         } finally {
@@ -251,7 +252,7 @@ class EtcdDay2LabTest {
         local(m1, "del /day2/key");
         assertThat(local(m1, "get --print-value-only /day2/key")).isEmpty();
         m3.execOk("systemctl stop etcd; rm -rf /var/lib/etcd");
-        RestoreResult r = EtcdRestore.of(Inventory.load(threeMasters)).restore(snapshotDir.resolve(SnapshotLayout.SNAPSHOT));
+        RestoreResult r = EtcdRestore.of(OperationSettings.of(Inventory.load(threeMasters)).start("etcd restore", true)).restore(snapshotDir.resolve(SnapshotLayout.SNAPSHOT));
         assertThat(r.members()).containsExactly("m1", "m2", "m3");
         for (LabHost h : List.of(m1, m2, m3)) {
             assertThat(local(h, "get --print-value-only /day2/key")).as(h.name()).isEqualTo("before-snapshot");

@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  * 3.4 -> 3.6: "upgrade to 3.5 first" in etcd's upgrade guides), no major change, no minor downgrade
  * (a downgrade needs etcd's own downgrade procedure); patch changes within a minor line either way. Pure.
  */
-public final class EtcdUpgradePath {
+final class EtcdUpgradePath {
     private static final Pattern VERSION = Pattern.compile("^(?:\\d+:)?(\\d+)\\.(\\d+)\\.(\\d+)");
 
     private EtcdUpgradePath() {

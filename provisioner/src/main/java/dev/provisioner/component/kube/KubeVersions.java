@@ -8,7 +8,7 @@ import java.util.List;
  * {@code --pod-infra-container-image}, which these templates do not use either, but it is not verified).
  * The default is {@link dev.provisioner.inventory.Versions#KUBERNETES}.
  */
-public final class KubeVersions {
+final class KubeVersions {
     /** Supported minor versions of 1.x, oldest first. */
     public static final List<Integer> SUPPORTED_MINORS = List.of(31, 32, 33, 34);
 

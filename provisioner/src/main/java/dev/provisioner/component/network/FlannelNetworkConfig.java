@@ -14,7 +14,7 @@ import java.util.Map;
  * @param key   the etcd key
  * @param value one line of JSON, e.g. {@code {"Network":"172.30.0.0/16","SubnetLen":24,"Backend":{"Type":"vxlan"}}}
  */
-public record FlannelNetworkConfig(String key, String value) {
+record FlannelNetworkConfig(String key, String value) {
     public static final String TEMPLATE = "network/flannel-network-config.json.ftl";
 
     public static FlannelNetworkConfig of(Inventory inventory, TemplateRenderer templates) {

@@ -1,13 +1,13 @@
 package dev.provisioner.ops.check;
 
 import dev.provisioner.connect.ConnectionFactory;
-import dev.provisioner.connect.Endpoints;
-import dev.provisioner.connect.SshConnections;
 import dev.provisioner.inventory.Host;
 import dev.provisioner.inventory.Inventory;
+import dev.provisioner.operation.Operation;
+import dev.provisioner.operation.OperationListener;
+import dev.provisioner.operation.OperationSettings;
 import dev.provisioner.template.TemplateRenderer;
 import dev.provisioner.transport.Connection;
-import dev.provisioner.transport.SecretMasker;
 import dev.provisioner.transport.TransportKind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,14 +20,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * Read-only health of every component on every host: one connection per host, that host's probes
- * batched into one script (one round trip), hosts in parallel; then, when asked, the smoke test on
+ * batched into one script (one round trip), hosts through the operation's fan-out; then, when asked, the smoke test on
  * the first master over the same connection. Nothing is changed on any host, except the smoke
  * test's own namespace, which it creates and deletes.
  *
@@ -46,18 +42,15 @@ public final class HealthCheck {
     private final List<Probe> probes;
     private final Optional<Probe> smoke;
     private final String smokeSkipReason;
-    private final int parallelism;
-    private final Optional<ConnectionFactory> connections;
-    private final Optional<TransportKind> transport;
+    private final OperationSettings settings;
 
     private HealthCheck(Builder b, Optional<Probe> smoke, String smokeSkipReason) {
         this.inventory = b.inventory;
         this.probes = List.copyOf(b.probes);
         this.smoke = smoke;
         this.smokeSkipReason = smokeSkipReason;
-        this.parallelism = b.parallelism > 0 ? b.parallelism : b.inventory.cluster().ssh().parallelism();
-        this.connections = Optional.ofNullable(b.connections);
-        this.transport = Optional.ofNullable(b.transport);
+        this.settings = new OperationSettings(b.inventory, Optional.ofNullable(b.transport), Optional.ofNullable(b.connections),
+                b.parallelism, OperationListener.NONE);
     }
 
     public static Builder builder() {
@@ -66,44 +59,39 @@ public final class HealthCheck {
 
     /** Probes every host and returns every result; never throws for an unhealthy or unreachable host. */
     public CheckReport run() {
+        return run(settings.start("check", false));
+    }
+
+    /**
+     * Probes every host within {@code op} (its connections and fan-out; read-only, so no lock); hosts
+     * an interrupt left unprobed are reported as not run.
+     */
+    public CheckReport run(Operation op) {
         long start = System.nanoTime();
-        SecretMasker masker = new SecretMasker();
-        Endpoints.registerSecrets(inventory, masker);
-        ConnectionFactory factory = connections.orElseGet(() -> new SshConnections(inventory, transport, masker));
         Map<String, List<Probe>> byHost = new LinkedHashMap<>();
         inventory.hosts().forEach(h -> byHost.put(h.name(), new ArrayList<>()));
         for (Probe p : probes) {
             p.runsOn(inventory).forEach(h -> byHost.get(h.name()).add(p));
         }
         Host first = inventory.view().firstMaster();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(parallelism, byHost.size())));
         List<ProbeResult> all = new ArrayList<>();
-        try {
-            List<Future<List<ProbeResult>>> futures = new ArrayList<>();
-            for (Host h : inventory.hosts()) {
-                List<Probe> mine = byHost.get(h.name());
-                boolean smokeHere = h.name().equals(first.name());
-                futures.add(pool.submit(() -> probeHost(factory, h, mine, smokeHere)));
-            }
-            for (Future<List<ProbeResult>> f : futures) {
-                all.addAll(f.get());
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("health check interrupted", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("health check failed: " + e.getCause(), e.getCause());
-        } finally {
-            pool.shutdownNow();
+        List<List<ProbeResult>> perHost = op.forEachHostReadOnly(inventory.hosts(),
+                h -> probeHost(op, h, byHost.get(h.name()), h.name().equals(first.name())),
+                h -> List.of(ProbeResult.skipped(CONNECT, h.name(), "not run: the check was interrupted")));
+        for (int i = 0; i < perHost.size(); i++) {
+            List<ProbeResult> rs = perHost.get(i);
+            all.addAll(rs);
+            op.hostFinished(inventory.hosts().get(i).name(), rs.stream().noneMatch(r -> r.status() == ProbeStatus.FAILED),
+                    rs.size() + " results");
         }
         return new CheckReport(order(reconcile(all)), Duration.ofNanos(System.nanoTime() - start));
     }
 
-    private List<ProbeResult> probeHost(ConnectionFactory factory, Host host, List<Probe> mine, boolean smokeHere) {
+    private List<ProbeResult> probeHost(Operation op, Host host, List<Probe> mine, boolean smokeHere) {
         List<ProbeResult> out = new ArrayList<>();
         Connection c;
         try {
-            c = factory.open(host, Endpoints.of(host));
+            c = op.open(host);
         } catch (RuntimeException e) {
             LOG.debug("{}: cannot connect", host.name(), e);
             out.add(ProbeResult.failed(CONNECT, host.name(), e.getMessage()));

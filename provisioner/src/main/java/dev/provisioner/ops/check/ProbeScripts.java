@@ -7,7 +7,7 @@ import dev.provisioner.transport.Command;
  * these helpers defined, and exits 0 when healthy, {@value #NOT_INSTALLED} when the component is not
  * installed (its first output line then says what is missing), anything else when unhealthy.
  */
-public final class ProbeScripts {
+final class ProbeScripts {
     /** Exit code of a script whose component is not installed on the host. */
     public static final int NOT_INSTALLED = 90;
     /** Exit code of coreutils {@code timeout} when the limit passed. */

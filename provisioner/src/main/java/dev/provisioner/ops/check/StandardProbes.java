@@ -3,7 +3,7 @@ package dev.provisioner.ops.check;
 import java.util.List;
 
 /** The probes {@code provisioner check} runs, in the order they are listed (the smoke test is separate). */
-public final class StandardProbes {
+final class StandardProbes {
     private StandardProbes() {
     }
 

@@ -1,18 +1,15 @@
 package dev.provisioner.ops.etcd;
 
-import dev.provisioner.connect.ConnectionFactory;
-import dev.provisioner.connect.Endpoints;
-import dev.provisioner.connect.SshConnections;
 import dev.provisioner.component.etcd.EtcdInstall;
 import dev.provisioner.component.etcd.EtcdMembers;
 import dev.provisioner.component.etcd.Etcdctl;
 import dev.provisioner.facts.OsFamily;
 import dev.provisioner.inventory.Host;
 import dev.provisioner.inventory.Inventory;
+import dev.provisioner.operation.Operation;
 import dev.provisioner.transport.Command;
 import dev.provisioner.transport.CommandResult;
 import dev.provisioner.transport.Connection;
-import dev.provisioner.transport.SecretMasker;
 import dev.provisioner.transport.TransportException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,22 +24,19 @@ import java.util.Set;
 
 /**
  * SSH connections to an inventory's etcd members for one operation, opened on first use and closed
- * together; etcdctl runs as root on a member (the client certificate is root's) against that member.
+ * together (each under the host's run lock when the operation changes hosts); etcdctl runs as root on a member (the client certificate is root's) against that member.
  */
 final class EtcdHosts implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EtcdHosts.class);
 
     private final Inventory inventory;
-    private final ConnectionFactory factory;
+    private final Operation op;
     private final Map<String, Connection> open = new LinkedHashMap<>();
 
-    EtcdHosts(Inventory inventory, Optional<ConnectionFactory> factory) {
-        this.inventory = inventory;
-        this.factory = factory.orElseGet(() -> {
-            SecretMasker masker = new SecretMasker();
-            Endpoints.registerSecrets(inventory, masker);
-            return new SshConnections(inventory, Optional.empty(), masker);
-        });
+    /** @param op the operation: its connections, and the run lock on every member when it changes hosts */
+    EtcdHosts(Operation op) {
+        this.inventory = op.inventory();
+        this.op = op;
     }
 
     Inventory inventory() {
@@ -65,7 +59,7 @@ final class EtcdHosts implements AutoCloseable {
     Connection connect(Host host) {
         Connection c = open.get(host.name());
         if (c == null) {
-            c = factory.open(host, Endpoints.of(host));
+            c = op.connect(host);
             open.put(host.name(), c);
         }
         return c;

@@ -1,9 +1,9 @@
 package dev.provisioner.ops.etcd;
 
-import dev.provisioner.connect.ConnectionFactory;
 import dev.provisioner.component.etcd.EtcdMembers;
 import dev.provisioner.inventory.Host;
 import dev.provisioner.inventory.Inventory;
+import dev.provisioner.operation.Operation;
 import dev.provisioner.transport.Command;
 import dev.provisioner.transport.CommandResult;
 import org.slf4j.Logger;
@@ -12,7 +12,6 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -20,7 +19,7 @@ import java.util.Set;
  * member being removed is never contacted, so it may be dead or gone.
  *
  * <pre>{@code
- * MemberRemoval r = EtcdMembership.of(inventory).remove("m3", false);   // before m3 leaves the inventory
+ * MemberRemoval r = EtcdMembership.of(OperationSettings.of(inventory).start("etcd member remove", true)).remove("m3", false);   // before m3 leaves the inventory
  * }</pre>
  *
  * Adding members needs no call: {@code apply} joins a new master's member itself.
@@ -29,21 +28,19 @@ public final class EtcdMembership {
     private static final Logger LOG = LoggerFactory.getLogger(EtcdMembership.class);
 
     private final Inventory inventory;
-    private final Optional<ConnectionFactory> connections;
+    private final Operation op;
 
-    private EtcdMembership(Inventory inventory, Optional<ConnectionFactory> connections) {
-        this.inventory = inventory;
-        this.connections = connections;
+    private EtcdMembership(Operation op) {
+        this.inventory = op.inventory();
+        this.op = op;
     }
 
-    /** Over SSH with the inventory's settings. */
-    public static EtcdMembership of(Inventory inventory) {
-        return new EtcdMembership(inventory, Optional.empty());
-    }
-
-    /** With connections opened some other way (tests, embedders). */
-    public static EtcdMembership of(Inventory inventory, ConnectionFactory connections) {
-        return new EtcdMembership(inventory, Optional.of(connections));
+    /**
+     * Within {@code op}: its connections; when the operation changes hosts (member remove), every
+     * member asked is under its run lock.
+     */
+    public static EtcdMembership of(Operation op) {
+        return new EtcdMembership(op);
     }
 
     /**
@@ -52,7 +49,7 @@ public final class EtcdMembership {
      * @throws EtcdOperationException when no member answers
      */
     public List<EtcdMember> list() {
-        try (EtcdHosts hosts = new EtcdHosts(inventory, connections)) {
+        try (EtcdHosts hosts = new EtcdHosts(op)) {
             return answering(hosts, Set.of()).members();
         }
     }
@@ -67,7 +64,7 @@ public final class EtcdMembership {
      *                                is the last one, or (without force) removing it would lose quorum
      */
     public MemberRemoval remove(String name, boolean force) {
-        try (EtcdHosts hosts = new EtcdHosts(inventory, connections)) {
+        try (EtcdHosts hosts = new EtcdHosts(op)) {
             EtcdHosts.Answer answer = answering(hosts, Set.of(name));
             Host asked = answer.host();
             String target = target(name, answer.members());

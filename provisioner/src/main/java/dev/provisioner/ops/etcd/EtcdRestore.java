@@ -1,10 +1,10 @@
 package dev.provisioner.ops.etcd;
 
-import dev.provisioner.connect.ConnectionFactory;
 import dev.provisioner.component.etcd.EtcdInstall;
 import dev.provisioner.component.etcd.EtcdMembers;
 import dev.provisioner.inventory.Host;
 import dev.provisioner.inventory.Inventory;
+import dev.provisioner.operation.Operation;
 import dev.provisioner.transport.CommandResult;
 import dev.provisioner.transport.TransportException;
 import dev.provisioner.transport.Upload;
@@ -22,7 +22,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Restores every etcd member of the inventory from one snapshot: before anything changes, the file is
@@ -33,7 +32,7 @@ import java.util.Optional;
  * must answer healthy on every member.
  *
  * <pre>{@code
- * RestoreResult r = EtcdRestore.of(inventory).restore(Path.of("backups/trio-20261126T021500Z/etcd-snapshot.db"));
+ * RestoreResult r = EtcdRestore.of(OperationSettings.of(inventory).start("etcd restore", true)).restore(Path.of("backups/trio-20261126T021500Z/etcd-snapshot.db"));
  * }</pre>
  */
 public final class EtcdRestore {
@@ -42,21 +41,23 @@ public final class EtcdRestore {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
     private final Inventory inventory;
-    private final Optional<ConnectionFactory> connections;
+    private final Operation op;
     private final Clock clock;
 
-    private EtcdRestore(Inventory inventory, Optional<ConnectionFactory> connections, Clock clock) {
-        this.inventory = inventory;
-        this.connections = connections;
+    private EtcdRestore(Operation op, Clock clock) {
+        this.inventory = op.inventory();
+        this.op = op;
         this.clock = clock;
     }
 
-    public static EtcdRestore of(Inventory inventory) {
-        return new EtcdRestore(inventory, Optional.empty(), Clock.systemUTC());
+    /** Within {@code op} (its connections, and the run lock on every member), named after the UTC clock. */
+    public static EtcdRestore of(Operation op) {
+        return new EtcdRestore(op, Clock.systemUTC());
     }
 
-    public static EtcdRestore of(Inventory inventory, ConnectionFactory connections, Clock clock) {
-        return new EtcdRestore(inventory, Optional.ofNullable(connections), clock);
+    /** With a clock for the names of what it writes. */
+    public static EtcdRestore of(Operation op, Clock clock) {
+        return new EtcdRestore(op, clock);
     }
 
     /**
@@ -70,7 +71,7 @@ public final class EtcdRestore {
         String remote = "/var/tmp/provisioner-etcd-restore-" + stamp + ".db";
         String aside = EtcdInstall.DATA_DIR + ".before-restore-" + stamp;
         EtcdMembers members = EtcdMembers.of(inventory);
-        try (EtcdHosts hosts = new EtcdHosts(inventory, connections)) {
+        try (EtcdHosts hosts = new EtcdHosts(op)) {
             for (Host h : members.hosts()) {
                 try {
                     check(hosts.run(h, "command -v systemctl >/dev/null && test -x " + dev.provisioner.transport.Command.quote(hosts.install().etcdctl()),

@@ -1,8 +1,8 @@
 package dev.provisioner.ops.etcd;
 
-import dev.provisioner.connect.ConnectionFactory;
 import dev.provisioner.inventory.Host;
 import dev.provisioner.inventory.Inventory;
+import dev.provisioner.operation.Operation;
 import dev.provisioner.pki.ClusterPki;
 import dev.provisioner.transport.Command;
 import dev.provisioner.transport.CommandResult;
@@ -28,29 +28,30 @@ import java.util.Optional;
  * hidden directory and renamed into place when complete, so a failed run leaves no half-written backup.
  *
  * <pre>{@code
- * SnapshotResult r = EtcdSnapshots.of(inventory).save(Path.of("backups"), stateDirectory);
+ * SnapshotResult r = EtcdSnapshots.of(OperationSettings.of(inventory).start("etcd snapshot", false)).save(Path.of("backups"), stateDirectory);
  * }</pre>
  */
 public final class EtcdSnapshots {
     private static final Logger LOG = LoggerFactory.getLogger(EtcdSnapshots.class);
 
     private final Inventory inventory;
-    private final Optional<ConnectionFactory> connections;
+    private final Operation op;
     private final Clock clock;
 
-    private EtcdSnapshots(Inventory inventory, Optional<ConnectionFactory> connections, Clock clock) {
-        this.inventory = inventory;
-        this.connections = connections;
+    private EtcdSnapshots(Operation op, Clock clock) {
+        this.inventory = op.inventory();
+        this.op = op;
         this.clock = clock;
     }
 
-    public static EtcdSnapshots of(Inventory inventory) {
-        return new EtcdSnapshots(inventory, Optional.empty(), Clock.systemUTC());
+    /** Within {@code op} (its connections), named after the UTC clock. */
+    public static EtcdSnapshots of(Operation op) {
+        return new EtcdSnapshots(op, Clock.systemUTC());
     }
 
-    /** With connections opened some other way and a clock for the directory name. */
-    public static EtcdSnapshots of(Inventory inventory, ConnectionFactory connections, Clock clock) {
-        return new EtcdSnapshots(inventory, Optional.ofNullable(connections), clock);
+    /** With a clock for the names of what it writes. */
+    public static EtcdSnapshots of(Operation op, Clock clock) {
+        return new EtcdSnapshots(op, clock);
     }
 
     /**
@@ -65,7 +66,7 @@ public final class EtcdSnapshots {
             throw new EtcdOperationException("backup directory " + target + " already exists");
         }
         Path staging = outDir.resolve("." + name + ".partial");
-        try (EtcdHosts hosts = new EtcdHosts(inventory, connections)) {
+        try (EtcdHosts hosts = new EtcdHosts(op)) {
             List<String> tried = new ArrayList<>();
             for (Host h : hosts.members()) {
                 Optional<byte[]> snapshot = snapshot(hosts, h, tried);

@@ -1,14 +1,13 @@
 package dev.provisioner.ops.removal;
 
-import dev.provisioner.connect.ConnectionFactory;
-import dev.provisioner.connect.Endpoints;
-import dev.provisioner.connect.SshConnections;
 import dev.provisioner.component.etcd.EtcdMembers;
 import dev.provisioner.ops.etcd.EtcdMembership;
 import dev.provisioner.ops.etcd.EtcdOperationException;
 import dev.provisioner.ops.etcd.MemberRemoval;
 import dev.provisioner.inventory.Host;
 import dev.provisioner.inventory.Inventory;
+import dev.provisioner.operation.Operation;
+import dev.provisioner.operation.RunLockedException;
 import dev.provisioner.ops.reset.HostReset;
 import dev.provisioner.ops.reset.HostResetResult;
 import dev.provisioner.transport.Command;
@@ -16,15 +15,12 @@ import dev.provisioner.transport.CommandResult;
 import dev.provisioner.transport.Connection;
 import dev.provisioner.transport.SecretMasker;
 import dev.provisioner.transport.TransportException;
-import dev.provisioner.transport.UnreachableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Takes one host out of a running cluster, in the order that keeps the cluster healthy: its Node
@@ -34,7 +30,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * reported as skipped there. A failed stage stops the later ones.
  *
  * <pre>{@code
- * RemovalReport r = NodeRemoval.of(inventory).remove("node02", false);  // the inventory still lists node02
+ * RemovalReport r = NodeRemoval.of(OperationSettings.of(inventory).start("remove-node", true)).remove("node02", false);  // the inventory still lists node02
  * // then delete node02 from the inventory and apply, so /etc/hosts on the others forgets it
  * }</pre>
  */
@@ -44,21 +40,19 @@ public final class NodeRemoval {
     static final String HOST = "host";
 
     private final Inventory inventory;
-    private final Optional<ConnectionFactory> connections;
+    private final Operation op;
 
-    private NodeRemoval(Inventory inventory, Optional<ConnectionFactory> connections) {
-        this.inventory = inventory;
-        this.connections = connections;
+    private NodeRemoval(Operation op) {
+        this.inventory = op.inventory();
+        this.op = op;
     }
 
-    /** Over SSH with the inventory's settings. */
-    public static NodeRemoval of(Inventory inventory) {
-        return new NodeRemoval(inventory, Optional.empty());
-    }
-
-    /** With connections opened some other way (tests, embedders). */
-    public static NodeRemoval of(Inventory inventory, ConnectionFactory connections) {
-        return new NodeRemoval(inventory, Optional.of(connections));
+    /**
+     * Within {@code op}, an operation that changes hosts: every host it connects to (the master asked,
+     * the etcd members asked, the host removed) is under its run lock.
+     */
+    public static NodeRemoval of(Operation op) {
+        return new NodeRemoval(op);
     }
 
     /**
@@ -71,14 +65,13 @@ public final class NodeRemoval {
         Host target = inventory.hosts().stream().filter(h -> h.name().equals(name)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("the inventory has no host named '" + name
                         + "': remove-node works on the inventory that still lists the host"));
-        SecretMasker masker = new SecretMasker();
-        Endpoints.registerSecrets(inventory, masker);
-        ConnectionFactory factory = connections.orElseGet(() -> new SshConnections(inventory, Optional.empty(), masker));
+        SecretMasker masker = op.masker();
         List<RemovalStep> steps = new ArrayList<>();
-        for (Stage stage : List.<Stage>of(() -> kubernetes(target, factory, masker), () -> etcd(target, factory, force, masker),
-                () -> host(target, factory, masker))) {
+        for (Stage stage : List.<Stage>of(() -> kubernetes(target, masker), () -> etcd(target, force, masker),
+                () -> host(target))) {
             RemovalStep step = stage.run();
             LOG.info("remove {}: {} {}: {}", name, step.stage(), step.status(), step.detail());
+            op.hostFinished(name, step.status() != RemovalStep.Status.FAILED, step.stage() + " " + step.status() + ": " + step.detail());
             steps.add(step);
             if (step.status() == RemovalStep.Status.FAILED) {
                 break;
@@ -91,7 +84,7 @@ public final class NodeRemoval {
         RemovalStep run();
     }
 
-    private RemovalStep kubernetes(Host target, ConnectionFactory factory, SecretMasker masker) {
+    private RemovalStep kubernetes(Host target, SecretMasker masker) {
         List<Host> masters = inventory.view().masters().stream().filter(m -> !m.name().equals(target.name())).toList();
         if (masters.isEmpty()) {
             return RemovalStep.skipped(KubeNodeDeletion.KUBERNETES, "no other master to ask for the Node object");
@@ -100,10 +93,10 @@ public final class NodeRemoval {
         Command command = Command.shell(KubeNodeDeletion.script(target.name())).asRoot()
                 .withTimeout(Duration.ofSeconds(KubeNodeDeletion.DRAIN_TIMEOUT_SECONDS + 60L));
         for (Host master : masters) {
-            try (Connection c = factory.open(master, Endpoints.of(master))) {
+            try (Connection c = op.connect(master)) {
                 CommandResult r = c.run(command);
                 return KubeNodeDeletion.parse(target.name(), master.name(), r.exitCode(), r.stdout(), masker.mask(r.tail(3)));
-            } catch (TransportException e) {
+            } catch (TransportException | RunLockedException e) {
                 tried.add(master.name() + ": " + masker.mask(String.valueOf(e.getMessage())));
             }
         }
@@ -111,33 +104,24 @@ public final class NodeRemoval {
                 + String.join("; ", tried));
     }
 
-    private RemovalStep etcd(Host target, ConnectionFactory factory, boolean force, SecretMasker masker) {
+    private RemovalStep etcd(Host target, boolean force, SecretMasker masker) {
         if (!EtcdMembers.of(inventory).isMember(target)) {
             return RemovalStep.skipped(ETCD, target.name() + " is not an etcd member");
         }
         try {
-            MemberRemoval r = EtcdMembership.of(inventory, factory).remove(target.name(), force);
+            MemberRemoval r = EtcdMembership.of(op).remove(target.name(), force);
             return RemovalStep.done(ETCD, r.message());
-        } catch (EtcdOperationException e) {
+        } catch (EtcdOperationException | RunLockedException e) {
             return RemovalStep.failed(ETCD, masker.mask(String.valueOf(e.getMessage())));
         }
     }
 
-    private RemovalStep host(Host target, ConnectionFactory factory, SecretMasker masker) {
-        AtomicBoolean unreachable = new AtomicBoolean();
-        HostReset reset = new HostReset(h -> {
-            try {
-                return factory.open(h, Endpoints.of(h));
-            } catch (UnreachableException e) {
-                unreachable.set(true);
-                throw e;
-            }
-        }, masker, 1);
-        HostResetResult r = reset.run(List.of(target)).hosts().get(0);
+    private RemovalStep host(Host target) {
+        HostResetResult r = new HostReset(op).run(List.of(target)).hosts().get(0);
         if (r.ok()) {
             return RemovalStep.done(HOST, "reset " + target.name() + ": " + r.removed().size() + " things removed");
         }
-        if (unreachable.get()) {
+        if (r.unreachable()) {
             return RemovalStep.skipped(HOST, target.name() + " is unreachable (dead or gone), so nothing was cleaned there; "
                     + "if it comes back, run: provisioner reset --limit " + target.name());
         }

@@ -21,7 +21,7 @@ import dev.provisioner.transport.Command;
  * without a manifest (never applied) is left alone. The script prints one {@code reset: ...} line per
  * thing it removed.
  */
-public final class ResetScript {
+final class ResetScript {
     /** Marks the managed block of /etc/hosts (written by the prepare-hosts phase). */
     static final String HOSTS_BEGIN = "# BEGIN provisioner managed block";
     static final String HOSTS_END = "# END provisioner managed block";

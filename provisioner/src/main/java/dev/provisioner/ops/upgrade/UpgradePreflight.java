@@ -4,25 +4,20 @@ import dev.provisioner.component.InstalledVersions;
 import dev.provisioner.inventory.Host;
 import dev.provisioner.inventory.Inventory;
 import dev.provisioner.inventory.Role;
+import dev.provisioner.operation.Operation;
 import dev.provisioner.transport.Command;
 import dev.provisioner.transport.CommandResult;
 import dev.provisioner.transport.Connection;
-import dev.provisioner.transport.SecretMasker;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.function.Function;
 
 /**
  * Before an upgrade touches anything: reads the installed versions from every master and node (those
  * left out by {@code --limit} too, since the skew rules need them; a host that cannot be reached and is
- * left out is taken as unknown), hosts in parallel up to a limit, then applies {@link VersionSkew}.
+ * left out is taken as unknown), through the operation's host fan-out, then applies {@link VersionSkew}.
  * Read-only on the hosts.
  */
 public final class UpgradePreflight {
@@ -30,44 +25,33 @@ public final class UpgradePreflight {
     }
 
     /**
-     * @param limit       hosts the upgrade works on (empty: all)
-     * @param parallelism hosts read at once
+     * @param op    the upgrade's operation (read-only here: no lock is taken)
+     * @param limit hosts the upgrade works on (empty: all)
      * @throws UpgradeRefusedException naming every refusal, or a host in the run whose versions cannot be read
      */
-    public static List<HostVersions> check(Inventory inventory, Set<String> limit, Function<Host, Connection> connections,
-                                           SecretMasker masker, int parallelism) {
+    public static List<HostVersions> check(Operation op, Set<String> limit) {
+        Inventory inventory = op.inventory();
         List<Host> hosts = inventory.hosts().stream().filter(h -> h.hasRole(Role.MASTER) || h.hasRole(Role.NODE)).toList();
         List<HostVersions> versions = new ArrayList<>();
         List<String> problems = new ArrayList<>();
-        if (!hosts.isEmpty()) {
-            ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(parallelism, hosts.size())), r -> {
-                Thread t = new Thread(r, "provisioner-upgrade-preflight");
-                t.setDaemon(true);
-                return t;
-            });
+        List<Read> reads = op.forEachHostReadOnly(hosts, h -> {
             try {
-                List<Future<Map<String, String>>> reads = new ArrayList<>();
-                hosts.forEach(h -> reads.add(pool.submit(() -> read(h, connections))));
-                for (int i = 0; i < hosts.size(); i++) {
-                    Host h = hosts.get(i);
-                    boolean inRun = limit.isEmpty() || limit.contains(h.name());
-                    Map<String, String> installed = Map.of();
-                    try {
-                        installed = reads.get(i).get();
-                    } catch (ExecutionException e) {
-                        if (inRun) {
-                            problems.add(h.name() + ": cannot read the installed versions: "
-                                    + masker.mask(String.valueOf(e.getCause().getMessage())));
-                        }
-                    }
-                    versions.add(new HostVersions(h.name(), h.hasRole(Role.MASTER), h.hasRole(Role.NODE), inRun, installed));
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new UpgradeRefusedException(List.of("interrupted while reading the installed versions"));
-            } finally {
-                pool.shutdownNow();
+                return new Read(read(h, op), null);
+            } catch (RuntimeException e) {
+                return new Read(Map.of(), e);
             }
+        }, h -> new Read(Map.of(), null));
+        if (op.interrupted()) {
+            throw new UpgradeRefusedException(List.of("interrupted while reading the installed versions"));
+        }
+        for (int i = 0; i < hosts.size(); i++) {
+            Host h = hosts.get(i);
+            boolean inRun = limit.isEmpty() || limit.contains(h.name());
+            Read r = reads.get(i);
+            if (r.error() != null && inRun) {
+                problems.add(h.name() + ": cannot read the installed versions: " + op.masker().mask(String.valueOf(r.error().getMessage())));
+            }
+            versions.add(new HostVersions(h.name(), h.hasRole(Role.MASTER), h.hasRole(Role.NODE), inRun, r.installed()));
         }
         try {
             problems.addAll(VersionSkew.check(inventory.cluster().versions(), versions));
@@ -80,8 +64,11 @@ public final class UpgradePreflight {
         return versions;
     }
 
-    private static Map<String, String> read(Host h, Function<Host, Connection> connections) {
-        try (Connection c = connections.apply(h)) {
+    private record Read(Map<String, String> installed, RuntimeException error) {
+    }
+
+    private static Map<String, String> read(Host h, Operation op) {
+        try (Connection c = op.open(h)) {
             CommandResult r = c.run(Command.shell(InstalledVersions.readScript()).asRoot());
             if (!r.ok()) {
                 throw new IllegalStateException("reading " + InstalledVersions.DIR + " exited " + r.exitCode() + ": " + r.tail(3));

@@ -23,7 +23,7 @@ import java.util.Optional;
  * </ul>
  * etcd's rules (one minor at a time) belong to the etcd component.
  */
-public final class VersionSkew {
+final class VersionSkew {
     static final List<String> CONTROL_PLANE = List.of("kube-apiserver", "kube-controller-manager", "kube-scheduler");
     static final List<String> NODE = List.of("kubelet", "kube-proxy");
     static final int KUBELET_MAX_MINORS_OLDER = 3;

@@ -1,5 +1,8 @@
 package dev.provisioner.ops.upgrade;
 
+import dev.provisioner.operation.Operation;
+import dev.provisioner.operation.OperationSettings;
+
 import dev.provisioner.component.InstalledVersions;
 import dev.provisioner.inventory.Host;
 import dev.provisioner.inventory.Inventory;
@@ -64,7 +67,7 @@ class UpgradePreflightTest {
             });
         };
 
-        List<HostVersions> hosts = UpgradePreflight.check(inventory, Set.of(), connections, new SecretMasker(), 4);
+        List<HostVersions> hosts = UpgradePreflight.check(operation(connections, 4), Set.of());
 
         assertThat(hosts).extracting(HostVersions::host).containsExactly("master", "node01", "node02");
         assertThat(contacted).containsExactlyInAnyOrder("master", "node01", "node02");
@@ -74,12 +77,11 @@ class UpgradePreflightTest {
     void anUnreachableHostLeftOutOfTheRunIsUnknownButOneInTheRunRefusesTheUpgrade() {
         unreachable.add("node02");
 
-        List<HostVersions> limited = UpgradePreflight.check(inventory, Set.of("master", "node01"), this::connect,
-                new SecretMasker(), 4);
+        List<HostVersions> limited = UpgradePreflight.check(operation(this::connect, 4), Set.of("master", "node01"));
         assertThat(limited).filteredOn(h -> h.host().equals("node02")).singleElement()
                 .satisfies(h -> assertThat(h.installed()).isEmpty());
 
-        assertThatThrownBy(() -> UpgradePreflight.check(inventory, Set.of(), this::connect, new SecretMasker(), 4))
+        assertThatThrownBy(() -> UpgradePreflight.check(operation(this::connect, 4), Set.of()))
                 .isInstanceOf(UpgradeRefusedException.class)
                 .hasMessageContaining("node02: cannot read the installed versions: node02: connection refused");
     }
@@ -90,7 +92,7 @@ class UpgradePreflightTest {
         String twoMinorsOlder = desired.major() + "." + (desired.minor() - 2) + ".0";
         records.put("node01", "kubelet " + twoMinorsOlder + "\nkube-proxy " + twoMinorsOlder + "\n");
 
-        assertThatThrownBy(() -> UpgradePreflight.check(inventory, Set.of(), this::connect, new SecretMasker(), 1))
+        assertThatThrownBy(() -> UpgradePreflight.check(operation(this::connect, 1), Set.of()))
                 .isInstanceOf(UpgradeRefusedException.class)
                 .satisfies(e -> assertThat(((UpgradeRefusedException) e).problems())
                         .anySatisfy(p -> assertThat(p).startsWith("node01").contains("kubelet").contains(twoMinorsOlder)));
@@ -140,5 +142,11 @@ class UpgradePreflightTest {
         @Override
         public void close() {
         }
+    }
+
+    /** The upgrade's operation over the given connections, {@code parallelism} hosts at once. */
+    private Operation operation(Function<Host, Connection> connections, int parallelism) {
+        return OperationSettings.of(inventory).withConnections((h, e) -> connections.apply(h)).withParallelism(parallelism)
+                .start("upgrade", false);
     }
 }

@@ -1,6 +1,9 @@
-package dev.provisioner.engine;
+package dev.provisioner.operation;
 
 import dev.provisioner.transport.Command;
+import dev.provisioner.transport.CommandResult;
+
+import java.util.Optional;
 
 /**
  * The per-host run lock, taken by the first command of an {@code apply} (the facts script), so it
@@ -14,14 +17,14 @@ import dev.provisioner.transport.Command;
  *
  * <p>A refusal exits {@value #REFUSED} with one stderr line {@code provisioner-lock: <holder>}.
  */
-final class RunLock {
-    static final String DIR = "/var/lib/provisioner";
-    static final String LOCK = DIR + "/run.lock";
-    static final String HOLDER = DIR + "/run.lock.holder";
-    static final String BUSY = DIR + "/run.busy";
+public final class RunLock {
+    public static final String DIR = "/var/lib/provisioner";
+    public static final String LOCK = DIR + "/run.lock";
+    public static final String HOLDER = DIR + "/run.lock.holder";
+    public static final String BUSY = DIR + "/run.busy";
     /** Exit code of the lock script when another run holds the lock. */
-    static final int REFUSED = 75;
-    static final String REFUSAL_PREFIX = "provisioner-lock: ";
+    public static final int REFUSED = 75;
+    public static final String REFUSAL_PREFIX = "provisioner-lock: ";
 
     private RunLock() {
     }
@@ -31,7 +34,7 @@ final class RunLock {
      *
      * @param holder who asks, in words ("run 1a2b3c4d by alice@laptop (pid 4242) since 2026-...Z")
      */
-    static String acquire(String holder) {
+    public static String acquire(String holder) {
         String h = Command.quote(holder);
         return "d=" + DIR + "\n"
                 + "[ -d \"$d\" ] || mkdir -p -m 0700 \"$d\"\n"
@@ -63,19 +66,33 @@ final class RunLock {
     }
 
     /** Lines an apply script starts with: it holds {@value #BUSY} shared until it exits. */
-    static String busy() {
+    public static String busy() {
         // Checked first: a failed redirection on exec would end a non-interactive sh.
         return "if [ -d " + DIR + " ] && [ -w " + DIR + " ]; then exec 8>>" + BUSY
                 + "; flock -s -w 30 8 2>/dev/null || true; fi\n";
     }
 
     /** Who holds the lock, from a refused script's stderr. */
-    static String holder(String stderr) {
+    public static String holder(String stderr) {
         for (String line : stderr.split("\n")) {
             if (line.startsWith(REFUSAL_PREFIX)) {
                 return line.substring(REFUSAL_PREFIX.length()).strip();
             }
         }
         return "an unknown run";
+    }
+
+    /**
+     * Who takes the lock, in words: {@code activity} ("run 1a2b3c4d", "reset") with user@controller,
+     * process id and start time.
+     */
+    public static String holderFor(String activity) {
+        return RunHolder.describeAs(activity);
+    }
+
+    /** The holder named by a script that was refused the lock, or empty when the result is not such a refusal. */
+    public static Optional<String> refusedBy(CommandResult result) {
+        return result.exitCode() == REFUSED && result.stderr().contains(REFUSAL_PREFIX)
+                ? Optional.of(holder(result.stderr())) : Optional.empty();
     }
 }

@@ -1,4 +1,4 @@
-package dev.provisioner.engine;
+package dev.provisioner.operation;
 
 import java.io.IOException;
 import java.nio.file.Files;

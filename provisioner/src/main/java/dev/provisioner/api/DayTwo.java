@@ -1,0 +1,111 @@
+package dev.provisioner.api;
+
+import dev.provisioner.inventory.Host;
+import dev.provisioner.operation.Operation;
+import dev.provisioner.ops.check.CheckReport;
+import dev.provisioner.ops.check.HealthCheck;
+import dev.provisioner.ops.check.ProbeResult;
+import dev.provisioner.ops.etcd.EtcdMembership;
+import dev.provisioner.ops.etcd.EtcdRestore;
+import dev.provisioner.ops.etcd.EtcdSnapshots;
+import dev.provisioner.ops.etcd.MemberRemoval;
+import dev.provisioner.ops.etcd.RestoreResult;
+import dev.provisioner.ops.etcd.SnapshotResult;
+import dev.provisioner.ops.removal.NodeRemoval;
+import dev.provisioner.ops.removal.RemovalReport;
+import dev.provisioner.ops.removal.RemovalStep;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The facade's day-2 operations: each runs in its own {@link Operation} (events, masker, lock when it
+ * changes hosts) and comes back as an {@link OperationReport}; what was thrown becomes the report's
+ * {@link FailureKind} by its type.
+ */
+final class DayTwo {
+    private DayTwo() {
+    }
+
+    static OperationReport check(Operation op, HealthCheck check) {
+        return run(op, o -> {
+            CheckReport r = check.run(o);
+            return report(o, r.results().stream().map(DayTwo::outcome).toList(),
+                    r.ok() ? "every probe passed" : r.failures().size() + " probe(s) failed");
+        });
+    }
+
+    static OperationReport removeNode(Operation op, String host, boolean force) {
+        return run(op, o -> {
+            RemovalReport r = NodeRemoval.of(o).remove(host, force);
+            return report(o, r.steps().stream().map(s -> outcome(host, s)).toList(),
+                    r.ok() ? host + " removed" : "removing " + host + " stopped");
+        });
+    }
+
+    static OperationReport etcdSnapshot(Operation op, Path outDir, Path stateDirectory) {
+        return run(op, o -> {
+            SnapshotResult r = EtcdSnapshots.of(o).save(outDir, stateDirectory);
+            return report(o, List.of(HostOutcome.of(r.takenOn(), "snapshot", StepStatus.CHANGED, r.directory().toString())),
+                    "snapshot saved to " + r.directory());
+        });
+    }
+
+    static OperationReport etcdRestore(Operation op, Path snapshot) {
+        return run(op, o -> {
+            RestoreResult r = EtcdRestore.of(o).restore(snapshot);
+            return report(o, r.members().stream().map(m -> HostOutcome.of(m, "restore", StepStatus.CHANGED,
+                    "restored; old data in " + r.asideDir())).toList(), "etcd restored from " + snapshot);
+        });
+    }
+
+    static OperationReport etcdMemberRemove(Operation op, String member, boolean force) {
+        return run(op, o -> {
+            MemberRemoval r = EtcdMembership.of(o).remove(member, force);
+            return report(o, List.of(HostOutcome.of(r.askedHost(), "member " + member,
+                    r.removed() ? StepStatus.CHANGED : StepStatus.UNCHANGED, r.message())), r.message());
+        });
+    }
+
+    private static OperationReport run(Operation op, Function<Operation, OperationReport> work) {
+        long start = System.nanoTime();
+        op.started(op.name() + " on " + op.inventory().hosts().stream().map(Host::name).toList());
+        OperationReport r;
+        try {
+            r = work.apply(op);
+        } catch (RuntimeException e) {
+            r = new OperationReport(op.name(), List.of(), Optional.of(Failures.kindOf(e)),
+                    op.masker().mask(String.valueOf(e.getMessage())), Duration.ofNanos(System.nanoTime() - start));
+        }
+        r = new OperationReport(r.operation(), r.outcomes(), r.failure(), r.summary(), Duration.ofNanos(System.nanoTime() - start));
+        op.finished(r.ok(), r.summary());
+        return r;
+    }
+
+    private static OperationReport report(Operation op, List<HostOutcome> outcomes, String summary) {
+        outcomes.forEach(o -> op.hostFinished(o.host(), o.status() != StepStatus.FAILED, o.item() + ": " + o.detail()));
+        return new OperationReport(op.name(), outcomes, Optional.empty(), op.masker().mask(summary), Duration.ZERO);
+    }
+
+    private static HostOutcome outcome(ProbeResult r) {
+        return switch (r.status()) {
+            case OK -> HostOutcome.of(r.host(), r.probe(), StepStatus.UNCHANGED, r.detail());
+            case FAILED -> new HostOutcome(r.host(), r.probe(), StepStatus.FAILED, Optional.of(r.probe().equals(HealthCheck.CONNECT)
+                    ? FailureKind.UNREACHABLE : FailureKind.STEP_FAILED), r.detail());
+            case NOT_INSTALLED -> new HostOutcome(r.host(), r.probe(), StepStatus.SKIPPED, Optional.empty(), "not installed: " + r.detail());
+            default -> HostOutcome.of(r.host(), r.probe(), StepStatus.SKIPPED, r.detail());
+        };
+    }
+
+    private static HostOutcome outcome(String host, RemovalStep s) {
+        StepStatus status = switch (s.status()) {
+            case DONE -> StepStatus.CHANGED;
+            case SKIPPED -> StepStatus.SKIPPED;
+            case FAILED -> StepStatus.FAILED;
+        };
+        return HostOutcome.of(host, s.stage(), status, s.detail());
+    }
+}
