@@ -56,6 +56,15 @@ install -m 0755 "$here/provisioner" "$stage/bin/provisioner"
 install -m 0644 "$cli_jar" "$stage/lib/provisioner-cli.jar"
 install -m 0644 "$root/LICENSE" "$root/NOTICE" "$stage/"
 install -m 0644 "$here"/licenses/* "$stage/licenses/"
+# Every bundled jar's own licence and NOTICE files, as shipped by its authors (licenses/bundled/JAR/).
+bundled="$(dirname "$cli_jar")/release-tools/bundled"
+for dep in "$bundled"/*.jar; do
+  [ -e "$dep" ] || continue
+  dir="$stage/licenses/bundled/$(basename "$dep" .jar)"
+  mkdir -p "$dir"
+  unzip -qq -j -o "$dep" 'META-INF/LICENSE*' 'META-INF/NOTICE*' 'META-INF/*-LICENSE' -d "$dir" 2>/dev/null || true
+  rmdir "$dir" 2>/dev/null || true
+done
 PROVISIONER_CDS=0 "$stage/bin/provisioner" --version >/dev/null
 
 tarball="$out/$name-linux-x64.tar.gz"
