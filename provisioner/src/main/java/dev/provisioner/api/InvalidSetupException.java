@@ -4,7 +4,11 @@ import dev.provisioner.ProvisionerException;
 
 import java.util.List;
 
-/** The {@link Provisioner.Builder} was given missing or contradictory settings; lists all of them. */
+/**
+ * The {@link Provisioner.Builder} was given missing or contradictory settings; lists all of them.
+ *
+ * @since 0.1
+ */
 public class InvalidSetupException extends ProvisionerException {
     private final transient List<String> problems;
 

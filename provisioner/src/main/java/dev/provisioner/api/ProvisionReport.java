@@ -12,6 +12,7 @@ import java.util.Optional;
  * @param hosts    one report per host worked on, inventory order
  * @param failures every failure
  * @param duration wall time
+ * @since 0.1
  */
 public record ProvisionReport(RunMode mode, List<HostReport> hosts, List<StepFailure> failures, Duration duration) {
     public ProvisionReport {

@@ -2,7 +2,11 @@ package dev.provisioner.api;
 
 import dev.provisioner.ProvisionerException;
 
-/** Thrown by {@link ProvisionReport#orThrow()}: a step failed on a host. */
+/**
+ * Thrown by {@link ProvisionReport#orThrow()}: a step failed on a host.
+ *
+ * @since 0.1
+ */
 public class StepFailedException extends ProvisionerException {
     private final transient StepFailure failure;
 
