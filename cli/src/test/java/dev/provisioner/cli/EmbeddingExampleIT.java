@@ -15,6 +15,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.JarFile;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
@@ -59,6 +61,14 @@ class EmbeddingExampleIT {
         assertThat(Files.list(Path.of(library).getParent()).map(p -> p.getFileName().toString()))
                 .anyMatch(n -> n.endsWith("-sources.jar")).anyMatch(n -> n.endsWith("-javadoc.jar"));
         assertThat(out.resolve("examples/target/classes/dev/provisioner/examples/EmbeddingExample.class")).exists();
+        try (JarFile jar = new JarFile(library)) {
+            assertThat(jar.getManifest().getMainAttributes().getValue("Automatic-Module-Name")).isEqualTo("dev.provisioner");
+        }
+        Path parentPom;
+        try (Stream<Path> poms = Files.walk(out.resolve("repo/dev/provisioner/provisioner-parent"))) {
+            parentPom = poms.filter(p -> p.toString().endsWith(".pom")).findFirst().orElseThrow();
+        }
+        assertThat(Files.readString(parentPom)).contains("<name>Apache-2.0</name>").contains("<scm").contains("<developers>");
     }
 
     @Test
