@@ -8,6 +8,7 @@ package dev.provisioner.api;
  * @param description one line
  * @param diff        unified diff for a file, or ""
  * @param done        true when it ran (never in plan mode)
+ * @since 0.1
  */
 public record ActionReport(String kind, String description, String diff, boolean done) {
 }

@@ -17,6 +17,8 @@ import java.util.List;
  * ClusterInventory inventory = ClusterInventory.load(Path.of("inventory.yaml"));
  * Provisioner p = Provisioner.builder().inventory(inventory).build();
  * }</pre>
+ *
+ * @since 0.1
  */
 public final class ClusterInventory {
     private final Inventory inventory;

@@ -15,6 +15,8 @@ import java.util.Optional;
  * @param stderr   its error output (secrets masked)
  * @param message  why it did not run or finish, empty otherwise (masked)
  * @param duration wall time including the connect
+ *
+ * @since 0.1
  */
 public record CommandOutcome(String host, Optional<FailureKind> failure, int exitCode, String stdout, String stderr,
                              String message, Duration duration) {

@@ -7,6 +7,7 @@ package dev.provisioner.api;
  * @param bytesSent      bytes sent to the host
  * @param filesWritten   files placed
  * @param unitsRestarted units restarted by handlers
+ * @since 0.1
  */
 public record Counters(long roundTrips, long bytesSent, long filesWritten, long unitsRestarted) {
     public static final Counters ZERO = new Counters(0, 0, 0, 0);

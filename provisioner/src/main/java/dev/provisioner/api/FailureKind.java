@@ -4,6 +4,8 @@ package dev.provisioner.api;
  * What kind of failure ended a step, a host's part of an operation, or an operation. It is decided
  * where the failure arises, from the type of what was thrown there (transport, engine, operation
  * context), never from a message. The CLI maps it to its exit codes.
+ *
+ * @since 0.1
  */
 public enum FailureKind {
     /** The host did not answer (address, port, sshd, network). */

@@ -11,6 +11,8 @@ import java.util.Optional;
  *                {@code SKIPPED} not run (with why in {@code detail})
  * @param failure the kind of failure when {@code FAILED}
  * @param detail  one or more lines for people (masked)
+ *
+ * @since 0.1
  */
 public record HostOutcome(String host, String item, StepStatus status, Optional<FailureKind> failure, String detail) {
     public static HostOutcome of(String host, String item, StepStatus status, String detail) {

@@ -9,6 +9,7 @@ import java.util.List;
  * @param host     inventory name
  * @param steps    its steps in execution order
  * @param counters round trips, bytes, files, restarts (zero when never contacted)
+ * @since 0.1
  */
 public record HostReport(String host, List<StepReport> steps, Counters counters) {
     public HostReport {

@@ -3,7 +3,11 @@ package dev.provisioner.api;
 
 import java.util.List;
 
-/** The {@link Provisioner.Builder} was given missing or contradictory settings; lists all of them. */
+/**
+ * The {@link Provisioner.Builder} was given missing or contradictory settings; lists all of them.
+ *
+ * @since 0.1
+ */
 public class InvalidSetupException extends RuntimeException {
     private final transient List<String> problems;
 

@@ -14,6 +14,8 @@ import java.util.Optional;
  * @param failure   the operation's own failure (refused, locked, unreachable, ...), empty when it ran
  * @param summary   one line for people (masked)
  * @param duration  wall time
+ *
+ * @since 0.1
  */
 public record OperationReport(String operation, List<HostOutcome> outcomes, Optional<FailureKind> failure, String summary,
                               Duration duration) {

@@ -6,6 +6,8 @@ import java.util.List;
 /**
  * What a run reports while it works, in order per host. Texts are already masked: no secret
  * registered with the run ever appears in an event.
+ *
+ * @since 0.1
  */
 public sealed interface ProvisionEvent {
 

@@ -13,6 +13,7 @@ import java.util.Optional;
  * @param failures every failure
  * @param duration wall time
  * @param failureKinds the kind of each failure, in the order of {@code failures} (decided where each arose)
+ * @since 0.1
  */
 public record ProvisionReport(RunMode mode, List<HostReport> hosts, List<StepFailure> failures, Duration duration,
                               List<FailureKind> failureKinds) {

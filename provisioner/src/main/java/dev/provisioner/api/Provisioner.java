@@ -74,6 +74,8 @@ import dev.provisioner.ops.upgrade.UpgradePreflight;
  * Each {@code plan()} / {@code apply()} is a fresh run: new connections (one per host), fresh facts,
  * a fresh secret masker. Nothing talks to a host before the inventory validated (an
  * {@link Inventory} only exists when valid). Thread-safe for sequential runs; no static state.
+ *
+ * @since 0.1
  */
 public final class Provisioner {
     private final Inventory inventory;

@@ -11,6 +11,8 @@ import java.util.List;
  * @param shell   whether {@code words} is a single shell line
  * @param root    run through the host's sudo mode
  * @param timeout per-host limit
+ *
+ * @since 0.1
  */
 public record RemoteCommand(List<String> words, boolean shell, boolean root, Duration timeout) {
     /** The default per-host limit. */

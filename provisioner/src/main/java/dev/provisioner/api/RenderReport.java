@@ -12,6 +12,7 @@ import java.util.List;
  * Every file a plan would write, computed without contacting any host.
  *
  * @param files in plan order, hosts in inventory order
+ * @since 0.1
  */
 public record RenderReport(List<RenderedFile> files) {
     public RenderReport {

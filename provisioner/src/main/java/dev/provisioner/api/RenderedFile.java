@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
  * @param content   the bytes
  * @param mode      permission bits on the host
  * @param sensitive a key or password file
+ * @since 0.1
  */
 public record RenderedFile(String host, String path, byte[] content, int mode, boolean sensitive) {
     public String text() {

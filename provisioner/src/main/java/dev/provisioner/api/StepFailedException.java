@@ -1,7 +1,11 @@
 package dev.provisioner.api;
 
 
-/** Thrown by {@link ProvisionReport#orThrow()}: a step failed on a host. */
+/**
+ * Thrown by {@link ProvisionReport#orThrow()}: a step failed on a host.
+ *
+ * @since 0.1
+ */
 public class StepFailedException extends RuntimeException {
     private final transient StepFailure failure;
 

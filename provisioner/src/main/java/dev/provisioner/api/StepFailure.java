@@ -12,6 +12,7 @@ package dev.provisioner.api;
  * @param message    one line for people
  * @param incomplete true when the host is fine but the step needs release artifacts that cannot be obtained
  *                   here (the message names them and how to supply them with {@code --artifacts DIR})
+ * @since 0.1
  */
 public record StepFailure(String host, String phase, String step, String action, int exitCode, String stderrTail,
                           String message, boolean incomplete) {

@@ -15,6 +15,7 @@ import java.util.Optional;
  * @param duration time spent
  * @param actions  the actions that ran or would run
  * @param failure  present when failed
+ * @since 0.1
  */
 public record StepReport(String phase, String host, String step, StepStatus status, String reason, Duration duration,
                          List<ActionReport> actions, Optional<StepFailure> failure) {

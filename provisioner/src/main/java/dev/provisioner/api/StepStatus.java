@@ -1,6 +1,10 @@
 package dev.provisioner.api;
 
-/** What happened to a step on a host. */
+/**
+ * What happened to a step on a host.
+ *
+ * @since 0.1
+ */
 public enum StepStatus {
     /** Already as desired; nothing ran. */
     UNCHANGED,

@@ -51,4 +51,38 @@ class UnifiedDiffTest {
         assertThat(d.lines().filter(l -> l.startsWith("@@")).count()).isEqualTo(2);
         assertThat(d).contains("-3\n+three\n").contains("-27\n+twenty-seven\n");
     }
+
+    @Test
+    void emptyingAFileDiffsToAnEmptyRangeAtZero() {
+        assertThat(UnifiedDiff.of("/etc/old", "a\nb\n", "")).isEqualTo("""
+                --- /etc/old
+                +++ /etc/old
+                @@ -1,2 +0,0 @@
+                -a
+                -b
+                """);
+    }
+
+    @Test
+    void aMissingFinalNewlineIsMarkedAsDiffDoes() {
+        assertThat(UnifiedDiff.of("/f", "a\nb", "a\nb\n")).isEqualTo("""
+                --- /f
+                +++ /f
+                @@ -1,2 +1,2 @@
+                 a
+                -b
+                \\ No newline at end of file
+                +b
+                """);
+    }
+
+    @Test
+    void aLargeFileWithOneChangeIsDiffedInFull() {
+        StringBuilder a = new StringBuilder();
+        for (int i = 0; i < 20_000; i++) {
+            a.append("line ").append(i).append('\n');
+        }
+        String b = a.toString().replace("line 10000\n", "changed\n");
+        assertThat(UnifiedDiff.of("/big", a.toString(), b)).contains("@@ -9998,7 +9998,7 @@\n").contains("-line 10000\n+changed\n");
+    }
 }

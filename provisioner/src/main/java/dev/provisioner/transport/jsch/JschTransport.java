@@ -5,18 +5,14 @@ import com.jcraft.jsch.Session;
 
 import dev.provisioner.transport.Auth;
 import dev.provisioner.transport.Connection;
+import dev.provisioner.transport.ConnectRetry;
 import dev.provisioner.transport.Endpoint;
 import dev.provisioner.transport.Sudo;
 import dev.provisioner.transport.Transport;
-import dev.provisioner.transport.TransportException;
 import dev.provisioner.transport.TransportKind;
 import dev.provisioner.transport.TransportOptions;
-import dev.provisioner.transport.UnreachableException;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -25,7 +21,7 @@ import java.util.Objects;
  * The JSch backend ({@code com.github.mwiede:jsch}). Each {@link #connect} opens one SSH session
  * (through the endpoint's bastion chain, each hop host-key checked before authenticating) that the
  * returned {@link Connection} reuses for every command and upload. Connection failures are retried
- * with exponential backoff; host-key and authentication failures never are.
+ * by the shared {@link ConnectRetry} policy; host-key and authentication failures never are.
  *
  * <pre>{@code
  * Transport jsch = new JschTransport(TransportOptions.of(knownHosts, HostKeyPolicy.STRICT));
@@ -35,36 +31,20 @@ import java.util.Objects;
  * }</pre>
  */
 public final class JschTransport implements Transport {
-    private static final Logger LOG = LoggerFactory.getLogger(JschTransport.class);
-
     private final TransportOptions options;
     private final HopOpener opener;
+    private final ConnectRetry retry;
 
     public JschTransport(TransportOptions options) {
         this.options = Objects.requireNonNull(options, "options");
         this.opener = new HopOpener(options, new KnownHostsFile(options.knownHosts()));
+        this.retry = ConnectRetry.of(options);
     }
 
     @Override
     public Connection connect(Endpoint endpoint) {
         registerSecrets(endpoint);
-        Duration wait = options.retryBackoff();
-        UnreachableException last = null;
-        for (int attempt = 1; attempt <= options.connectAttempts(); attempt++) {
-            if (attempt > 1) {
-                LOG.info("{}: connection attempt {} of {} in {} ms ({})", endpoint.name(), attempt,
-                        options.connectAttempts(), wait.toMillis(), last.getMessage());
-                sleep(endpoint, wait);
-                wait = wait.multipliedBy(2);
-            }
-            try {
-                return open(endpoint);
-            } catch (UnreachableException e) {
-                last = e;
-            }
-        }
-        throw new UnreachableException(endpoint.name(), options.masker().mask("unreachable after "
-                + options.connectAttempts() + " attempt(s); last error: " + last.getMessage()), last);
+        return retry.connect(endpoint.name(), () -> open(endpoint));
     }
 
     private Connection open(Endpoint endpoint) {
@@ -101,15 +81,6 @@ public final class JschTransport implements Transport {
             if (e.sudo() instanceof Sudo.WithPassword s) {
                 options.masker().register(s.password());
             }
-        }
-    }
-
-    private static void sleep(Endpoint endpoint, Duration wait) {
-        try {
-            Thread.sleep(wait.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new TransportException(endpoint.name(), "interrupted while waiting to reconnect", e);
         }
     }
 

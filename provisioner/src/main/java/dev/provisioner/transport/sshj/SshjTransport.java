@@ -2,6 +2,7 @@ package dev.provisioner.transport.sshj;
 
 import dev.provisioner.transport.Auth;
 import dev.provisioner.transport.Connection;
+import dev.provisioner.transport.ConnectRetry;
 import dev.provisioner.transport.Endpoint;
 import dev.provisioner.transport.HostKeyException;
 import dev.provisioner.transport.Sudo;
@@ -20,19 +21,21 @@ import java.util.List;
 /**
  * The default transport, on <a href="https://github.com/hierynomus/sshj">sshj</a>. Each connection
  * is one {@link SSHClient} (plus one per bastion hop). Host keys are checked during key exchange,
- * before any credential is sent; connection failures are retried with exponential backoff, while
+ * before any credential is sent; connection failures are retried by the shared {@link ConnectRetry} policy, while
  * host-key and authentication failures never are.
  */
 public final class SshjTransport implements Transport {
     private final TransportOptions options;
     private final DefaultConfig config;
     private final KnownHostsStore knownHosts;
+    private final ConnectRetry retry;
 
     public SshjTransport(TransportOptions options) {
         this.options = options;
         this.config = new DefaultConfig();
         this.config.setKeepAliveProvider(KeepAliveProvider.KEEP_ALIVE);
         this.knownHosts = new KnownHostsStore(options.knownHosts());
+        this.retry = ConnectRetry.of(options);
     }
 
     @Override
@@ -69,34 +72,29 @@ public final class SshjTransport implements Transport {
     }
 
     private Hop connectWithRetry(Endpoint endpoint, Hop via) {
-        IOException last = null;
-        int attempts = options.connectAttempts();
-        for (int attempt = 1; attempt <= attempts; attempt++) {
-            SSHClient client = newClient();
-            HostKeyCheck check = new HostKeyCheck(endpoint, options.hostKeyPolicy(), knownHosts);
-            client.addHostKeyVerifier(check);
-            try {
-                if (via == null) {
-                    client.connect(endpoint.address(), endpoint.port());
-                } else {
-                    client.connectVia(via.client().newDirectConnection(endpoint.address(), endpoint.port()));
-                }
-                return new Hop(client, check.presentedFingerprint());
-            } catch (IOException e) {
-                closeQuietly(client);
-                if (check.refusal() != null) {
-                    throw new HostKeyException(endpoint.name(), options.masker().mask(check.refusal()));
-                }
-                last = e;
-                if (attempt < attempts) {
-                    pause(endpoint, attempt);
-                }
+        return retry.connect(endpoint.name(), () -> connectOnce(endpoint, via));
+    }
+
+    private Hop connectOnce(Endpoint endpoint, Hop via) {
+        SSHClient client = newClient();
+        HostKeyCheck check = new HostKeyCheck(endpoint, options.hostKeyPolicy(), knownHosts);
+        client.addHostKeyVerifier(check);
+        try {
+            if (via == null) {
+                client.connect(endpoint.address(), endpoint.port());
+            } else {
+                client.connectVia(via.client().newDirectConnection(endpoint.address(), endpoint.port()));
             }
+            return new Hop(client, check.presentedFingerprint());
+        } catch (IOException e) {
+            closeQuietly(client);
+            if (check.refusal() != null) {
+                throw new HostKeyException(endpoint.name(), options.masker().mask(check.refusal()));
+            }
+            String route = endpoint.address() + ":" + endpoint.port()
+                    + (via == null ? "" : " through bastion " + endpoint.bastion().name());
+            throw new UnreachableException(endpoint.name(), options.masker().mask("cannot connect to " + route + ": " + describe(e)), e);
         }
-        String route = endpoint.address() + ":" + endpoint.port()
-                + (via == null ? "" : " through bastion " + endpoint.bastion().name());
-        throw new UnreachableException(endpoint.name(), options.masker().mask("cannot connect to " + route + " after "
-                + attempts + " attempt(s): " + describe(last)), last);
     }
 
     private SSHClient newClient() {
@@ -109,20 +107,7 @@ public final class SshjTransport implements Transport {
         return client;
     }
 
-    private void pause(Endpoint endpoint, int attempt) {
-        long millis = options.retryBackoff().toMillis() << Math.min(attempt - 1, 16);
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new UnreachableException(endpoint.name(), "interrupted while waiting to retry the connection", e);
-        }
-    }
-
     private static String describe(Throwable e) {
-        if (e == null) {
-            return "no attempt made";
-        }
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         Throwable cause = e.getCause();
         return cause != null && cause.getMessage() != null && !message.contains(cause.getMessage())
