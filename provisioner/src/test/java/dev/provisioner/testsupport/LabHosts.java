@@ -66,7 +66,7 @@ public final class LabHosts implements AutoCloseable {
     /** Which hosts to start, on which image, and whether apt starts empty. */
     public static final class Builder {
         private final Map<String, String> images = new LinkedHashMap<>();
-        private boolean withoutAptCache;
+        private final java.util.Set<String> withoutAptCache = new java.util.HashSet<>();
 
         private Builder() {
         }
@@ -78,12 +78,12 @@ public final class LabHosts implements AutoCloseable {
         }
 
         /**
-         * Empties apt's package lists and downloaded packages on every host before the test sees it,
-         * as on a host nobody prepared: every install then fetches from the mirror, {@code apt-get update}
-         * included.
+         * Empties apt's package lists and downloaded packages on the hosts named (every host added so
+         * far when none is named) before the test sees them, as on a host nobody prepared: every install
+         * then fetches from the mirror, {@code apt-get update} included.
          */
-        public Builder withoutAptCache() {
-            withoutAptCache = true;
+        public Builder withoutAptCache(String... names) {
+            withoutAptCache.addAll(names.length == 0 ? images.keySet() : List.of(names));
             return this;
         }
 
@@ -92,7 +92,7 @@ public final class LabHosts implements AutoCloseable {
             DockerSupport.requireLab(images.values().stream().distinct().toArray(String[]::new));
             LabCapacity.Reservation capacity = LabCapacity.reserve(images.size());
             try {
-                return LabHosts.start(Map.copyOf(images), List.copyOf(images.keySet()), withoutAptCache, capacity);
+                return LabHosts.start(Map.copyOf(images), List.copyOf(images.keySet()), java.util.Set.copyOf(withoutAptCache), capacity);
             } catch (RuntimeException | Error e) {
                 capacity.close();
                 throw e;
@@ -100,7 +100,7 @@ public final class LabHosts implements AutoCloseable {
         }
     }
 
-    private static LabHosts start(Map<String, String> images, List<String> names, boolean withoutAptCache,
+    private static LabHosts start(Map<String, String> images, List<String> names, java.util.Set<String> withoutAptCache,
                                   LabCapacity.Reservation capacity) {
         Path dir;
         try {
@@ -115,7 +115,8 @@ public final class LabHosts implements AutoCloseable {
         List<CompletableFuture<LabHost>> futures = new ArrayList<>();
         try {
             for (String name : names) {
-                futures.add(CompletableFuture.supplyAsync(() -> startOne(name, images.get(name), withoutAptCache, keys, sudoPassword), pool));
+                boolean bare = withoutAptCache.contains(name);
+                futures.add(CompletableFuture.supplyAsync(() -> startOne(name, images.get(name), bare, keys, sudoPassword), pool));
             }
             RuntimeException failure = null;
             for (CompletableFuture<LabHost> f : futures) {
