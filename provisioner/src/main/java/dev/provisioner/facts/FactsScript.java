@@ -20,7 +20,8 @@ public final class FactsScript {
     private static final String PRELUDE = """
             LC_ALL=C; export LC_ALL
             ID=unknown; VERSION_ID=; ID_LIKE=
-            [ -r /etc/os-release ] && . /etc/os-release
+            OSR=/etc/os-release; [ -r "$OSR" ] || OSR=/usr/lib/os-release
+            [ -r "$OSR" ] && . "$OSR"
             printf 'os\\t%s\\t%s\\t%s\\n' "$ID" "$VERSION_ID" "$ID_LIKE"
             a=; { read -r a < /proc/sys/kernel/arch; } 2>/dev/null; [ -n "$a" ] || a=$(uname -m)
             printf 'arch\\t%s\\n' "$a"

@@ -5,12 +5,16 @@ import dev.provisioner.api.Provisioner;
 import dev.provisioner.api.StepReport;
 import dev.provisioner.api.StepStatus;
 import dev.provisioner.component.etcd.EtcdPhase;
+import dev.provisioner.component.firewall.FirewallPhase;
 import dev.provisioner.component.hosts.PrepareHostsPhase;
 import dev.provisioner.component.network.NetworkConfigPhase;
 import dev.provisioner.component.pki.PkiPhase;
 import dev.provisioner.component.prereq.PrerequisitesPhase;
 import dev.provisioner.component.registry.RegistryPhase;
 import dev.provisioner.component.runtime.ContainerRuntimePhase;
+import dev.provisioner.facts.FactsParser;
+import dev.provisioner.facts.FactsScript;
+import dev.provisioner.facts.HostResolver;
 import dev.provisioner.inventory.Inventory;
 import dev.provisioner.testsupport.DockerSupport;
 import dev.provisioner.testsupport.LabHost;
@@ -27,6 +31,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,7 +47,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PlatformsLabTest {
-    static final List<String> PHASES = List.of(PrepareHostsPhase.TITLE, PrerequisitesPhase.TITLE, PkiPhase.TITLE,
+    static final List<String> PHASES = List.of(PrepareHostsPhase.TITLE, PrerequisitesPhase.TITLE, FirewallPhase.TITLE, PkiPhase.TITLE,
             RegistryPhase.TITLE, EtcdPhase.TITLE, NetworkConfigPhase.TITLE, ContainerRuntimePhase.TITLE);
     private LabHosts lab;
     private LabHost master;
@@ -101,7 +106,11 @@ class PlatformsLabTest {
     }
 
     private Provisioner provisioner() {
-        return Provisioner.builder().inventory(inventory).stateDirectory(lab.dir().resolve("state")).onlyPhases(PHASES).build();
+        return provisioner(PHASES);
+    }
+
+    private Provisioner provisioner(List<String> phases) {
+        return Provisioner.builder().inventory(inventory).stateDirectory(lab.dir().resolve("state")).onlyPhases(phases).build();
     }
 
     private static String sh(LabHost h, String script) {
@@ -147,5 +156,41 @@ class PlatformsLabTest {
                 .extracting(s -> s.host() + "/" + s.phase() + "/" + s.step() + ": " + s.reason()).isEmpty();
         assertThat(r.steps()).filteredOn(s -> s.step().equals("containerd-config")).extracting(StepReport::reason)
                 .anyMatch(s -> s.contains("installed containerd 1.7")).anyMatch(s -> s.contains("installed containerd 1.6"));
+    }
+
+    @Test
+    @Order(3)
+    void withSystemdResolvedRunningTheKubeletIsGivenItsUpstreamResolvConf() {
+        // Debian packages systemd-resolved (Ubuntu runs it by default): installed here, the real facts
+        // script reports it active and the kubelet's resolvConf becomes the upstream list, not the stub.
+        String before = node.execOk(FactsScript.text(HostResolver.QUERY));
+        assertThat(HostResolver.resolvConf(Optional.of(FactsParser.parse("node01", before, HostResolver.QUERY))))
+                .isEqualTo("/etc/resolv.conf");
+        node.execOk("DEBIAN_FRONTEND=noninteractive apt-get install -y -q systemd-resolved >/dev/null");
+        String after = node.execOk(FactsScript.text(HostResolver.QUERY));
+        String path = HostResolver.resolvConf(Optional.of(FactsParser.parse("node01", after, HostResolver.QUERY)));
+        assertThat(path).isEqualTo("/run/systemd/resolve/resolv.conf");
+        assertThat(sh(node, "grep -c '^nameserver' " + path)).isNotEqualTo("0");
+        assertThat(sh(node, "grep '^nameserver' " + path)).doesNotContain("127.0.0.53");
+    }
+
+    @Test
+    @Order(4)
+    void anEnabledUfwGetsTheRegistryPortOpenedAndThenNothingMore() {
+        // Ubuntu's firewall, from Debian's ufw package: enabled with SSH allowed, it blocks the registry.
+        registry.execOk("DEBIAN_FRONTEND=noninteractive apt-get install -y -q ufw >/dev/null && ufw allow 22/tcp >/dev/null"
+                + " && ufw --force enable >/dev/null");
+        String probe = "curl -s -o /dev/null -w '%{http_code}' --max-time 3 --cacert /etc/kubernetes/pki/ca.crt https://registry:5000/v2/";
+        assertThat(node.exec(probe).exitCode()).as("blocked by ufw").isNotZero();
+
+        ProvisionReport r = provisioner(List.of(FirewallPhase.TITLE)).apply();
+        assertThat(r.failures()).isEmpty();
+        assertThat(r.steps()).filteredOn(s -> s.host().equals("registry")).extracting(StepReport::status).containsExactly(StepStatus.CHANGED);
+        assertThat(sh(registry, "ufw status")).containsPattern("5000/tcp\\s+ALLOW\\s+Anywhere");
+        assertThat(sh(node, probe)).isEqualTo("200");
+
+        ProvisionReport again = provisioner(List.of(FirewallPhase.TITLE)).plan();
+        assertThat(again.steps()).filteredOn(s -> s.host().equals("registry")).extracting(StepReport::reason).containsExactly("ufw allows 5000/tcp");
+        assertThat(again.steps()).allMatch(s -> s.status() == StepStatus.UNCHANGED);
     }
 }

@@ -39,7 +39,7 @@ final class ContainerdConfigStep implements Step {
     @Override
     public FactsQuery facts(StepContext ctx) {
         FactsQuery q = Converge.query(files(ctx));
-        return ContainerdLayout.fromPackages(ctx.inventory()) ? q.and(FactsQuery.candidates(ContainerdLayout.PACKAGE)) : q;
+        return ContainerdLayout.fromPackages(ctx.inventory()) ? q.and(FactsQuery.candidates(ContainerdLayout.PACKAGE, ContainerdLayout.DOCKER_PACKAGE)) : q;
     }
 
     /** The version the config is written for, and where that version came from. */
@@ -48,11 +48,12 @@ final class ContainerdConfigStep implements Step {
             String release = ctx.inventory().cluster().versions().containerd();
             return Map.entry(ContainerdVersion.parse(release).orElseThrow(), "containerd " + release + " from its release");
         }
-        var installed = ctx.facts().flatMap(f -> f.packageVersion(ContainerdLayout.PACKAGE)).flatMap(ContainerdVersion::parse);
+        String pkg = ctx.facts().map(ContainerdLayout::installedPackage).orElse(ContainerdLayout.PACKAGE);
+        var installed = ctx.facts().flatMap(f -> f.packageVersion(pkg)).flatMap(ContainerdVersion::parse);
         if (installed.isPresent()) {
             return Map.entry(installed.get(), "installed containerd " + installed.get());
         }
-        var candidate = ctx.facts().flatMap(f -> f.candidateVersion(ContainerdLayout.PACKAGE));
+        var candidate = ctx.facts().flatMap(f -> f.candidateVersion(pkg));
         var next = candidate.flatMap(ContainerdVersion::parse);
         if (next.isPresent()) {
             return Map.entry(next.get(), "containerd " + candidate.get() + ", which the package install brings");

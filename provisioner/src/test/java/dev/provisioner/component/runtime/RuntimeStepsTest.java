@@ -79,7 +79,7 @@ class RuntimeStepsTest {
         RestartOnChange restart = (RestartOnChange) service.get(1);
         assertThat(restart.watchedPaths()).containsExactly("/etc/containerd/config.toml");
         assertThat(restart.watchedPaths()).noneMatch(p -> p.endsWith("hosts.toml"));
-        assertThat(restart.watchedPackages()).containsExactly("containerd");
+        assertThat(restart.watchedPackages()).containsExactlyInAnyOrder("containerd", "containerd.io");
         assertThat(((WaitHealthy) service.get(2)).script()).isEqualTo("systemctl is-active --quiet containerd && ctr version >/dev/null");
     }
 
