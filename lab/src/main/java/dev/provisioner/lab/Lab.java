@@ -150,7 +150,8 @@ public final class Lab {
             try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line = r.readLine(); line != null; line = r.readLine()) {
                     output.append(line).append('\n');
-                    progress.accept(line);
+                    // The scripts tag their lines "[lab] " already; the front end adds its own tag.
+                    progress.accept(line.startsWith("[lab] ") ? line.substring(6) : line);
                 }
             }
             if (p.waitFor() != 0) {
