@@ -8,6 +8,8 @@ set -euo pipefail
 # shellcheck source=lab/common.sh
 . "$(dirname "$0")/common.sh"
 
+DOCKERD_LOG=${TMPDIR:-/tmp}/dockerd.log
+
 engine_answers() { timeout 10 docker info >/dev/null 2>&1; }
 
 raise_inotify() {
@@ -31,6 +33,14 @@ if engine_answers; then
   exit 0
 fi
 
+# A running engine this user may not talk to: installing or starting anything would not help.
+denied=$(timeout 10 docker info 2>&1 | grep -i 'permission denied' || true)
+if [ "$(id -u)" != 0 ] && [ -n "$denied" ]; then
+  log "the Docker engine runs but $(id -un) may not use it (permission denied on /var/run/docker.sock):" \
+      "run 'sudo usermod -aG docker $(id -un)', then log in again (or run this as root)"
+  exit 1
+fi
+
 missing=()
 { command -v dockerd >/dev/null 2>&1 && command -v docker >/dev/null 2>&1; } || missing+=(docker.io)
 command -v debootstrap >/dev/null 2>&1 || missing+=(debootstrap)
@@ -48,8 +58,8 @@ if ! engine_answers; then
     log "starting docker through systemd"
     as_root systemctl start docker || true
   else
-    log "starting dockerd in the background (log: /tmp/dockerd.log)"
-    as_root sh -c 'nohup dockerd --host unix:///var/run/docker.sock >/tmp/dockerd.log 2>&1 &'
+    log "starting dockerd in the background (log: $DOCKERD_LOG)"
+    as_root sh -c 'nohup dockerd --host unix:///var/run/docker.sock >"$1" 2>&1 &' sh "$DOCKERD_LOG"
   fi
   for _ in $(seq 1 60); do
     engine_answers && break
@@ -58,7 +68,7 @@ if ! engine_answers; then
 fi
 
 if ! engine_answers; then
-  log "the Docker engine does not answer 'docker info'; see /tmp/dockerd.log"
+  log "the Docker engine does not answer 'docker info'; see $DOCKERD_LOG"
   exit 1
 fi
 raise_inotify

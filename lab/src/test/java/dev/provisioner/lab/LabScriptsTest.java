@@ -96,4 +96,30 @@ class LabScriptsTest {
         assertThat(r.exitCode()).as(r.stderr()).isZero();
         assertThat(r.calls()).contains("apt-get -q install -y debootstrap").doesNotContain("dockerd");
     }
+
+    @Test
+    void aUserOutsideTheDockerGroupIsToldHowToJoinItAndNothingIsInstalled() throws Exception {
+        ScriptSandbox box = new ScriptSandbox(dir);
+        box.stub("docker", "log docker \"$@\"; echo 'permission denied while trying to connect to the Docker daemon socket' >&2; exit 1");
+        box.aptGet();
+        box.runAsUser();
+        ScriptSandbox.Result r = box.run("ensure-docker.sh");
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.stderr()).contains("sandboxuser may not use it").contains("run 'sudo usermod -aG docker sandboxuser'");
+        assertThat(r.calls()).doesNotContain("apt-get").doesNotContain("dockerd");
+    }
+
+    @Test
+    void withoutDockerTheEngineIsInstalledAndStartedThroughSudo() throws Exception {
+        ScriptSandbox box = new ScriptSandbox(dir);
+        box.aptGet();
+        box.dockerPackage();
+        box.stub("sysctl", "log sysctl \"$@\"");
+        box.runAsUser();
+        ScriptSandbox.Result r = box.run("ensure-docker.sh");
+        assertThat(r.exitCode()).as(r.stderr()).isZero();
+        assertThat(r.calls()).contains("sudo -n env DEBIAN_FRONTEND=noninteractive apt-get -q install -y docker.io debootstrap")
+                .contains("dockerd --host unix:///var/run/docker.sock");
+        assertThat(r.stderr()).contains("Docker engine ready");
+    }
 }

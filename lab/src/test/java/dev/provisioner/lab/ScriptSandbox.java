@@ -18,7 +18,7 @@ import java.util.Map;
  */
 final class ScriptSandbox {
     private static final List<String> REAL_TOOLS = List.of("bash", "sh", "cat", "grep", "awk", "head", "mktemp", "rm", "mkdir",
-            "ln", "tr", "timeout", "tar", "cp", "env", "dirname", "seq", "sleep", "chmod", "touch", "tail", "true", "false");
+            "ln", "tr", "timeout", "tar", "cp", "env", "dirname", "seq", "sleep", "chmod", "touch", "tail", "true", "false", "nohup");
     private final Path dir;
     private final Path stubs;
     private final Path log;
@@ -41,7 +41,7 @@ final class ScriptSandbox {
         for (String d : List.of("etc/ssh/sshd_config.d", "etc/systemd/system/multi-user.target.wants", "etc/apt/apt.conf.d", "proc")) {
             Files.createDirectories(dir.resolve("base").resolve(d));
         }
-        stub("id", "[ \"$1\" = -u ] && echo ${SANDBOX_UID:-0} || echo uid=${SANDBOX_UID:-0}");
+        stub("id", "case \"$1\" in -u) echo ${SANDBOX_UID:-0} ;; -un) echo sandboxuser ;; *) echo uid=${SANDBOX_UID:-0} ;; esac");
         stub("sudo", "log sudo \"$@\"; [ \"$1\" = -n ] && shift; [ -e \"$SANDBOX/sudo-denied\" ] && exit 1; exec \"$@\"");
         stub("chroot", "log chroot \"$@\"");
         stub("mount", "log mount \"$@\"");
@@ -104,7 +104,29 @@ final class ScriptSandbox {
                   cp "$SANDBOX/pkg/debootstrap" "$SANDBOX/stubs/debootstrap"
                   touch "$SANDBOX/debootstrap/scripts/bookworm" "$SANDBOX/debootstrap/scripts/trixie" ;;
                 esac
+                case " $* " in *" install "*docker.io*) cp "$SANDBOX/pkg/docker" "$SANDBOX/pkg/dockerd" "$SANDBOX/stubs/" ;; esac
                 """);
+    }
+
+    /**
+     * No Docker at all until apt-get installs docker.io; its engine answers once dockerd was started
+     * (no systemd on the machine, as in CI).
+     */
+    void dockerPackage() throws IOException {
+        Path pkg = Files.createDirectories(dir.resolve("pkg"));
+        Files.writeString(pkg.resolve("docker"), """
+                #!/bin/bash
+                printf '%s\\n' "docker $*" >> "$SANDBOX/calls.log"
+                case "$1" in info|version) [ -e "$SANDBOX/dockerd-running" ] ;; *) exit 1 ;; esac
+                """);
+        Files.writeString(pkg.resolve("dockerd"), """
+                #!/bin/bash
+                printf '%s\\n' "dockerd $*" >> "$SANDBOX/calls.log"
+                touch "$SANDBOX/dockerd-running"
+                """);
+        for (String f : List.of("docker", "dockerd")) {
+            Files.setPosixFilePermissions(pkg.resolve(f), PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
     }
 
     /** A Fedora-like machine: dnf, no apt-get. */
@@ -133,6 +155,7 @@ final class ScriptSandbox {
         env.put("SANDBOX_UID", Files.exists(dir.resolve("uid")) ? Files.readString(dir.resolve("uid")) : "0");
         env.put("DEBOOTSTRAP_DIR", dir.resolve("debootstrap").toString());
         env.put("LAB_SBIN", dir.resolve("sbin").toString());
+        env.put("TMPDIR", dir.toString());
         env.put("DEBIAN_MIRROR", "http://mirror.example/debian");
         Process p = pb.redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
