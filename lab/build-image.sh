@@ -115,8 +115,8 @@ else
   fi
   mirror=$(debian_mirror)
   log "no image registry answers: building $IMAGE with debootstrap ($SUITE) from $mirror (about a minute)"
-  as_root "$debootstrap" --variant=minbase --include="$PACKAGES" "$SUITE" "$rootfs" "$mirror" >${TMPDIR:-/tmp}/provisioner-debootstrap.log 2>&1 \
-    || { log "debootstrap failed; see ${TMPDIR:-/tmp}/provisioner-debootstrap.log"; exit 1; }
+  as_root "$debootstrap" --variant=minbase --include="$PACKAGES" "$SUITE" "$rootfs" "$mirror" >${TMPDIR:-/tmp}/provisioner-debootstrap-$SUITE.log 2>&1 \
+    || { log "debootstrap failed; see ${TMPDIR:-/tmp}/provisioner-debootstrap-$SUITE.log"; exit 1; }
   as_root sh -c 'rm -rf "$1"/var/lib/apt/lists/* "$1"/var/cache/apt/archives/*.deb' sh "$rootfs"
 fi
 
@@ -124,8 +124,8 @@ as_root bash -c "$(declare -f finish_rootfs); finish_rootfs \"\$1\"" sh "$rootfs
 log "pre-seeding apt's cache with: $PRESEED"
 as_root mount -t proc proc "$rootfs/proc" 2>/dev/null || true
 as_root cp /etc/resolv.conf "$rootfs/etc/resolv.conf" 2>/dev/null || true
-if ! as_root chroot "$rootfs" sh -c "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --download-only $PRESEED" >${TMPDIR:-/tmp}/provisioner-preseed.log 2>&1; then
-  log "pre-seeding failed (see ${TMPDIR:-/tmp}/provisioner-preseed.log); lab hosts will download packages instead"
+if ! as_root chroot "$rootfs" sh -c "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --download-only $PRESEED" >${TMPDIR:-/tmp}/provisioner-preseed-$SUITE.log 2>&1; then
+  log "pre-seeding failed (see ${TMPDIR:-/tmp}/provisioner-preseed-$SUITE.log); lab hosts will download packages instead"
 fi
 as_root umount "$rootfs/proc" 2>/dev/null || true
 as_root tar -C "$rootfs" -c . | docker import -c 'CMD ["/sbin/init"]' -c "LABEL dev.provisioner.lab.revision=$REVISION" \

@@ -34,8 +34,8 @@ apt_install() {
     return 1
   fi
   log "installing $* with apt-get"
-  if ! as_root env DEBIAN_FRONTEND=noninteractive apt-get -q update >${TMPDIR:-/tmp}/provisioner-apt.log 2>&1 \
-     || ! as_root env DEBIAN_FRONTEND=noninteractive apt-get -q install -y "$@" >>${TMPDIR:-/tmp}/provisioner-apt.log 2>&1; then
+  if ! as_root env DEBIAN_FRONTEND=noninteractive apt-get -q -o DPkg::Lock::Timeout=300 update >${TMPDIR:-/tmp}/provisioner-apt.log 2>&1 \
+     || ! as_root env DEBIAN_FRONTEND=noninteractive apt-get -q -o DPkg::Lock::Timeout=300 install -y "$@" >>${TMPDIR:-/tmp}/provisioner-apt.log 2>&1; then
     log "apt-get could not install $* (see ${TMPDIR:-/tmp}/provisioner-apt.log); fix that, then run: $(install_hint "$*")"
     return 1
   fi

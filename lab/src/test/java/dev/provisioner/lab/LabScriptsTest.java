@@ -23,7 +23,7 @@ class LabScriptsTest {
         box.aptGet();
         ScriptSandbox.Result r = box.run("build-image.sh", "trixie");
         assertThat(r.exitCode()).as(r.stderr()).isZero();
-        assertThat(r.calls()).contains("apt-get -q install -y debootstrap")
+        assertThat(r.calls()).contains("apt-get -q -o DPkg::Lock::Timeout=300 install -y debootstrap")
                 .containsPattern("debootstrap --variant=minbase --include=\\S*openssh-server\\S* trixie /var/tmp/provisioner-lab-rootfs\\.\\S+ "
                         + "http://mirror.example/debian")
                 .contains("import -c CMD [\"/sbin/init\"] -c LABEL dev.provisioner.lab.revision=4 -c LABEL dev.provisioner.lab.suite=trixie"
@@ -54,7 +54,7 @@ class LabScriptsTest {
         ScriptSandbox.Result r = box.run("build-image.sh");
         assertThat(r.exitCode()).isEqualTo(1);
         assertThat(r.stderr()).contains("run 'sudo apt-get install -y debootstrap'");
-        assertThat(r.calls()).doesNotContain("apt-get -q install");
+        assertThat(r.calls()).doesNotContain("install -y debootstrap");
     }
 
     @Test
@@ -94,7 +94,7 @@ class LabScriptsTest {
         box.stub("sysctl", "log sysctl \"$@\"");
         ScriptSandbox.Result r = box.run("ensure-docker.sh");
         assertThat(r.exitCode()).as(r.stderr()).isZero();
-        assertThat(r.calls()).contains("apt-get -q install -y debootstrap").doesNotContain("dockerd");
+        assertThat(r.calls()).contains("apt-get -q -o DPkg::Lock::Timeout=300 install -y debootstrap").doesNotContain("dockerd");
     }
 
     @Test
@@ -118,7 +118,7 @@ class LabScriptsTest {
         box.runAsUser();
         ScriptSandbox.Result r = box.run("ensure-docker.sh");
         assertThat(r.exitCode()).as(r.stderr()).isZero();
-        assertThat(r.calls()).contains("sudo -n env DEBIAN_FRONTEND=noninteractive apt-get -q install -y docker.io debootstrap")
+        assertThat(r.calls()).contains("sudo -n env DEBIAN_FRONTEND=noninteractive apt-get -q -o DPkg::Lock::Timeout=300 install -y docker.io debootstrap")
                 .contains("dockerd --host unix:///var/run/docker.sock");
         assertThat(r.stderr()).contains("Docker engine ready");
     }
