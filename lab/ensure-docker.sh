@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
-# Makes a Docker engine available for the lab: installs docker.io and debootstrap when missing
-# (Debian/Ubuntu, as root or through sudo), starts dockerd when nothing answers, and waits for it.
-# Exit codes: 0 engine usable, 1 engine not usable (the reason is printed on stderr).
+# Makes a Docker engine available for the lab: installs docker.io when missing (Debian/Ubuntu, as
+# root or through passwordless sudo), starts dockerd when nothing answers, and waits for it. Whatever
+# the engine's state (already running or not), it also installs debootstrap when missing, which
+# build-image.sh needs where no image registry answers.
+# Exit codes: 0 engine usable, 1 engine not usable (the reason and the fixing command on stderr).
 set -euo pipefail
+# shellcheck source=lab/common.sh
+. "$(dirname "$0")/common.sh"
 
-log() { printf '[lab] %s\n' "$*" >&2; }
-as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo -n "$@"; fi; }
+DOCKERD_LOG=${TMPDIR:-/tmp}/dockerd.log
 
 engine_answers() { timeout 10 docker info >/dev/null 2>&1; }
 
@@ -18,24 +21,34 @@ raise_inotify() {
   fi
 }
 
+ensure_debootstrap() {
+  # Not fatal here: build-image.sh needs it only when no image registry answers, and says so itself.
+  command -v debootstrap >/dev/null 2>&1 || apt_install debootstrap \
+    || log "without debootstrap the lab image can only be built where an image registry answers"
+}
+
 if engine_answers; then
   raise_inotify
+  ensure_debootstrap
   exit 0
 fi
 
+# A running engine this user may not talk to: installing or starting anything would not help.
+denied=$(timeout 10 docker info 2>&1 | grep -i 'permission denied' || true)
+if [ "$(id -u)" != 0 ] && [ -n "$denied" ]; then
+  log "the Docker engine runs but $(id -un) may not use it (permission denied on /var/run/docker.sock):" \
+      "run 'sudo usermod -aG docker $(id -un)', then log in again (or run this as root)"
+  exit 1
+fi
+
 missing=()
-command -v dockerd >/dev/null 2>&1 || missing+=(docker.io)
+{ command -v dockerd >/dev/null 2>&1 && command -v docker >/dev/null 2>&1; } || missing+=(docker.io)
 command -v debootstrap >/dev/null 2>&1 || missing+=(debootstrap)
-command -v docker >/dev/null 2>&1 || missing+=(docker.io)
 if [ ${#missing[@]} -gt 0 ]; then
-  if ! command -v apt-get >/dev/null 2>&1; then
-    log "missing ${missing[*]} and no apt-get to install them: install a Docker engine by hand"
+  if ! apt_install "${missing[@]}"; then
+    log "no Docker engine answers and ${missing[*]} could not be installed"
     exit 1
   fi
-  log "installing ${missing[*]}"
-  export DEBIAN_FRONTEND=noninteractive
-  as_root apt-get update -qq >/dev/null
-  as_root apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
 if ! engine_answers; then
@@ -45,8 +58,8 @@ if ! engine_answers; then
     log "starting docker through systemd"
     as_root systemctl start docker || true
   else
-    log "starting dockerd in the background (log: /tmp/dockerd.log)"
-    as_root sh -c 'nohup dockerd --host unix:///var/run/docker.sock >/tmp/dockerd.log 2>&1 &'
+    log "starting dockerd in the background (log: $DOCKERD_LOG)"
+    as_root sh -c 'nohup dockerd --host unix:///var/run/docker.sock >"$1" 2>&1 &' sh "$DOCKERD_LOG"
   fi
   for _ in $(seq 1 60); do
     engine_answers && break
@@ -55,7 +68,7 @@ if ! engine_answers; then
 fi
 
 if ! engine_answers; then
-  log "the Docker engine does not answer 'docker info'; see /tmp/dockerd.log"
+  log "the Docker engine does not answer 'docker info'; see $DOCKERD_LOG"
   exit 1
 fi
 raise_inotify

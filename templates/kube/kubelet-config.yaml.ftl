@@ -39,6 +39,6 @@ containerRuntimeEndpoint: unix:///run/containerd/containerd.sock
 clusterDomain: ${yaml(clusterDomain)}
 clusterDNS:
   - ${yaml(clusterDns)}
-resolvConf: /etc/resolv.conf
+resolvConf: ${resolvConf}
 registerNode: true
 failSwapOn: true

@@ -1,5 +1,5 @@
 # Managed by provisioner (cluster ${cluster}); local edits are replaced on the next apply.
-# Config version 2, for containerd ${containerdVersion}.
+# Config version 2, for containerd ${containerdSeries}.
 version = 2
 
 [plugins]

@@ -44,6 +44,10 @@ public final class LabUpCommand implements Callable<Integer>, OutputOptions.Self
     @Mixin
     ArtifactOptions artifacts;
 
+    @Option(names = "--os", paramLabel = "OS", description = "Debian release of the lab hosts: bookworm (default) or trixie;"
+            + " its image provisioner-lab:OS is built when missing")
+    String os;
+
     @Option(names = "--no-apply", description = "only start the hosts and write the inventory")
     boolean noApply;
 
@@ -60,7 +64,12 @@ public final class LabUpCommand implements Callable<Integer>, OutputOptions.Self
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
-        LabSettings settings = lab.settings();
+        LabSettings settings;
+        try {
+            settings = lab.settings().withOs(os == null ? null : dev.provisioner.lab.LabOs.parse(os));
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
         // Progress of the slow first-time work goes to stderr, so --json keeps stdout machine-readable.
         Lab labHosts = new Lab(settings, line -> {
             err.println("[lab] " + line);

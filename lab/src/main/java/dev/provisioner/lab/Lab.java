@@ -141,12 +141,17 @@ public final class Lab {
         }
         progress.accept(why + ": running lab/" + script);
         try {
-            Process p = new ProcessBuilder("bash", path.toString()).redirectErrorStream(true).start();
+            ProcessBuilder pb = new ProcessBuilder("bash", path.toString()).redirectErrorStream(true);
+            // build-image.sh builds this lab's image from this lab's Debian suite.
+            pb.environment().put("PROVISIONER_LAB_IMAGE", settings.image());
+            pb.environment().put("PROVISIONER_LAB_SUITE", settings.os().suite());
+            Process p = pb.start();
             StringBuilder output = new StringBuilder();
             try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line = r.readLine(); line != null; line = r.readLine()) {
                     output.append(line).append('\n');
-                    progress.accept(line);
+                    // The scripts tag their lines "[lab] " already; the front end adds its own tag.
+                    progress.accept(line.startsWith("[lab] ") ? line.substring(6) : line);
                 }
             }
             if (p.waitFor() != 0) {

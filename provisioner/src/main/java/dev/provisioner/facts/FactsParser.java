@@ -22,6 +22,7 @@ public final class FactsParser {
         Map<String, String> packages = new HashMap<>();
         Map<String, FileState> files = new HashMap<>();
         Map<String, UnitState> units = new HashMap<>();
+        Map<String, String> candidates = new HashMap<>();
         boolean ended = false;
         for (String line : output.split("\n")) {
             String[] f = line.split("\t", -1);
@@ -34,6 +35,7 @@ public final class FactsParser {
                 case "arch" -> arch = field(f, 1, line, host);
                 case "pm" -> pm = PackageManager.valueOf(field(f, 1, line, host).toUpperCase(java.util.Locale.ROOT));
                 case "pkg" -> packages.put(field(f, 1, line, host), field(f, 2, line, host));
+                case "cand" -> candidates.put(field(f, 1, line, host), field(f, 2, line, host));
                 case "file" -> files.put(field(f, 1, line, host), file(f, line, host));
                 case "content" -> {
                     String path = field(f, 1, line, host);
@@ -59,7 +61,7 @@ public final class FactsParser {
         for (String path : query.files().keySet()) {
             files.putIfAbsent(path, FileState.absent(path));
         }
-        return new HostFacts(host, osId, osVersion, OsFamily.of(osId, osLike), pm, arch, packages, files, units);
+        return new HostFacts(host, osId, osVersion, OsFamily.of(osId, osLike), pm, arch, packages, files, units, candidates);
     }
 
     private static FileState file(String[] f, String line, String host) {

@@ -13,12 +13,22 @@ import java.util.TreeSet;
  * @param packages packages whose installed version to report
  * @param files    managed paths and how much to report about each
  * @param units    systemd units whose active/enabled state to report
+ * @param candidates packages (also in {@code packages}) whose version the package manager would
+ *                 install, reported only for those not installed (a facts-time look at what an install
+ *                 in this run will bring, from the host's package index)
  */
-public record FactsQuery(Set<String> packages, Map<String, FileProbe> files, Set<String> units) {
+public record FactsQuery(Set<String> packages, Map<String, FileProbe> files, Set<String> units, Set<String> candidates) {
     public static final FactsQuery EMPTY = new FactsQuery(Set.of(), Map.of(), Set.of());
 
+    public FactsQuery(Set<String> packages, Map<String, FileProbe> files, Set<String> units) {
+        this(packages, files, units, Set.of());
+    }
+
     public FactsQuery {
-        packages = Collections.unmodifiableSet(new TreeSet<>(packages));
+        Set<String> all = new TreeSet<>(packages);
+        all.addAll(candidates);
+        packages = Collections.unmodifiableSet(all);
+        candidates = Collections.unmodifiableSet(new TreeSet<>(candidates));
         files = Collections.unmodifiableMap(new TreeMap<>(files));
         units = Collections.unmodifiableSet(new TreeSet<>(units));
         packages.forEach(p -> requireWord(p, "package"));
@@ -28,6 +38,14 @@ public record FactsQuery(Set<String> packages, Map<String, FileProbe> files, Set
 
     public static FactsQuery packages(String... names) {
         return new FactsQuery(Set.of(names), Map.of(), Set.of());
+    }
+
+    /**
+     * The installed version of each package and, when one is not installed, the version an install
+     * would bring (apt's candidate; dnf's newest in its cached metadata).
+     */
+    public static FactsQuery candidates(String... names) {
+        return new FactsQuery(Set.of(), Map.of(), Set.of(), Set.of(names));
     }
 
     public static FactsQuery units(String... names) {
@@ -46,7 +64,9 @@ public record FactsQuery(Set<String> packages, Map<String, FileProbe> files, Set
         other.files.forEach((path, probe) -> f.merge(path, probe, FileProbe::merge));
         Set<String> u = new TreeSet<>(units);
         u.addAll(other.units);
-        return new FactsQuery(p, f, u);
+        Set<String> c = new TreeSet<>(candidates);
+        c.addAll(other.candidates);
+        return new FactsQuery(p, f, u, c);
     }
 
     private static void requireWord(String s, String what) {

@@ -20,7 +20,8 @@ public final class FactsScript {
     private static final String PRELUDE = """
             LC_ALL=C; export LC_ALL
             ID=unknown; VERSION_ID=; ID_LIKE=
-            [ -r /etc/os-release ] && . /etc/os-release
+            OSR=/etc/os-release; [ -r "$OSR" ] || OSR=/usr/lib/os-release
+            [ -r "$OSR" ] && . "$OSR"
             printf 'os\\t%s\\t%s\\t%s\\n' "$ID" "$VERSION_ID" "$ID_LIKE"
             a=; { read -r a < /proc/sys/kernel/arch; } 2>/dev/null; [ -n "$a" ] || a=$(uname -m)
             printf 'arch\\t%s\\n' "$a"
@@ -29,12 +30,28 @@ public final class FactsScript {
             elif command -v yum >/dev/null 2>&1; then pm=yum
             else pm=unknown; fi
             printf 'pm\\t%s\\n' "$pm"
+            P=
             pkgs() {
               case $pm in
-                apt) dpkg-query -W -f='${db:Status-Status}\\t${Package}\\t${Version}\\n' "$@" 2>/dev/null \\
+                apt) P=$(dpkg-query -W -f='${db:Status-Status}\\t${Package}\\t${Version}\\n' "$@" 2>/dev/null \\
                        | while IFS="$(printf '\\t')" read -r st name ver; do
-                           [ "$st" = installed ] && printf 'pkg\\t%s\\t%s\\n' "$name" "$ver"; done ;;
-                dnf|yum) rpm -q --qf 'pkg\\t%{NAME}\\t%{VERSION}-%{RELEASE}\\n' "$@" 2>/dev/null | grep '^pkg' ;;
+                           [ "$st" = installed ] && printf 'pkg\\t%s\\t%s\\n' "$name" "$ver"; done) ;;
+                dnf|yum) P=$(rpm -q --qf 'pkg\\t%{NAME}\\t%{VERSION}-%{RELEASE}\\n' "$@" 2>/dev/null | grep '^pkg') ;;
+              esac
+              [ -z "$P" ] || printf '%s\\n' "$P"
+              return 0
+            }
+            cands() {
+              m=; T=$(printf '\\t')
+              for n in "$@"; do
+                case "$P" in *"pkg${T}$n${T}"*) ;; *) m="$m $n" ;; esac
+              done
+              [ -n "$m" ] || return 0
+              case $pm in
+                apt) apt-cache policy $m 2>/dev/null | while read -r k v rest; do
+                       case $k in Candidate:) [ "$v" = "(none)" ] || printf 'cand\\t%s\\t%s\\n' "$n" "$v" ;; *:) [ -n "$v" ] || n=${k%:} ;; esac
+                     done ;;
+                dnf|yum) $pm -q -C repoquery --latest-limit 1 --qf 'cand\\t%{name}\\t%{version}-%{release}\\n' $m 2>/dev/null | grep '^cand' ;;
               esac
               return 0
             }
@@ -101,6 +118,11 @@ public final class FactsScript {
         if (!query.packages().isEmpty()) {
             s.append("pkgs");
             query.packages().forEach(p -> s.append(' ').append(Command.quote(p)));
+            s.append('\n');
+        }
+        if (!query.candidates().isEmpty()) {
+            s.append("cands");
+            query.candidates().forEach(p -> s.append(' ').append(Command.quote(p)));
             s.append('\n');
         }
         for (Map.Entry<String, FileProbe> e : query.files().entrySet()) {

@@ -15,11 +15,20 @@ import java.util.Optional;
  * @param packages       installed packages of interest, name to version (absent: not installed)
  * @param files          every managed path asked about
  * @param units          every unit asked about
+ * @param candidates     for packages asked about with {@link FactsQuery#candidates} that are not installed:
+ *                       the version an install would bring, when the host's package index knows one
  */
 public record HostFacts(String host, String osId, String osVersion, OsFamily osFamily, PackageManager packageManager,
                         String architecture, Map<String, String> packages, Map<String, FileState> files,
-                        Map<String, UnitState> units) {
+                        Map<String, UnitState> units, Map<String, String> candidates) {
+    public HostFacts(String host, String osId, String osVersion, OsFamily osFamily, PackageManager packageManager,
+                     String architecture, Map<String, String> packages, Map<String, FileState> files,
+                     Map<String, UnitState> units) {
+        this(host, osId, osVersion, osFamily, packageManager, architecture, packages, files, units, Map.of());
+    }
+
     public HostFacts {
+        candidates = Map.copyOf(candidates);
         packages = Map.copyOf(packages);
         files = Map.copyOf(files);
         units = Map.copyOf(units);
@@ -28,6 +37,11 @@ public record HostFacts(String host, String osId, String osVersion, OsFamily osF
     /** The installed version of {@code name}, if installed. */
     public Optional<String> packageVersion(String name) {
         return Optional.ofNullable(packages.get(name));
+    }
+
+    /** The version an install of {@code name} would bring, if it is not installed and the package index knows it. */
+    public Optional<String> candidateVersion(String name) {
+        return Optional.ofNullable(candidates.get(name));
     }
 
     public boolean installed(String name) {

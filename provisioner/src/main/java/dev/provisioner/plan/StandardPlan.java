@@ -40,6 +40,7 @@ public final class StandardPlan {
         List<Phase> phases = new ArrayList<>();
         phases.add(PrepareHostsPhase.create());
         phases.add(dev.provisioner.component.prereq.PrerequisitesPhase.create());
+        phases.add(dev.provisioner.component.firewall.FirewallPhase.create());
         PkiSupply pki = PkiSupply.ensureIn(inventory, context.stateDirectory());
         phases.add(PkiPhase.create(pki));
         if (inventory.view().registryHost().isPresent()) {

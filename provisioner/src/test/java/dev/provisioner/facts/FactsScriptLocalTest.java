@@ -48,6 +48,28 @@ class FactsScriptLocalTest {
     }
 
     @Test
+    void candidatesReportWhatAnInstallWouldBringOnlyForPackagesNotInstalled() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/apt-cache")) && Files.isExecutable(Path.of("/usr/bin/dpkg-query")));
+        // etcd-server: in Debian's index, not installed on a machine that runs the tests (checked below).
+        FactsQuery q = FactsQuery.candidates("coreutils", "etcd-server", "no-such-package-xyz");
+        assertThat(q.packages()).as("candidates are asked about as packages too").containsExactly("coreutils", "etcd-server",
+                "no-such-package-xyz");
+        Process p = new ProcessBuilder("sh", "-c", FactsScript.text(q)).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).isZero();
+        HostFacts f = FactsParser.parse("local", out, q);
+        assertThat(f.installed("coreutils")).as(out).isTrue();
+        assertThat(f.candidateVersion("coreutils")).as("installed: no candidate reported").isEmpty();
+        assertThat(f.candidateVersion("no-such-package-xyz")).isEmpty();
+        Process policy = new ProcessBuilder("apt-cache", "policy", "etcd-server").start();
+        String text = new String(policy.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        policy.waitFor();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^\\s+Candidate: (\\S+)$").matcher(text);
+        assumeTrue(!f.installed("etcd-server") && m.find() && !m.group(1).equals("(none)"), "etcd-server is installed or not in the index here");
+        assertThat(f.candidateVersion("etcd-server")).as(out).contains(m.group(1));
+    }
+
+    @Test
     void awkwardNamesAreReportedExactlyAsTheBatchedHashingWouldMissThem() throws Exception {
         assumeTrue(Files.isExecutable(Path.of("/bin/sh")) && Files.exists(Path.of("/usr/bin/sha256sum")));
         // sha256sum escapes a backslash in a name (the line then starts with '\' and no longer ends

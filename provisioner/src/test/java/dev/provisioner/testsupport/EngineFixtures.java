@@ -59,6 +59,7 @@ public final class EngineFixtures {
         private final Map<String, String> packages = new HashMap<>();
         private final Map<String, FileState> files = new HashMap<>();
         private final Map<String, UnitState> units = new HashMap<>();
+        private final Map<String, String> candidates = new HashMap<>();
 
         Facts(String host, String id, String version, OsFamily family, PackageManager pm) {
             this.host = host;
@@ -70,6 +71,12 @@ public final class EngineFixtures {
 
         public Facts pkg(String name, String version) {
             packages.put(name, version);
+            return this;
+        }
+
+        /** Not installed; an install would bring {@code version} (apt's candidate). */
+        public Facts candidate(String name, String version) {
+            candidates.put(name, version);
             return this;
         }
 
@@ -93,7 +100,7 @@ public final class EngineFixtures {
         }
 
         public HostFacts build() {
-            return new HostFacts(host, id, version, family, pm, "x86_64", packages, files, units);
+            return new HostFacts(host, id, version, family, pm, "x86_64", packages, files, units, candidates);
         }
     }
 }

@@ -25,6 +25,11 @@ import java.util.concurrent.Executors;
  *     LabHost master = lab.host("master");
  * }
  * }</pre>
+ *
+ * Hosts on another OS image or without the image's pre-seeded apt cache come from {@link #builder()}:
+ * <pre>{@code
+ * LabHosts.builder().host("master", DockerSupport.TRIXIE_IMAGE).host("node01", DockerSupport.IMAGE).withoutAptCache().start()
+ * }</pre>
  */
 public final class LabHosts implements AutoCloseable {
     private final Map<String, LabHost> hosts;
@@ -44,19 +49,59 @@ public final class LabHosts implements AutoCloseable {
         this.capacity = capacity;
     }
 
-    /** Starts one host per name, in parallel; fails (CI) or skips (elsewhere) without a Docker engine. */
+    /** Starts one host per name on the default image, in parallel; fails (CI) or skips (elsewhere) without a Docker engine. */
     public static LabHosts start(String... names) {
-        DockerSupport.requireLab();
-        LabCapacity.Reservation capacity = LabCapacity.reserve(names.length);
-        try {
-            return start(names, capacity);
-        } catch (RuntimeException | Error e) {
-            capacity.close();
-            throw e;
+        Builder b = builder();
+        for (String name : names) {
+            b.host(name, DockerSupport.IMAGE);
+        }
+        return b.start();
+    }
+
+    /** Lab hosts with a chosen image per host, optionally without the image's apt cache. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Which hosts to start, on which image, and whether apt starts empty. */
+    public static final class Builder {
+        private final Map<String, String> images = new LinkedHashMap<>();
+        private final java.util.Set<String> withoutAptCache = new java.util.HashSet<>();
+
+        private Builder() {
+        }
+
+        /** A host named {@code name} running {@code image} (e.g. {@link DockerSupport#TRIXIE_IMAGE}). */
+        public Builder host(String name, String image) {
+            images.put(name, image);
+            return this;
+        }
+
+        /**
+         * Empties apt's package lists and downloaded packages on the hosts named (every host added so
+         * far when none is named) before the test sees them, as on a host nobody prepared: every install
+         * then fetches from the mirror, {@code apt-get update} included.
+         */
+        public Builder withoutAptCache(String... names) {
+            withoutAptCache.addAll(names.length == 0 ? images.keySet() : List.of(names));
+            return this;
+        }
+
+        /** Starts the hosts in parallel; fails (CI) or skips (elsewhere) without a Docker engine or an image. */
+        public LabHosts start() {
+            DockerSupport.requireLab(images.values().stream().distinct().toArray(String[]::new));
+            LabCapacity.Reservation capacity = LabCapacity.reserve(images.size());
+            try {
+                return LabHosts.start(Map.copyOf(images), List.copyOf(images.keySet()), java.util.Set.copyOf(withoutAptCache), capacity);
+            } catch (RuntimeException | Error e) {
+                capacity.close();
+                throw e;
+            }
         }
     }
 
-    private static LabHosts start(String[] names, LabCapacity.Reservation capacity) {
+    private static LabHosts start(Map<String, String> images, List<String> names, java.util.Set<String> withoutAptCache,
+                                  LabCapacity.Reservation capacity) {
         Path dir;
         try {
             dir = Files.createTempDirectory("provisioner-lab-");
@@ -66,11 +111,12 @@ public final class LabHosts implements AutoCloseable {
         TestKeys keys = TestKeys.generate(dir.resolve("keys"));
         String sudoPassword = "lab-sudo-" + Long.toHexString(System.nanoTime());
         Map<String, LabHost> started = new LinkedHashMap<>();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(names.length, 8));
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(names.size(), 8));
         List<CompletableFuture<LabHost>> futures = new ArrayList<>();
         try {
             for (String name : names) {
-                futures.add(CompletableFuture.supplyAsync(() -> startOne(name, keys, sudoPassword), pool));
+                boolean bare = withoutAptCache.contains(name);
+                futures.add(CompletableFuture.supplyAsync(() -> startOne(name, images.get(name), bare, keys, sudoPassword), pool));
             }
             RuntimeException failure = null;
             for (CompletableFuture<LabHost> f : futures) {
@@ -100,8 +146,8 @@ public final class LabHosts implements AutoCloseable {
     }
 
     @SuppressWarnings("resource")
-    private static LabHost startOne(String name, TestKeys keys, String sudoPassword) {
-        GenericContainer<?> c = new GenericContainer<>(DockerImageName.parse(DockerSupport.IMAGE))
+    private static LabHost startOne(String name, String image, boolean withoutAptCache, TestKeys keys, String sudoPassword) {
+        GenericContainer<?> c = new GenericContainer<>(DockerImageName.parse(image))
                 .withCommand("/sbin/init")
                 .withCreateContainerCmdModifier(cmd -> {
                     cmd.withHostName(name);
@@ -137,6 +183,9 @@ public final class LabHosts implements AutoCloseable {
             // The password reaches chpasswd through a file that only root can read, never argv.
             host.put("/root/.pw", "operator:" + sudoPassword + "\n");
             host.execOk("chpasswd < /root/.pw && rm -f /root/.pw");
+            if (withoutAptCache) {
+                host.execOk("rm -rf /var/lib/apt/lists/* /var/cache/apt/archives/*.deb /var/cache/apt/*.bin");
+            }
             List<String> hostKeys = host.execOk("cat /etc/ssh/ssh_host_*_key.pub").lines()
                     .map(l -> l.split(" ")[0] + " " + l.split(" ")[1]).toList();
             return new LabHost(name, c, address, hostKeys);

@@ -1,5 +1,6 @@
 package dev.provisioner.component.kube;
 
+import dev.provisioner.facts.FactsQuery;
 import dev.provisioner.step.Action;
 import dev.provisioner.step.Converge;
 import dev.provisioner.step.DesiredFile;
@@ -16,10 +17,22 @@ import java.util.function.Function;
 public final class ManagedFilesStep implements Step {
     private final String name;
     private final Function<StepContext, List<DesiredFile>> files;
+    private final FactsQuery renderFacts;
 
     public ManagedFilesStep(String name, Function<StepContext, List<DesiredFile>> files) {
+        this(name, files, FactsQuery.EMPTY);
+    }
+
+    /** @param renderFacts what rendering the files reads from the host's facts, besides the files themselves */
+    public ManagedFilesStep(String name, Function<StepContext, List<DesiredFile>> files, FactsQuery renderFacts) {
         this.name = Objects.requireNonNull(name, "name");
         this.files = Objects.requireNonNull(files, "files");
+        this.renderFacts = Objects.requireNonNull(renderFacts, "renderFacts");
+    }
+
+    @Override
+    public FactsQuery facts(StepContext ctx) {
+        return Converge.query(files(ctx)).and(renderFacts);
     }
 
     @Override

@@ -21,7 +21,8 @@ public final class NodePhase {
         return Phase.of(TITLE, HostSelector.roles(Role.NODE),
                 new ReleaseBinariesStep("kube-node-binaries", sources.artifacts(), ctx -> InstallSet.node(ctx.inventory())),
                 new KernelSettingsStep(),
-                new ManagedFilesStep("kube-node-config", ctx -> new NodeFiles(ctx, sources).configs()),
+                new ManagedFilesStep("kube-node-config", ctx -> new NodeFiles(ctx, sources).configs(),
+                        dev.provisioner.facts.HostResolver.QUERY),
                 new ServicesStep("kube-node-services", ctx -> new NodeFiles(ctx, sources).services(),
                         ctx -> Optional.of(new ServicesStep.Probe("GET http://127.0.0.1:10248/healthz (kubelet) answers ok",
                                 "curl -sf --max-time 5 http://127.0.0.1:10248/healthz >/dev/null", java.time.Duration.ofSeconds(60)))));

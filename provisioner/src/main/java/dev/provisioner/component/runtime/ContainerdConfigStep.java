@@ -14,10 +14,15 @@ import java.util.Map;
 /**
  * /etc/containerd/config.toml for the containerd that is (or will be) installed: config version 2
  * for 1.x, version 3 for 2.x; SystemdCgroup, the CNI directories, the pinned sandbox image and
- * {@code config_path} for registry hosts. Before a packaged containerd is installed its version is
- * not known yet, so version 2 is written (every containerd from 1.6 on reads it); once a 2.x package
- * shows up, the next run rewrites it as version 3. With release binaries the inventory's containerd
- * version decides.
+ * {@code config_path} for registry hosts. The file depends only on the config format's series
+ * ({@link ContainerdVersion#series()}), never on the exact release, so one apply converges on every
+ * OS whatever 1.x its package brings.
+ *
+ * <p>Packages source: the installed containerd decides; before it is installed, the version the
+ * package manager will install (apt's candidate, read in the same facts round trip, no extra one);
+ * when the host's package index is empty too (a fresh image before its first {@code apt-get update}),
+ * the 1.x format, which every Debian and Ubuntu release we support ships. With release binaries the
+ * inventory's containerd version decides.
  */
 final class ContainerdConfigStep implements Step {
     private final RuntimeOptions options;
@@ -34,7 +39,7 @@ final class ContainerdConfigStep implements Step {
     @Override
     public FactsQuery facts(StepContext ctx) {
         FactsQuery q = Converge.query(files(ctx));
-        return ContainerdLayout.fromPackages(ctx.inventory()) ? q.and(FactsQuery.packages(ContainerdLayout.PACKAGE)) : q;
+        return ContainerdLayout.fromPackages(ctx.inventory()) ? q.and(FactsQuery.candidates(ContainerdLayout.PACKAGE, ContainerdLayout.DOCKER_PACKAGE)) : q;
     }
 
     /** The version the config is written for, and where that version came from. */
@@ -43,11 +48,18 @@ final class ContainerdConfigStep implements Step {
             String release = ctx.inventory().cluster().versions().containerd();
             return Map.entry(ContainerdVersion.parse(release).orElseThrow(), "containerd " + release + " from its release");
         }
-        var installed = ctx.facts().flatMap(f -> f.packageVersion(ContainerdLayout.PACKAGE)).flatMap(ContainerdVersion::parse);
+        String pkg = ctx.facts().map(ContainerdLayout::installedPackage).orElse(ContainerdLayout.PACKAGE);
+        var installed = ctx.facts().flatMap(f -> f.packageVersion(pkg)).flatMap(ContainerdVersion::parse);
         if (installed.isPresent()) {
             return Map.entry(installed.get(), "installed containerd " + installed.get());
         }
-        return Map.entry(new ContainerdVersion(1, 6), "containerd package not installed yet; version 2 is read by every containerd >= 1.6");
+        var candidate = ctx.facts().flatMap(f -> f.candidateVersion(pkg));
+        var next = candidate.flatMap(ContainerdVersion::parse);
+        if (next.isPresent()) {
+            return Map.entry(next.get(), "containerd " + candidate.get() + ", which the package install brings");
+        }
+        return Map.entry(new ContainerdVersion(1, 6), "containerd package not installed and not in the package index yet;"
+                + " the 1.x format, which every supported OS's package reads");
     }
 
     @Override
@@ -55,7 +67,7 @@ final class ContainerdConfigStep implements Step {
         ContainerdVersion v = version(ctx).getKey();
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("cluster", ctx.inventory().cluster().name());
-        model.put("containerdVersion", v.toString());
+        model.put("containerdSeries", v.series());
         model.put("sandboxImage", options.sandboxImage());
         model.put("certsDir", ContainerdLayout.CERTS_DIR);
         model.put("cniBinDir", ContainerdLayout.CNI_BIN_DIR);

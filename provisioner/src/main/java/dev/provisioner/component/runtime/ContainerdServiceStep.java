@@ -40,7 +40,8 @@ final class ContainerdServiceStep implements Step {
         List<Action> actions = new ArrayList<>();
         Converge.unit(ContainerdLayout.UNIT, ctx.facts().orElseThrow()).ifPresent(actions::add);
         if (ContainerdLayout.fromPackages(ctx.inventory())) {
-            actions.add(new RestartOnChange(ContainerdLayout.UNIT, Set.of(ContainerdLayout.CONFIG), Set.of(ContainerdLayout.PACKAGE)));
+            actions.add(new RestartOnChange(ContainerdLayout.UNIT, Set.of(ContainerdLayout.CONFIG),
+                    Set.of(ContainerdLayout.PACKAGE, ContainerdLayout.DOCKER_PACKAGE)));
             actions.add(new WaitHealthy("containerd is active and ctr version answers", PROBE, HEALTH_TIMEOUT));
         } else {
             actions.add(new RestartOnChange(ContainerdLayout.UNIT, Set.of(ContainerdLayout.CONFIG, ContainerdLayout.UNIT_PATH,

@@ -27,6 +27,19 @@ record ContainerdVersion(int major, int minor) {
         return major > 2 || (major == 2 && minor >= 1);
     }
 
+    /**
+     * The containerd releases that read exactly the config written for this version: "1.x" (every
+     * 1.x reads the same version 2 file), "2.0", "2.1 and later". The config names this series, not
+     * the exact version, so a file rendered for the version an install will bring stays right when
+     * the installed patch or minor release differs (Debian 12 has 1.6, Debian 13 and Ubuntu 1.7).
+     */
+    String series() {
+        if (major < 2) {
+            return major + ".x";
+        }
+        return cniBinDirsList() ? "2.1 and later" : "2.0";
+    }
+
     @Override
     public String toString() {
         return major + "." + minor;

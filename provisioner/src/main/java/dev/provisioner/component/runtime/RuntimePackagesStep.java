@@ -10,9 +10,13 @@ import dev.provisioner.step.StepOutcome;
 
 import java.util.List;
 
-/** containerd, runc and the standard CNI plugins from the OS packages (install source {@code packages} only). */
+/**
+ * containerd, runc and the standard CNI plugins from the OS packages (install source {@code packages}
+ * only), named as the host's family names them ({@link ContainerdLayout}). A host that already has
+ * Docker's {@code containerd.io} keeps it.
+ */
 final class RuntimePackagesStep implements Step {
-    static final List<String> PACKAGES = List.of(ContainerdLayout.PACKAGE, "runc", "containernetworking-plugins");
+    static final List<String> PACKAGES = ContainerdLayout.DEBIAN.packages();
 
     @Override
     public String name() {
@@ -21,7 +25,11 @@ final class RuntimePackagesStep implements Step {
 
     @Override
     public FactsQuery facts(StepContext ctx) {
-        return ContainerdLayout.fromPackages(ctx.inventory()) ? FactsQuery.packages(PACKAGES.toArray(String[]::new)) : FactsQuery.EMPTY;
+        if (!ContainerdLayout.fromPackages(ctx.inventory())) {
+            return FactsQuery.EMPTY;
+        }
+        return FactsQuery.packages(ContainerdLayout.DEBIAN.packages().toArray(String[]::new))
+                .and(FactsQuery.packages(ContainerdLayout.RHEL.packages().toArray(String[]::new)));
     }
 
     @Override
@@ -31,9 +39,19 @@ final class RuntimePackagesStep implements Step {
                     + ctx.inventory().cluster().install().source(Component.CONTAINERD).name().toLowerCase(java.util.Locale.ROOT) + ")");
         }
         HostFacts facts = ctx.facts().orElseThrow();
-        return Converge.packages(PACKAGES, facts)
+        List<String> wanted = wanted(facts);
+        return Converge.packages(wanted, facts)
                 .<StepOutcome>map(a -> StepOutcome.of(List.of(a), ""))
-                .orElseGet(() -> StepOutcome.converged(String.join(", ", PACKAGES.stream()
+                .orElseGet(() -> StepOutcome.converged(String.join(", ", wanted.stream()
                         .map(p -> p + " " + facts.packageVersion(p).orElse("")).toList()) + " installed"));
+    }
+
+    /** The family's packages; with Docker's containerd.io already installed, that one instead of the family's containerd (and runc). */
+    static List<String> wanted(HostFacts facts) {
+        ContainerdLayout layout = ContainerdLayout.of(facts.osFamily());
+        if (ContainerdLayout.installedPackage(facts).equals(ContainerdLayout.DOCKER_PACKAGE)) {
+            return ContainerdLayout.RHEL.packages();
+        }
+        return layout.packages();
     }
 }

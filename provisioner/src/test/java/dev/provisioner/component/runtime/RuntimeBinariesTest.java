@@ -113,7 +113,7 @@ class RuntimeBinariesTest {
         assertThat(unit.file().text()).contains("ExecStart=/usr/local/bin/containerd\n");
 
         String config = ((PutFile) step(phase, "containerd-config").plan(ctx).actions().get(0)).file().text();
-        assertThat(config).contains("# Config version 3, for containerd 2.1.\n").contains("bin_dirs = [\"/opt/cni/bin\"]");
+        assertThat(config).contains("# Config version 3, for containerd 2.1 and later.\n").contains("bin_dirs = [\"/opt/cni/bin\"]");
 
         List<Action> service = step(phase, "containerd-service").plan(ctx).actions();
         assertThat(service.get(0)).isEqualTo(new EnsureUnit("containerd.service", true, true));

@@ -79,7 +79,7 @@ class RuntimeStepsTest {
         RestartOnChange restart = (RestartOnChange) service.get(1);
         assertThat(restart.watchedPaths()).containsExactly("/etc/containerd/config.toml");
         assertThat(restart.watchedPaths()).noneMatch(p -> p.endsWith("hosts.toml"));
-        assertThat(restart.watchedPackages()).containsExactly("containerd");
+        assertThat(restart.watchedPackages()).containsExactlyInAnyOrder("containerd", "containerd.io");
         assertThat(((WaitHealthy) service.get(2)).script()).isEqualTo("systemctl is-active --quiet containerd && ctr version >/dev/null");
     }
 
@@ -88,7 +88,7 @@ class RuntimeStepsTest {
         StepContext ctx = ctx(INV, EngineFixtures.debian("node01").pkg("containerd", "1.6.20~ds1-1+deb12u3"));
         assertThat(step("containerd-config").files(ctx).get(0).text()).isEqualTo("""
                 # Managed by provisioner (cluster lab); local edits are replaced on the next apply.
-                # Config version 2, for containerd 1.6.
+                # Config version 2, for containerd 1.x.
                 version = 2
 
                 [plugins]
@@ -110,12 +110,31 @@ class RuntimeStepsTest {
     }
 
     @Test
+    void theConfigRenderedBeforeTheInstallIsTheOneTheInstalledContainerdWants() {
+        // Debian 13's package brings 1.7: planned from apt's candidate before the install, the file is
+        // byte for byte the one planned after it, so the next plan is empty (issue 19).
+        String beforeInstall = step("containerd-config").files(ctx(INV, EngineFixtures.debian("node01")
+                .candidate("containerd", "1.7.24~ds1-10"))).get(0).text();
+        String afterInstall = step("containerd-config").files(ctx(INV, EngineFixtures.debian("node01")
+                .pkg("containerd", "1.7.24~ds1-10"))).get(0).text();
+        String bookworm = step("containerd-config").files(ctx(INV, EngineFixtures.debian("node01")
+                .pkg("containerd", "1.6.20~ds1-1+deb12u3"))).get(0).text();
+        String emptyIndex = step("containerd-config").files(ctx(INV, EngineFixtures.debian("node01"))).get(0).text();
+        assertThat(beforeInstall).isEqualTo(afterInstall).isEqualTo(bookworm).isEqualTo(emptyIndex).contains("version = 2\n");
+        // A 2.x candidate: version 3 already in the first apply.
+        assertThat(step("containerd-config").files(ctx(INV, EngineFixtures.debian("node01").candidate("containerd", "2.1.4~ds2-1")))
+                .get(0).text()).contains("version = 3\n").contains("for containerd 2.1 and later.").contains("bin_dirs = ");
+        assertThat(step("containerd-config").plan(ctx(INV, EngineFixtures.debian("node01").candidate("containerd", "1.7.24~ds1-10")))
+                .actions()).hasSize(1);
+    }
+
+    @Test
     void goldenConfigVersion3ForContainerd2() {
         StepContext ctx = ctx(INV, EngineFixtures.debian("node01").pkg("containerd", "2.1.3-1"));
         String text = step("containerd-config").files(ctx).get(0).text();
         assertThat(text).isEqualTo("""
                 # Managed by provisioner (cluster lab); local edits are replaced on the next apply.
-                # Config version 3, for containerd 2.1.
+                # Config version 3, for containerd 2.1 and later.
                 version = 3
 
                 [plugins]
