@@ -14,6 +14,8 @@ import dev.provisioner.inventory.Host;
 import dev.provisioner.inventory.Inventory;
 import dev.provisioner.step.DesiredFile;
 import dev.provisioner.step.Plan;
+import dev.provisioner.cisgate.CisGate;
+import dev.provisioner.cisgate.CisVerdict;
 import dev.provisioner.template.TemplateRenderer;
 import dev.provisioner.transport.SecretMasker;
 import dev.provisioner.transport.TransportKind;
@@ -57,6 +59,10 @@ import java.util.function.UnaryOperator;
  *     }
  * }
  * }</pre>
+ *
+ * Before connecting, {@code plan()} / {@code apply()} check the rendered configuration with the CIS gate
+ * ({@link #cis()}) and throw {@link InvalidSetupException} naming every failing check the inventory does
+ * not accept in {@code cluster.cis.exceptions}.
  *
  * Each {@code plan()} / {@code apply()} is a fresh run: new connections (one per host), fresh facts,
  * a fresh secret masker. Nothing talks to a host before the inventory validated (an
@@ -112,6 +118,22 @@ public final class Provisioner {
     }
 
     /**
+     * The CIS gate's verdict on every host's rendered configuration (these templates, overrides included),
+     * without contacting any host. {@link #plan()}, {@link #apply()} and {@link #upgrade} refuse to run
+     * when it did not pass.
+     */
+    public CisVerdict cis() {
+        return CisGate.evaluate(inventory, PlanRenderer.render(plan, inventory, templates, Set.of()));
+    }
+
+    private void requireCis() {
+        CisVerdict verdict = cis();
+        if (!verdict.passed()) {
+            throw new InvalidSetupException(verdict.refusalLines());
+        }
+    }
+
+    /**
      * A rolling upgrade to the inventory's versions: first reads the versions installed on the hosts and
      * refuses (changing nothing) an upgrade upstream forbids; then applies with the control plane one host
      * at a time and the node phases in batches of {@code maxUnavailable}, each batch checked before the
@@ -155,6 +177,7 @@ public final class Provisioner {
     }
 
     private ProvisionReport run(Mode mode, Plan runPlan) {
+        requireCis();
         SecretMasker masker = masker();
         ConnectionFactory factory = factory(masker);
         Executor executor = new Executor(new ExecSettings(mode, parallelism, limitHosts),

@@ -29,7 +29,7 @@ public final class ContainerRuntimePhase {
 
     /** With an explicit release source (tests, embedders with their own resolver). */
     public static Phase create(RuntimeRelease release, RuntimeOptions options) {
-        return Phase.of(TITLE, HostSelector.roles(Role.NODE),
+        return Phase.of(TITLE, HostSelector.roles(Role.MASTER, Role.NODE),
                 new RuntimePackagesStep(), new RuntimeBinariesStep(release), new CniPluginLinksStep(),
                 new ContainerdUnitStep(), new ContainerdConfigStep(options), new RegistryTrustStep(options),
                 new ContainerdServiceStep());
