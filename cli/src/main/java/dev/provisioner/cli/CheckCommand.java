@@ -54,6 +54,9 @@ public final class CheckCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print one JSON object per probe result, then a summary object")
     boolean json;
 
+    @Option(names = "--insecure-accept-any-host-key", description = "accept any SSH host key (throw-away labs only; refused with password or sudo-password hosts)")
+    boolean insecureAcceptAnyHostKey;
+
     @Option(names = "--debug", description = "print stack traces of unexpected errors")
     boolean debug;
 
@@ -74,7 +77,14 @@ public final class CheckCommand implements Callable<Integer> {
         if (transport != null) {
             b.transport(transport);
         }
-        CheckReport report = b.build().run();
+        HealthCheck check;
+        try {
+            check = b.insecureAcceptAnyHostKey(insecureAcceptAnyHostKey).build();
+        } catch (IllegalArgumentException e) {
+            err.println("error: " + e.getMessage());
+            return ExitCodes.INVALID_INPUT;
+        }
+        CheckReport report = check.run();
         if (json) {
             report.results().forEach(r -> out.println(Json.write(r)));
             Map<String, Object> summary = new LinkedHashMap<>();

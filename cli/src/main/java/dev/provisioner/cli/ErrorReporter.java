@@ -79,7 +79,8 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
         if (ex instanceof CommandFailedException || ex instanceof SudoException) {
             return ExitCodes.STEP_FAILED;
         }
-        if (ex instanceof CommandLine.ParameterException || ex instanceof InventoryException) {
+        if (ex instanceof CommandLine.ParameterException || ex instanceof InventoryException
+                || ex instanceof dev.provisioner.api.InvalidSetupException) {
             return ExitCodes.INVALID_INPUT;
         }
         return ExitCodes.ERROR;

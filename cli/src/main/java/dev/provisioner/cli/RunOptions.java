@@ -21,6 +21,9 @@ final class RunOptions {
     @Option(names = "--templates", paramLabel = "DIR", description = "templates searched before the built-in ones")
     Path templates;
 
+    @Option(names = "--insecure-accept-any-host-key", description = "accept any SSH host key (throw-away labs only; refused with password or sudo-password hosts)")
+    boolean insecureAcceptAnyHostKey;
+
     @Option(names = "--transport", paramLabel = "sshj|jsch", converter = TransportKindConverter.class,
             description = "SSH library for every host (default: the inventory's)")
     TransportKind transport;
@@ -64,7 +67,7 @@ final class RunOptions {
         Provisioner.Builder b = Provisioner.builder().inventory(inv).parallelism(parallel)
                 .limitHosts(limit).onlyPhases(only).skipPhases(skip)
                 .stateDirectory(state != null ? state : ClusterStateOptions.defaultStateDirectory(inventory, inv.cluster().name()))
-                .downloads(!noDownload);
+                .downloads(!noDownload).insecureAcceptAnyHostKey(insecureAcceptAnyHostKey);
         if (artifacts != null) {
             b.artifactsDirectory(artifacts);
         }

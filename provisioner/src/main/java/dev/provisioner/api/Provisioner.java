@@ -77,6 +77,7 @@ public final class Provisioner {
     private final List<ProvisionListener> listeners;
     private final Optional<TransportKind> transport;
     private final Optional<ConnectionFactory> connections;
+    private final boolean acceptAnyHostKey;
 
     private Provisioner(Builder b, Plan plan, TemplateRenderer templates) {
         this.inventory = b.inventory;
@@ -87,6 +88,7 @@ public final class Provisioner {
         this.listeners = List.copyOf(b.listeners);
         this.transport = Optional.ofNullable(b.transport);
         this.connections = Optional.ofNullable(b.connections);
+        this.acceptAnyHostKey = b.acceptAnyHostKey;
     }
 
     public static Builder builder() {
@@ -169,7 +171,7 @@ public final class Provisioner {
     }
 
     private ConnectionFactory factory(SecretMasker masker) {
-        return connections.orElseGet(() -> new SshConnections(inventory, transport, masker));
+        return connections.orElseGet(() -> new SshConnections(inventory, transport, masker, acceptAnyHostKey));
     }
 
     private ProvisionReport run(Mode mode) {
@@ -191,6 +193,7 @@ public final class Provisioner {
         private TransportKind transport;
         private int parallelism;
         private Path templatesDir;
+        private boolean acceptAnyHostKey;
         private final List<ProvisionListener> listeners = new ArrayList<>();
         private UnaryOperator<Plan> customizer = UnaryOperator.identity();
         private ConnectionFactory connections;
@@ -220,6 +223,15 @@ public final class Provisioner {
         /** Hosts worked on at once (default: the inventory's {@code cluster.ssh.parallelism}). */
         public Builder parallelism(int hosts) {
             this.parallelism = hosts;
+            return this;
+        }
+
+        /**
+         * Accept any SSH host key (for throw-away labs; the inventory cannot ask for this). {@link #build()} refuses
+         * it when a host authenticates with a password or uses a sudo password.
+         */
+        public Builder insecureAcceptAnyHostKey(boolean value) {
+            this.acceptAnyHostKey = value;
             return this;
         }
 
@@ -310,6 +322,9 @@ public final class Provisioner {
             }
             if (parallelism < 0) {
                 problems.add("parallelism: must be at least 1, got " + parallelism);
+            }
+            if (acceptAnyHostKey) {
+                dev.provisioner.connect.InsecureHostKeys.problems(inventory).forEach(p -> problems.add("--insecure-accept-any-host-key: " + p));
             }
             if (templatesDir != null && !Files.isDirectory(templatesDir)) {
                 problems.add("templates directory: " + templatesDir + " does not exist");

@@ -49,6 +49,7 @@ public final class HealthCheck {
     private final int parallelism;
     private final Optional<ConnectionFactory> connections;
     private final Optional<TransportKind> transport;
+    private final boolean acceptAnyHostKey;
 
     private HealthCheck(Builder b, Optional<Probe> smoke, String smokeSkipReason) {
         this.inventory = b.inventory;
@@ -58,6 +59,7 @@ public final class HealthCheck {
         this.parallelism = b.parallelism > 0 ? b.parallelism : b.inventory.cluster().ssh().parallelism();
         this.connections = Optional.ofNullable(b.connections);
         this.transport = Optional.ofNullable(b.transport);
+        this.acceptAnyHostKey = b.acceptAnyHostKey;
     }
 
     public static Builder builder() {
@@ -69,7 +71,7 @@ public final class HealthCheck {
         long start = System.nanoTime();
         SecretMasker masker = new SecretMasker();
         Endpoints.registerSecrets(inventory, masker);
-        ConnectionFactory factory = connections.orElseGet(() -> new SshConnections(inventory, transport, masker));
+        ConnectionFactory factory = connections.orElseGet(() -> new SshConnections(inventory, transport, masker, acceptAnyHostKey));
         Map<String, List<Probe>> byHost = new LinkedHashMap<>();
         inventory.hosts().forEach(h -> byHost.put(h.name(), new ArrayList<>()));
         for (Probe p : probes) {
@@ -178,6 +180,7 @@ public final class HealthCheck {
         private int parallelism;
         private ConnectionFactory connections;
         private TransportKind transport;
+        private boolean acceptAnyHostKey;
 
         private Builder() {
         }
@@ -225,15 +228,24 @@ public final class HealthCheck {
         }
 
         /** Use this SSH library for every host, whatever the inventory says. */
+        /** Accept any SSH host key (a command-line flag only); refused when a host uses a password or sudo password. */
+        public Builder insecureAcceptAnyHostKey(boolean value) {
+            this.acceptAnyHostKey = value;
+            return this;
+        }
+
         public Builder transport(TransportKind kind) {
             this.transport = kind;
             return this;
         }
 
-        /** @throws IllegalArgumentException without an inventory */
+        /** @throws IllegalArgumentException without an inventory, or accepting any host key where a password is sent */
         public HealthCheck build() {
             if (inventory == null) {
                 throw new IllegalArgumentException("inventory: required");
+            }
+            if (acceptAnyHostKey && !dev.provisioner.connect.InsecureHostKeys.problems(inventory).isEmpty()) {
+                throw new IllegalArgumentException(String.join("\n", dev.provisioner.connect.InsecureHostKeys.problems(inventory)));
             }
             if (!smoke) {
                 return new HealthCheck(this, Optional.empty(), "not requested (pass --smoke)");
