@@ -144,6 +144,7 @@ public final class Provisioner {
      * @throws dev.provisioner.ops.upgrade.UpgradeRefusedException naming every refused version jump
      */
     public ProvisionReport upgrade(int maxUnavailable) {
+        requireCis(); // before the preflight connects to read installed versions
         Plan rolling = dev.provisioner.ops.upgrade.RollingPlan.of(plan, maxUnavailable);
         SecretMasker masker = masker();
         ConnectionFactory factory = factory(masker);
@@ -175,11 +176,11 @@ public final class Provisioner {
     }
 
     private ProvisionReport run(Mode mode) {
+        requireCis();
         return run(mode, plan);
     }
 
     private ProvisionReport run(Mode mode, Plan runPlan) {
-        requireCis();
         SecretMasker masker = masker();
         ConnectionFactory factory = factory(masker);
         Executor executor = new Executor(new ExecSettings(mode, parallelism, limitHosts),

@@ -55,6 +55,7 @@ class CisGateTest {
         assertThatThrownBy(p::plan).isInstanceOf(InvalidSetupException.class)
                 .hasMessageContaining("CIS 1.2.1 fails on master-0").hasMessageContaining("cluster.cis.exceptions");
         assertThatThrownBy(p::apply).isInstanceOf(InvalidSetupException.class);
+        assertThatThrownBy(() -> p.upgrade(1)).as("before the upgrade preflight connects").isInstanceOf(InvalidSetupException.class);
         assertThat(connections).hasValue(0);
     }
 
