@@ -1,11 +1,17 @@
+# Managed by provisioner. The first provider's first key encrypts; every key listed decrypts
+# (rotation: docs/security-cluster.md). identity last: Secrets written before encryption stay readable.
 apiVersion: apiserver.config.k8s.io/v1
 kind: EncryptionConfiguration
 resources:
   - resources:
       - secrets
     providers:
-      - aescbc:
+<#list providers as p>
+      - ${p.type}:
           keys:
-            - name: ${keyName}
-              secret: ${secret}
+<#list p.keys as k>
+            - name: ${k.name}
+              secret: ${k.secret}
+</#list>
+</#list>
       - identity: {}

@@ -41,4 +41,9 @@ clusterDNS:
   - ${yaml(clusterDns)}
 resolvConf: ${resolvConf}
 registerNode: true
+<#if controlPlaneTaint>
+registerWithTaints:
+  - key: ${taintKey}
+    effect: NoSchedule
+</#if>
 failSwapOn: true

@@ -39,7 +39,7 @@ class LayeringTest {
             List.of("facts", "pki", "connect", "operation"),
             List.of("step"),
             List.of("component.*"),
-            List.of("plan"),
+            List.of("plan", "cisgate"),
             List.of("engine"),
             List.of("ops.*"),
             List.of("api"));

@@ -58,7 +58,14 @@ public final class CheckCommand implements Callable<Integer>, OutputOptions.Self
         if (connect.transport != null) {
             b.transport(connect.transport);
         }
-        CheckReport report = b.build().run();
+        HealthCheck check;
+        try {
+            check = b.insecureAcceptAnyHostKey(connect.insecureAcceptAnyHostKey).build();
+        } catch (IllegalArgumentException e) {
+            err.println("error: " + e.getMessage());
+            return ExitCodes.INVALID_INPUT;
+        }
+        CheckReport report = check.run();
         int code = exitCode(report);
         if (output.json) {
             JsonLines json = new JsonLines(out);

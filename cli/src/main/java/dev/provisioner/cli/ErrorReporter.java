@@ -93,7 +93,8 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
             return ExitCodes.STEP_FAILED;
         }
         if (ex instanceof CommandLine.ParameterException || ex instanceof InventoryException
-                || ex instanceof InvalidInputException) {
+                || ex instanceof InvalidInputException
+                || ex instanceof dev.provisioner.api.InvalidSetupException) {
             return ExitCodes.INVALID_INPUT;
         }
         return ExitCodes.ERROR;

@@ -68,7 +68,7 @@ final class RunOptions {
         Provisioner.Builder b = Provisioner.builder().inventory(inv).parallelism(connect.parallel())
                 .limitHosts(limit.names(inv)).onlyPhases(only).skipPhases(skip)
                 .stateDirectory(stateDirectory(inv))
-                .downloads(!artifacts.noDownload);
+                .downloads(!artifacts.noDownload).insecureAcceptAnyHostKey(connect.insecureAcceptAnyHostKey);
         if (artifacts.dir != null) {
             b.artifactsDirectory(artifacts.dir);
         }

@@ -32,6 +32,7 @@ final class Subcommands {
         m.put("run", RunCommand::new);
         m.put("init", InitCommand::new);
         m.put("check", CheckCommand::new);
+        m.put("cis", CisCommand::new);
         m.put("upgrade", UpgradeCommand::new);
         m.put("reset", ResetCommand::new);
         m.put("etcd", EtcdCommand::new);

@@ -19,6 +19,8 @@ import dev.provisioner.ops.upgrade.UpgradeRefusedException;
 import dev.provisioner.ops.upgrade.UpgradePreflight;
 import dev.provisioner.step.DesiredFile;
 import dev.provisioner.step.Plan;
+import dev.provisioner.cisgate.CisGate;
+import dev.provisioner.cisgate.CisVerdict;
 import dev.provisioner.template.TemplateRenderer;
 import dev.provisioner.transport.TransportKind;
 
@@ -71,6 +73,10 @@ import dev.provisioner.ops.upgrade.UpgradePreflight;
  * }
  * }</pre>
  *
+ * Before connecting, {@code plan()} / {@code apply()} check the rendered configuration with the CIS gate
+ * ({@link #cis()}) and throw {@link InvalidSetupException} naming every failing check the inventory does
+ * not accept in {@code cluster.cis.exceptions}.
+ *
  * Each {@code plan()} / {@code apply()} is a fresh run: new connections (one per host), fresh facts,
  * a fresh secret masker. Nothing talks to a host before the inventory validated (an
  * {@link Inventory} only exists when valid). Thread-safe for sequential runs; no static state.
@@ -94,7 +100,7 @@ public final class Provisioner {
         this.limitHosts = Set.copyOf(b.limitHosts);
         this.events = new EventDispatcher(b.listeners);
         this.settings = new OperationSettings(b.inventory, Optional.ofNullable(b.transport), Optional.ofNullable(b.connections),
-                b.parallelism, events);
+                b.parallelism, events, b.acceptAnyHostKey);
         this.stateDirectory = b.componentContext().stateDirectory();
         this.templatesDir = Optional.ofNullable(b.templatesDir);
     }
@@ -128,6 +134,29 @@ public final class Provisioner {
     }
 
     /**
+     * The CIS gate's verdict on every host's rendered configuration (these templates, overrides included),
+     * without contacting any host. {@link #plan()}, {@link #apply()} and {@link #upgrade} refuse to run
+     * when it did not pass.
+     */
+    public CisOutcome cis() {
+        CisVerdict v = verdict();
+        return new CisOutcome(v.passed(), v.report().render(), v.accepted().entrySet().stream()
+                .map(a -> "CIS " + a.getKey().id() + " on " + a.getKey().host() + " (" + a.getKey().status() + "): "
+                        + a.getValue().reason()).sorted().toList(), v.refusalLines());
+    }
+
+    private CisVerdict verdict() {
+        return CisGate.evaluate(inventory, PlanRenderer.render(plan, inventory, templates, Set.of()));
+    }
+
+    private void requireCis() {
+        CisVerdict verdict = verdict();
+        if (!verdict.passed()) {
+            throw new InvalidSetupException(verdict.refusalLines());
+        }
+    }
+
+    /**
      * A rolling upgrade to the inventory's versions: first reads the versions installed on the hosts and
      * refuses (changing nothing) an upgrade upstream forbids; then applies with the control plane one host
      * at a time and the node phases in batches of {@code maxUnavailable}, each batch checked before the
@@ -136,6 +165,7 @@ public final class Provisioner {
      * @throws UpgradeRefusedException naming every refused version jump
      */
     public ProvisionReport upgrade(int maxUnavailable) {
+        requireCis(); // before the preflight connects to read installed versions
         Plan rolling = RollingPlan.of(plan, maxUnavailable);
         Operation op = settings.start("upgrade", true);
         UpgradePreflight.check(op, limitHosts);
@@ -221,6 +251,7 @@ public final class Provisioner {
     }
 
     private ProvisionReport run(Mode mode) {
+        requireCis();
         return run(settings.start(mode == Mode.APPLY ? "apply" : "plan", mode == Mode.APPLY), mode, plan);
     }
 
@@ -235,6 +266,7 @@ public final class Provisioner {
         private TransportKind transport;
         private int parallelism;
         private Path templatesDir;
+        private boolean acceptAnyHostKey;
         private final List<ProvisionListener> listeners = new ArrayList<>();
         private UnaryOperator<Plan> customizer = UnaryOperator.identity();
         private ConnectionFactory connections;
@@ -270,6 +302,15 @@ public final class Provisioner {
         /** Hosts worked on at once (default: the inventory's {@code cluster.ssh.parallelism}). */
         public Builder parallelism(int hosts) {
             this.parallelism = hosts;
+            return this;
+        }
+
+        /**
+         * Accept any SSH host key (for throw-away labs; the inventory cannot ask for this). {@link #build()} refuses
+         * it when a host authenticates with a password or uses a sudo password.
+         */
+        public Builder insecureAcceptAnyHostKey(boolean value) {
+            this.acceptAnyHostKey = value;
             return this;
         }
 
@@ -360,6 +401,9 @@ public final class Provisioner {
             }
             if (parallelism < 0) {
                 problems.add("parallelism: must be at least 1, got " + parallelism);
+            }
+            if (acceptAnyHostKey) {
+                dev.provisioner.connect.InsecureHostKeys.problems(inventory).forEach(p -> problems.add("--insecure-accept-any-host-key: " + p));
             }
             if (templatesDir != null && !Files.isDirectory(templatesDir)) {
                 problems.add("templates directory: " + templatesDir + " does not exist");

@@ -24,12 +24,26 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class SshConnections implements ConnectionFactory {
     private final SshSettings ssh;
+    private final HostKeyPolicy policy;
     private final Optional<TransportKind> override;
     private final SecretMasker masker;
     private final Map<String, Transport> transports = new ConcurrentHashMap<>();
 
     public SshConnections(Inventory inventory, Optional<TransportKind> override, SecretMasker masker) {
+        this(inventory, override, masker, false);
+    }
+
+    /**
+     * @param acceptAnyHostKey accept any host key (a command-line flag, never the inventory); refused with
+     *                         {@link IllegalArgumentException} when a host uses a password or sudo password
+     *                         ({@link InsecureHostKeys#problems})
+     */
+    public SshConnections(Inventory inventory, Optional<TransportKind> override, SecretMasker masker, boolean acceptAnyHostKey) {
+        if (acceptAnyHostKey && !InsecureHostKeys.problems(inventory).isEmpty()) {
+            throw new IllegalArgumentException(String.join("\n", InsecureHostKeys.problems(inventory)));
+        }
         this.ssh = inventory.cluster().ssh();
+        this.policy = acceptAnyHostKey ? HostKeyPolicy.INSECURE_ACCEPT_ANY : HostKeyPolicy.valueOf(ssh.hostKeyPolicy().name());
         this.override = override;
         this.masker = masker;
     }
@@ -40,7 +54,7 @@ public final class SshConnections implements ConnectionFactory {
                 host.overrides().transport().orElse(ssh.transport()).name()));
         Duration timeout = host.overrides().connectTimeout().orElse(ssh.connectTimeout());
         Transport t = transports.computeIfAbsent(kind + "/" + timeout.toMillis(), k -> Transports.create(kind,
-                new TransportOptions(ssh.knownHosts(), HostKeyPolicy.valueOf(ssh.hostKeyPolicy().name()), timeout,
+                new TransportOptions(ssh.knownHosts(), policy, timeout,
                         null, 3, null, masker)));
         return t.connect(endpoint);
     }

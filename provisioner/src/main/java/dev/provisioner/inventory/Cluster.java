@@ -16,26 +16,29 @@ import java.util.Optional;
  * @param install          install source per component
  * @param proxy            HTTP proxy, if the hosts need one
  * @param ssh              SSH settings
+ * @param security         API endpoint, masters as nodes, encryption keys, accepted CIS exceptions
  */
 public record Cluster(String name, Versions versions, PodNetwork network, Cidr serviceCidr, String clusterDns,
                       String clusterDomain, RegistrySettings registry, ContainerRuntime containerRuntime,
-                      InstallSettings install, Optional<ProxySettings> proxy, SshSettings ssh) {
+                      InstallSettings install, Optional<ProxySettings> proxy, SshSettings ssh,
+                      SecuritySettings security) {
     public static final String DEFAULT_SERVICE_CIDR = "10.96.0.0/12";
     public static final String DEFAULT_CLUSTER_DOMAIN = "cluster.local";
 
     public Cluster {
         proxy = proxy == null ? Optional.empty() : proxy;
+        security = security == null ? SecuritySettings.DEFAULTS : security;
     }
 
     Cluster withRegistryHost(Optional<String> host) {
         RegistrySettings r = registry;
         return new Cluster(name, versions, network, serviceCidr, clusterDns, clusterDomain,
                 new RegistrySettings(r.enabled(), host, r.port(), r.tls(), r.insecure(), r.auth()),
-                containerRuntime, install, proxy, ssh);
+                containerRuntime, install, proxy, ssh, security);
     }
 
     Cluster withProxy(Optional<ProxySettings> p) {
         return new Cluster(name, versions, network, serviceCidr, clusterDns, clusterDomain, registry,
-                containerRuntime, install, p, ssh);
+                containerRuntime, install, p, ssh, security);
     }
 }

@@ -13,7 +13,7 @@ import java.util.Set;
 /** Reads {@code cluster:}, filling every documented default. */
 final class ClusterParser {
     static final Set<String> CLUSTER_KEYS = Fields.keys("name", "versions", "network", "serviceCidr", "clusterDns",
-            "clusterDomain", "registry", "containerRuntime", "install", "proxy", "ssh");
+            "clusterDomain", "registry", "containerRuntime", "install", "proxy", "ssh", "apiEndpoint", "masters", "encryption", "cis");
     private static final Set<String> VERSION_KEYS = Fields.keys("kubernetes", "etcd", "flannel", "containerd", "registry");
     private static final Set<String> NETWORK_KEYS = Fields.keys("podCidr", "subnetLen", "backend", "etcdPrefix");
     private static final Set<String> REGISTRY_KEYS = Fields.keys("enabled", "host", "port", "tls", "insecure", "auth");
@@ -49,7 +49,7 @@ final class ClusterParser {
                 c.choice("containerRuntime", ContainerRuntime.class, ContainerRuntime.CONTAINERD),
                 install(c.mapping("install", INSTALL_KEYS)),
                 c.has("proxy") ? Optional.of(proxy(c.mapping("proxy", PROXY_KEYS))) : Optional.empty(),
-                ssh(c.mapping("ssh", SSH_KEYS)));
+                ssh(c.mapping("ssh", SSH_KEYS)), new SecurityParser(problems).parse(c));
     }
 
     private Versions versions(Fields v) {
@@ -123,8 +123,8 @@ final class ClusterParser {
     private SshSettings ssh(Fields s) {
         HostKeyPolicy policy = s.choice("hostKeyPolicy", HostKeyPolicy.class, HostKeyPolicy.STRICT);
         if (policy == HostKeyPolicy.INSECURE_ACCEPT_ANY) {
-            problems.warningAt(s.pathOf("hostKeyPolicy"), "host keys are not checked: a man in the middle can read every secret",
-                    "use strict or accept-new outside throw-away labs");
+            problems.errorAt(s.pathOf("hostKeyPolicy"), "insecure-accept-any is never taken from an inventory: a man in the middle could read every secret",
+                    "use strict or accept-new; for a throw-away lab with key authentication pass --insecure-accept-any-host-key on the command line");
         }
         Integer parallelism = s.integer("parallelism", SshSettings.DEFAULT_PARALLELISM, 1, 1000);
         Integer timeout = s.integer("connectTimeout", SshSettings.DEFAULT_CONNECT_TIMEOUT_SECONDS, 1, 600);

@@ -31,6 +31,11 @@ public final class ClusterView {
         return hostsWithRole(Role.NODE);
     }
 
+    /** Hosts that register as Nodes (masters, tainted unless schedulable, and nodes), in inventory order. */
+    public List<Host> kubeletHosts() {
+        return hosts.stream().filter(Host::runsKubelet).toList();
+    }
+
     /** The first master in inventory order: where one-off cluster actions run. */
     public Host firstMaster() {
         return masters().get(0);

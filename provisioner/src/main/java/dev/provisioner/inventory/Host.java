@@ -47,6 +47,11 @@ public record Host(String name, String address, String internalAddress, int port
         return hasRole(Role.MASTER) || hasRole(Role.NODE);
     }
 
+    /** True when the host runs kubelet, kube-proxy and containerd and registers as a Node: masters and nodes. */
+    public boolean runsKubelet() {
+        return hasRole(Role.MASTER) || hasRole(Role.NODE);
+    }
+
     @Override
     public String toString() {
         return name + " (" + user + "@" + address + ":" + port + ")";

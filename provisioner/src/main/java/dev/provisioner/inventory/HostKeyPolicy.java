@@ -6,6 +6,6 @@ public enum HostKeyPolicy {
     STRICT,
     /** Unknown hosts are recorded on first contact; changed keys are refused. */
     ACCEPT_NEW,
-    /** Any key is accepted. Validation warns; for throw-away labs only. */
+    /** Any key is accepted. Refused in an inventory: only the command line (--insecure-accept-any-host-key) may ask for it. */
     INSECURE_ACCEPT_ANY
 }

@@ -47,7 +47,7 @@ public final class Operation {
         this.inventory = settings.inventory();
         Endpoints.registerSecrets(inventory, masker);
         this.connections = settings.connections()
-                .orElseGet(() -> new SshConnections(inventory, settings.transport(), masker));
+                .orElseGet(() -> new SshConnections(inventory, settings.transport(), masker, settings.acceptAnyHostKey()));
         this.fanOut = new HostFanOut(name.replace(' ', '-'), settings.parallelism());
         this.listener = settings.listener();
         this.lockHolder = changesHosts ? Optional.of(RunLock.holderFor(name)) : Optional.empty();

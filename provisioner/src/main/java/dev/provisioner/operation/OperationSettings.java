@@ -16,9 +16,12 @@ import java.util.Optional;
  * @param connections opens connections some other way (tests, embedders; empty: SSH)
  * @param parallelism hosts at once (0: the inventory's {@code cluster.ssh.parallelism})
  * @param listener    hears every operation's start, host results and end
+ * @param acceptAnyHostKey accept any SSH host key: only from an explicit command-line flag or embedder
+ *                    option, never from an inventory, and refused with password or sudo-password hosts
  */
 public record OperationSettings(Inventory inventory, Optional<TransportKind> transport,
-                                Optional<ConnectionFactory> connections, int parallelism, OperationListener listener) {
+                                Optional<ConnectionFactory> connections, int parallelism, OperationListener listener,
+                                boolean acceptAnyHostKey) {
     public OperationSettings {
         if (inventory == null) {
             throw new IllegalArgumentException("inventory: required");
@@ -31,23 +34,27 @@ public record OperationSettings(Inventory inventory, Optional<TransportKind> tra
 
     /** SSH with the inventory's settings, its parallelism, nobody listening. */
     public static OperationSettings of(Inventory inventory) {
-        return new OperationSettings(inventory, Optional.empty(), Optional.empty(), 0, OperationListener.NONE);
+        return new OperationSettings(inventory, Optional.empty(), Optional.empty(), 0, OperationListener.NONE, false);
     }
 
     public OperationSettings withConnections(ConnectionFactory factory) {
-        return new OperationSettings(inventory, transport, Optional.of(factory), parallelism, listener);
+        return new OperationSettings(inventory, transport, Optional.of(factory), parallelism, listener, acceptAnyHostKey);
     }
 
     public OperationSettings withParallelism(int hosts) {
-        return new OperationSettings(inventory, transport, connections, hosts, listener);
+        return new OperationSettings(inventory, transport, connections, hosts, listener, acceptAnyHostKey);
     }
 
     public OperationSettings withTransport(Optional<TransportKind> kind) {
-        return new OperationSettings(inventory, kind, connections, parallelism, listener);
+        return new OperationSettings(inventory, kind, connections, parallelism, listener, acceptAnyHostKey);
     }
 
     public OperationSettings withListener(OperationListener value) {
-        return new OperationSettings(inventory, transport, connections, parallelism, value);
+        return new OperationSettings(inventory, transport, connections, parallelism, value, acceptAnyHostKey);
+    }
+
+    public OperationSettings withAcceptAnyHostKey(boolean value) {
+        return new OperationSettings(inventory, transport, connections, parallelism, listener, value);
     }
 
     /**

@@ -43,6 +43,7 @@ final class CertCatalog {
         specs.add(CertSpec.client(PkiNames.CONTROLLER_MANAGER, k8s, "system:kube-controller-manager"));
         specs.add(CertSpec.client(PkiNames.SCHEDULER, k8s, "system:kube-scheduler"));
         specs.add(CertSpec.client(PkiNames.KUBE_PROXY, k8s, "system:kube-proxy"));
+        specs.add(CertSpec.client(PkiNames.APILB_HEALTHCHECK, k8s, "provisioner:apilb-healthcheck"));
         specs.add(CertSpec.client(PkiNames.FLANNEL_ETCD_CLIENT, etcd, "flannel"));
         specs.add(CertSpec.client(PkiNames.ETCD_HEALTHCHECK_CLIENT, etcd, "kube-etcd-healthcheck-client"));
         for (Host member : view.etcdMembers()) {
@@ -54,7 +55,7 @@ final class CertCatalog {
             specs.add(new CertSpec(PkiNames.etcdPeer(member.name()), member.name(), List.of(),
                     Usage.SERVER_AND_CLIENT, List.copyOf(sans), etcd));
         }
-        for (Host node : view.nodes()) {
+        for (Host node : view.kubeletHosts()) {
             String user = "system:node:" + node.name();
             specs.add(CertSpec.client(PkiNames.kubeletClient(node.name()), k8s, user, SYSTEM_NODES));
             specs.add(CertSpec.server(PkiNames.kubeletServer(node.name()), k8s, user, hostSans(node)));
@@ -94,6 +95,7 @@ final class CertCatalog {
         sans.add(San.ip(cluster.serviceCidr().addressAt(1)));
         sans.add(San.ip("127.0.0.1"));
         sans.add(San.dns("localhost"));
+        cluster.security().apiEndpoint().ifPresent(e -> sans.add(San.of(e.address())));
         return sans;
     }
 

@@ -57,7 +57,7 @@ final class HostLayout {
                 files.pair(HostPaths.SUPER_ADMIN_CERT, HostPaths.SUPER_ADMIN_KEY, PkiNames.SUPER_ADMIN);
             }
         }
-        if (host.hasRole(Role.NODE)) {
+        if (host.runsKubelet()) {
             files.cert(HostPaths.CA_CERT, PkiNames.CA);
             files.pair(HostPaths.KUBELET_CERT, HostPaths.KUBELET_KEY, PkiNames.kubeletServer(host.name()));
             files.pair(HostPaths.KUBELET_CLIENT_CERT, HostPaths.KUBELET_CLIENT_KEY, PkiNames.kubeletClient(host.name()));

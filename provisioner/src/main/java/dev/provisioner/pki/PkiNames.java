@@ -25,6 +25,8 @@ public final class PkiNames {
     public static final String CONTROLLER_MANAGER = "controller-manager";
     public static final String SCHEDULER = "scheduler";
     public static final String KUBE_PROXY = "kube-proxy";
+    /** The node-local API load balancer's health-check client: no group, so it may read only /readyz, /healthz, /version. */
+    public static final String APILB_HEALTHCHECK = "apilb-healthcheck-client";
     /** flanneld's client certificate for etcd (etcd CA). */
     public static final String FLANNEL_ETCD_CLIENT = "flannel-etcd-client";
     /** etcdctl's client certificate for health checks and writing the flannel config (etcd CA). */

@@ -1,6 +1,7 @@
 package dev.provisioner.plan;
 
 import dev.provisioner.component.ComponentContext;
+import dev.provisioner.component.apilb.ApiLbPhase;
 import dev.provisioner.component.etcd.EtcdPhase;
 import dev.provisioner.component.hosts.PrepareHostsPhase;
 import dev.provisioner.component.network.NetworkConfigPhase;
@@ -52,7 +53,9 @@ public final class StandardPlan {
         phases.add(EtcdPhase.create(context));
         phases.add(NetworkConfigPhase.create());
         phases.add(dev.provisioner.component.runtime.ContainerRuntimePhase.create(context));
-        return dev.provisioner.plan.KubePhases.appendTo(Plan.of(phases),
-                dev.provisioner.component.kube.KubeSources.from(context, pki));
+        dev.provisioner.component.kube.KubeSources kube = dev.provisioner.component.kube.KubeSources.from(context, pki);
+        // The node-local API load balancer needs only OS packages and the PKI: before the release-file phases.
+        ApiLbPhase.create(inventory, kube).ifPresent(phases::add);
+        return dev.provisioner.plan.KubePhases.appendTo(Plan.of(phases), kube);
     }
 }

@@ -13,11 +13,24 @@ import java.util.Set;
  * Which hosts a phase works on: every host, or the hosts with any of some roles (etcd meaning the
  * effective etcd members). Inventory order is kept.
  *
- * @param roles the roles; empty means every host
+ * @param roles   the roles; empty means every host
+ * @param without hosts with any of these roles are left out (e.g. nodes that are not masters)
  */
-public record HostSelector(Set<Role> roles) {
+public record HostSelector(Set<Role> roles, Set<Role> without) {
     public HostSelector {
         roles = roles.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(roles));
+        without = without == null || without.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(without));
+    }
+
+    public HostSelector(Set<Role> roles) {
+        this(roles, Set.of());
+    }
+
+    /** These hosts without those that have {@code role}. */
+    public HostSelector excluding(Role role) {
+        EnumSet<Role> w = EnumSet.of(role);
+        w.addAll(without);
+        return new HostSelector(roles, w);
     }
 
     public static HostSelector all() {
@@ -29,11 +42,17 @@ public record HostSelector(Set<Role> roles) {
     }
 
     public List<Host> select(Inventory inventory) {
-        if (roles.isEmpty()) {
+        if (roles.isEmpty() && without.isEmpty()) {
             return inventory.hosts();
         }
         Set<Host> chosen = new LinkedHashSet<>();
         for (Host h : inventory.hosts()) {
+            if (without.stream().anyMatch(r -> inventory.view().hostsWithRole(r).contains(h))) {
+                continue;
+            }
+            if (roles.isEmpty()) {
+                chosen.add(h);
+            }
             for (Role r : roles) {
                 if (inventory.view().hostsWithRole(r).contains(h)) {
                     chosen.add(h);
@@ -45,6 +64,6 @@ public record HostSelector(Set<Role> roles) {
 
     @Override
     public String toString() {
-        return roles.isEmpty() ? "all hosts" : "hosts with role " + roles;
+        return (roles.isEmpty() ? "all hosts" : "hosts with role " + roles) + (without.isEmpty() ? "" : " but not " + without);
     }
 }

@@ -38,14 +38,14 @@ class CertificateSetTest {
         assertThat(bundle.certificateNames()).containsExactlyInAnyOrder(
                 "ca", "etcd/ca", "front-proxy-ca",
                 "apiserver", "apiserver-kubelet-client", "apiserver-etcd-client", "front-proxy-client",
-                "admin", "super-admin", "controller-manager", "scheduler", "kube-proxy",
+                "admin", "super-admin", "controller-manager", "scheduler", "kube-proxy", "apilb-healthcheck-client",
                 "flannel-etcd-client", "etcd/healthcheck-client", "etcd/master/server", "etcd/master/peer",
-                "kubelet/node01/client", "kubelet/node01/server", "kubelet/node02/client", "kubelet/node02/server",
+                "kubelet/master/client", "kubelet/master/server", "kubelet/node01/client", "kubelet/node01/server", "kubelet/node02/client", "kubelet/node02/server",
                 "registry");
         assertThat(PkiFixtures.pki(state).resolve("sa.key")).exists();
         assertThat(PkiFixtures.pki(state).resolve("sa.pub")).exists();
         assertThat(bundle.changes()).extracting(PkiChange::outcome).containsOnly(PkiChange.Outcome.CREATED);
-        assertThat(bundle.changes()).hasSize(22);
+        assertThat(bundle.changes()).hasSize(25);
     }
 
     @ParameterizedTest(name = "{0}: CN={1} O={2} by {3}")

@@ -26,7 +26,7 @@ class HostLayoutTest {
     }
 
     @Test
-    void theFirstMasterGetsTheControlPlaneEtcdAndFlannelFiles() {
+    void theFirstMasterGetsTheControlPlaneKubeletEtcdAndFlannelFiles() {
         assertThat(paths("master")).containsExactly(
                 "/etc/kubernetes/pki/ca.crt", "/etc/kubernetes/pki/ca.key",
                 "/etc/kubernetes/pki/apiserver.crt", "/etc/kubernetes/pki/apiserver.key",
@@ -40,6 +40,10 @@ class HostLayoutTest {
                 "/etc/kubernetes/pki/controller-manager.crt", "/etc/kubernetes/pki/controller-manager.key",
                 "/etc/kubernetes/pki/scheduler.crt", "/etc/kubernetes/pki/scheduler.key",
                 "/etc/kubernetes/pki/super-admin.crt", "/etc/kubernetes/pki/super-admin.key",
+                // masters register as Nodes: their own kubelet and kube-proxy credentials
+                "/etc/kubernetes/pki/kubelet.crt", "/etc/kubernetes/pki/kubelet.key",
+                "/etc/kubernetes/pki/kubelet-client.crt", "/etc/kubernetes/pki/kubelet-client.key",
+                "/etc/kubernetes/pki/kube-proxy.crt", "/etc/kubernetes/pki/kube-proxy.key",
                 "/etc/kubernetes/pki/flannel-etcd-client.crt", "/etc/kubernetes/pki/flannel-etcd-client.key",
                 "/etc/etcd/pki/ca.crt", "/etc/etcd/pki/server.crt", "/etc/etcd/pki/server.key",
                 "/etc/etcd/pki/peer.crt", "/etc/etcd/pki/peer.key",

@@ -69,7 +69,7 @@ class OpensslVerifyTest {
     @Test
     void everyKeyIsThePrivateHalfOfItsCertificate() throws Exception {
         List<String> names = ClusterPki.standard().status(state).stream().map(CertificateStatus::name).toList();
-        assertThat(names).hasSize(21);
+        assertThat(names).hasSize(24); // + apilb-healthcheck-client, the master's kubelet client and server
         for (String name : names) {
             byte[] challenge = name.getBytes(java.nio.charset.StandardCharsets.UTF_8);
             java.security.PrivateKey key = privateKey(name);

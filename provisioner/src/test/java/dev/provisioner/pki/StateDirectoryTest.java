@@ -94,7 +94,8 @@ class StateDirectoryTest {
         assertThat(change.outcome()).isEqualTo(Outcome.REISSUED);
         assertThat(change.detail()).isEqualTo("SANs changed: +DNS:k8s-master-2.example.net, +DNS:master2, +DNS:master3, +IP:10.4.4.10, +IP:10.4.4.9");
         assertThat(after.changes()).filteredOn(c -> c.outcome() == Outcome.CREATED).extracting(PkiChange::name)
-                .containsExactlyInAnyOrder("etcd/master2/server", "etcd/master2/peer", "etcd/master3/server", "etcd/master3/peer");
+                .containsExactlyInAnyOrder("etcd/master2/server", "etcd/master2/peer", "etcd/master3/server", "etcd/master3/peer",
+                        "kubelet/master2/client", "kubelet/master2/server", "kubelet/master3/client", "kubelet/master3/server");
         assertThat(after.changes()).filteredOn(c -> c.outcome() == Outcome.REISSUED).extracting(PkiChange::name)
                 .containsExactly("apiserver");
         PkiFixtures.Run verify = PkiFixtures.openssl("verify", "-CAfile", PkiFixtures.pki(state).resolve("ca.crt").toString(),

@@ -29,12 +29,12 @@ public final class FlannelPhase {
         return Phase.of(TITLE, HostSelector.roles(Role.MASTER, Role.NODE),
                 new ReleaseBinariesStep("flannel-binaries", sources.artifacts(), ctx -> {
                     List<dev.provisioner.component.kube.ReleaseBinary> out = new java.util.ArrayList<>(InstallSet.flanneld(ctx.inventory()));
-                    if (ctx.host().hasRole(Role.NODE)) {
+                    if (ctx.host().runsKubelet()) {
                         out.addAll(InstallSet.flannelCni());
                     }
                     return out;
                 }),
-                new ManagedFilesStep("cni-config", ctx -> ctx.host().hasRole(Role.NODE) ? List.of(new FlannelFiles(ctx).conflist()) : List.of()),
+                new ManagedFilesStep("cni-config", ctx -> ctx.host().runsKubelet() ? List.of(new FlannelFiles(ctx).conflist()) : List.of()),
                 new ServicesStep("flanneld", ctx -> List.of(new FlannelFiles(ctx).service()),
                         ctx -> Optional.of(new ServicesStep.Probe("flanneld leased a subnet (" + FlannelFiles.SUBNET_FILE + " has FLANNEL_SUBNET)",
                                 "grep -q '^FLANNEL_SUBNET=' " + FlannelFiles.SUBNET_FILE, Duration.ofSeconds(60)))));

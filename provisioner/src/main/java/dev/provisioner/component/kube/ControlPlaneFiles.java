@@ -43,13 +43,15 @@ final class ControlPlaneFiles {
         out.add(secret(KubePaths.ADMISSION_CONFIG, render("kube/admission-control.yaml.ftl", Map.of()), false));
         out.add(secret(KubePaths.AUDIT_POLICY, render("kube/audit-policy.yaml.ftl", Map.of()), false));
         out.add(secret(KubePaths.ENCRYPTION_CONFIG, render("kube/encryption-config.yaml.ftl",
-                Map.of("keyName", "key1", "secret", sources.encryptionKey().base64())), true));
-        out.add(kubeconfig(KubePaths.ADMIN_CONF, "kubernetes-admin", PkiNames.ADMIN));
+                Map.of("providers", sources.encryptionKeys().providers(ctx.inventory()))), true));
+        String admin = KubeCluster.adminUrl(ctx.inventory(), host);
+        String local = KubeCluster.apiServerUrl(ctx.inventory(), host);
+        out.add(kubeconfig(KubePaths.ADMIN_CONF, admin, "kubernetes-admin", PkiNames.ADMIN));
         if (firstMaster()) {
-            out.add(kubeconfig(KubePaths.SUPER_ADMIN_CONF, "kubernetes-super-admin", PkiNames.SUPER_ADMIN));
+            out.add(kubeconfig(KubePaths.SUPER_ADMIN_CONF, local, "kubernetes-super-admin", PkiNames.SUPER_ADMIN));
         }
-        out.add(kubeconfig(KubePaths.CONTROLLER_MANAGER_CONF, "system:kube-controller-manager", PkiNames.CONTROLLER_MANAGER));
-        out.add(kubeconfig(KubePaths.SCHEDULER_CONF, "system:kube-scheduler", PkiNames.SCHEDULER));
+        out.add(kubeconfig(KubePaths.CONTROLLER_MANAGER_CONF, local, "system:kube-controller-manager", PkiNames.CONTROLLER_MANAGER));
+        out.add(kubeconfig(KubePaths.SCHEDULER_CONF, local, "system:kube-scheduler", PkiNames.SCHEDULER));
         return out;
     }
 
@@ -125,8 +127,8 @@ final class ControlPlaneFiles {
         return p;
     }
 
-    private DesiredFile kubeconfig(String path, String user, String credential) {
-        return Kubeconfig.file(ctx.templates(), path, cluster.name(), KubeCluster.apiServerUrl(ctx.inventory(), host), user,
+    private DesiredFile kubeconfig(String path, String server, String user, String credential) {
+        return Kubeconfig.file(ctx.templates(), path, cluster.name(), server, user,
                 sources.credential(credential), sources.credential(PkiNames.CA).certificatePem());
     }
 

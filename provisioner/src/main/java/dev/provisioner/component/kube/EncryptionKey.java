@@ -1,5 +1,7 @@
 package dev.provisioner.component.kube;
 
+import dev.provisioner.inventory.EncryptionKeyRef;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -12,18 +14,35 @@ import java.security.SecureRandom;
 import java.util.Base64;
 
 /**
- * The API server's key for encrypting Secrets at rest (aescbc, 32 random bytes, CIS 1.2.27/1.2.28),
- * kept in {@code <state>/secrets/encryption-aescbc.key} (0600, directory 0700). Made once and reused:
- * a new key would make every stored Secret unreadable. The same key goes to every master. Thread-safe.
+ * One key for encrypting Secrets at rest (32 random bytes, CIS 1.2.27/1.2.28), kept in
+ * {@code <state>/secrets/} (0600, directory 0700). A secretbox key is made on first use and reused (a new
+ * key would make every stored Secret unreadable); an aescbc key is never made, only read (it exists from
+ * clusters provisioned before secretbox, to keep their Secrets readable). The same key goes to every
+ * master. Thread-safe.
  */
 public final class EncryptionKey {
-    /** File name under {@code <state>/secrets}. */
+    /** File name under {@code <state>/secrets} of the aescbc key {@code key1} that releases before secretbox made. */
     public static final String FILE = "encryption-aescbc.key";
     private final Path file;
+    private final boolean mayCreate;
     private String value;
 
-    public EncryptionKey(Path stateDirectory) {
-        this.file = stateDirectory.resolve("secrets").resolve(FILE);
+    private EncryptionKey(Path file, boolean mayCreate) {
+        this.file = file;
+        this.mayCreate = mayCreate;
+    }
+
+    /** The key {@code ref} of the state directory: {@code encryption-<provider>-<name>.key} (the old aescbc key1: {@value #FILE}). */
+    public static EncryptionKey of(Path stateDirectory, EncryptionKeyRef ref) {
+        return new EncryptionKey(stateDirectory.resolve("secrets").resolve(fileName(ref)),
+                ref.provider() == EncryptionKeyRef.Provider.SECRETBOX);
+    }
+
+    static String fileName(EncryptionKeyRef ref) {
+        if (ref.provider() == EncryptionKeyRef.Provider.AESCBC && ref.name().equals("key1")) {
+            return FILE;
+        }
+        return "encryption-" + ref.provider().name().toLowerCase(java.util.Locale.ROOT) + "-" + ref.name() + ".key";
     }
 
     /** Where the key is kept. */
@@ -43,6 +62,10 @@ public final class EncryptionKey {
         try {
             if (Files.isRegularFile(file)) {
                 return check(Files.readString(file, StandardCharsets.US_ASCII).strip());
+            }
+            if (!mayCreate) {
+                throw new IllegalStateException("the encryption key " + file + " does not exist; an aescbc key is only read"
+                        + " (to keep old Secrets readable), never made: restore it from a backup or drop it from cluster.encryption.keys");
             }
             Files.createDirectories(file.getParent());
             restrict(file.getParent(), "rwx------");

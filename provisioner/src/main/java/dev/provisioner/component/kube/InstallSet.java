@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * Every release binary of the Kubernetes and flannel install, by role: masters run the control plane
- * and kubectl, nodes the kubelet, kube-proxy and the flannel CNI plugin, both run flanneld.
+ * and kubectl; masters and nodes run the kubelet, kube-proxy, the flannel CNI plugin and flanneld.
  */
 public final class InstallSet {
     /** The flannel CNI plugin release (flannel-io/cni-plugin); the inventory has no setting for it yet. */

@@ -1,10 +1,12 @@
 package dev.provisioner.component.kube;
 
+import dev.provisioner.inventory.ApiEndpoint;
 import dev.provisioner.inventory.Cluster;
 import dev.provisioner.inventory.Host;
 import dev.provisioner.inventory.Inventory;
 import dev.provisioner.inventory.Role;
 
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -37,12 +39,45 @@ public record KubeCluster(String version, String name, String serviceCidr, Strin
     }
 
     /**
-     * The API server a host talks to: a master its own, every other host the first master's (the
-     * inventory has no load-balancer endpoint yet).
+     * The API server a host's kubeconfigs name. A master talks to its own API server. Every other host
+     * uses {@link #clusterEndpoint}: with several masters that never names a single master.
      */
     public static String apiServerUrl(Inventory inventory, Host host) {
-        Host target = host.hasRole(Role.MASTER) ? host : inventory.view().firstMaster();
-        return "https://" + hostPort(target.internalAddress(), KubePaths.SECURE_PORT);
+        return host.hasRole(Role.MASTER) ? local(host) : clusterEndpoint(inventory);
+    }
+
+    /**
+     * The admin kubeconfig's API server: {@code cluster.apiEndpoint} when given (it survives the loss of
+     * this master), else the master's own API server.
+     */
+    public static String adminUrl(Inventory inventory, Host master) {
+        return inventory.cluster().security().apiEndpoint().map(ApiEndpoint::url).orElseGet(() -> local(master));
+    }
+
+    /**
+     * The one endpoint hosts that are not masters use: {@code cluster.apiEndpoint} when given; else, with one
+     * master, that master; with several, the node-local load balancer on {@code https://127.0.0.1:6443}
+     * (haproxy health-checking every master, see {@link #usesLocalProxy}).
+     */
+    public static String clusterEndpoint(Inventory inventory) {
+        Optional<ApiEndpoint> lb = inventory.cluster().security().apiEndpoint();
+        if (lb.isPresent()) {
+            return lb.get().url();
+        }
+        return usesLocalProxy(inventory) ? "https://" + hostPort(LOCAL_PROXY_ADDRESS, KubePaths.SECURE_PORT)
+                : local(inventory.view().firstMaster());
+    }
+
+    /** Whether hosts that are not masters reach the API through a node-local proxy: several masters, no apiEndpoint. */
+    public static boolean usesLocalProxy(Inventory inventory) {
+        return inventory.view().masters().size() > 1 && inventory.cluster().security().apiEndpoint().isEmpty();
+    }
+
+    /** Where the node-local proxy listens (a non-master host runs no API server, so 6443 is free there). */
+    public static final String LOCAL_PROXY_ADDRESS = "127.0.0.1";
+
+    private static String local(Host master) {
+        return "https://" + hostPort(master.internalAddress(), KubePaths.SECURE_PORT);
     }
 
     static String hostPort(String address, int port) {

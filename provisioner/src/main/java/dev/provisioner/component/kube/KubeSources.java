@@ -10,14 +10,14 @@ import dev.provisioner.pki.Credential;
  *
  * @param pki           the cluster PKI
  * @param artifacts     the release files of the whole install
- * @param encryptionKey the API server's encryption-at-rest key
+ * @param encryptionKeys the API server's encryption-at-rest keys
  */
-public record KubeSources(PkiSupply pki, KubeArtifacts artifacts, EncryptionKey encryptionKey) {
+public record KubeSources(PkiSupply pki, KubeArtifacts artifacts, EncryptionKeys encryptionKeys) {
 
     /** Everything from the context's state directory and artifacts settings, sharing {@code pki} with the PKI phase. */
     public static KubeSources from(ComponentContext context, PkiSupply pki) {
         return new KubeSources(pki, new KubeArtifacts(KubeArtifacts.resolverFor(context), InstallSet.binaries(context.inventory())),
-                new EncryptionKey(context.stateDirectory()));
+                new EncryptionKeys(context.stateDirectory()));
     }
 
     /** Everything from the context, with the PKI ensured in its state directory on first use. */
@@ -33,6 +33,6 @@ public record KubeSources(PkiSupply pki, KubeArtifacts artifacts, EncryptionKey 
 
     /** The same sources with another artifact set (tests, embedders). */
     public KubeSources withArtifacts(KubeArtifacts other) {
-        return new KubeSources(pki, other, encryptionKey);
+        return new KubeSources(pki, other, encryptionKeys);
     }
 }

@@ -40,6 +40,9 @@ final class NodeFiles {
         kc.put("clusterDomain", cluster.clusterDomain());
         kc.put("clusterDns", cluster.clusterDns());
         kc.put("resolvConf", dev.provisioner.facts.HostResolver.resolvConf(ctx.facts()));
+        kc.put("controlPlaneTaint", host.hasRole(dev.provisioner.inventory.Role.MASTER)
+                && !ctx.inventory().cluster().security().mastersSchedulable());
+        kc.put("taintKey", ControlPlaneNodeStep.TAINT);
         out.add(DesiredFile.text(KubePaths.KUBELET_CONFIG, render("kube/kubelet-config.yaml.ftl", kc)).withMode(0600));
         String server = KubeCluster.apiServerUrl(ctx.inventory(), host);
         byte[] ca = sources.credential(PkiNames.CA).certificatePem();

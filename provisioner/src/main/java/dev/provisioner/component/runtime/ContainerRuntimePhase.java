@@ -6,8 +6,7 @@ import dev.provisioner.step.HostSelector;
 import dev.provisioner.step.Phase;
 
 /**
- * The {@value #TITLE} phase on the nodes (the hosts that run kubelet; a master runs it too when it
- * also has the node role): containerd, runc and the CNI plugins from the OS packages
+ * The {@value #TITLE} phase on the hosts that run kubelet (masters and nodes): containerd, runc and the CNI plugins from the OS packages
  * ({@code cluster.install.containerd: packages}) or from their verified releases with our own unit
  * (binaries, artifacts), config.toml for the installed containerd, trust of the private registry
  * through certs.d, and containerd active and answering.
@@ -29,7 +28,7 @@ public final class ContainerRuntimePhase {
 
     /** With an explicit release source (tests, embedders with their own resolver). */
     public static Phase create(RuntimeRelease release, RuntimeOptions options) {
-        return Phase.of(TITLE, HostSelector.roles(Role.NODE),
+        return Phase.of(TITLE, HostSelector.roles(Role.MASTER, Role.NODE),
                 new RuntimePackagesStep(), new RuntimeBinariesStep(release), new CniPluginLinksStep(),
                 new ContainerdUnitStep(), new ContainerdConfigStep(options), new RegistryTrustStep(options),
                 new ContainerdServiceStep());

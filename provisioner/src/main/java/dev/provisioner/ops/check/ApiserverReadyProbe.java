@@ -46,18 +46,11 @@ final class ApiserverReadyProbe implements Probe {
                 + "require_active " + ProbeTargets.APISERVER_UNIT + "\n"
                 + ProbeScripts.requireFiles(HostPaths.CA_CERT, HostPaths.ADMIN_CERT, HostPaths.ADMIN_KEY)
                 + "have curl || fail " + q("curl not found on " + host.name()) + "\n"
-                + "curl -sS --max-time 5 --cacert " + q(HostPaths.CA_CERT) + " --cert " + q(HostPaths.ADMIN_CERT)
-                + " --key " + q(HostPaths.ADMIN_KEY) + " -w '\\nhttp=%{http_code}\\n' " + q(url(host)) + " 2>&1\n";
+                + HttpsGet.script(HostPaths.CA_CERT, HostPaths.ADMIN_CERT, HostPaths.ADMIN_KEY, url(host));
     }
 
     @Override
     public List<ProbeResult> parse(Inventory inventory, Host host, ProbeOutput output) {
-        String code = output.value("http").orElse("");
-        String body = output.lines().stream().filter(l -> !l.startsWith("http=")).reduce((a, b) -> b).orElse("");
-        if (output.ok() && code.equals("200")) {
-            return List.of(ProbeResult.ok(NAME, host.name(), "GET " + url(host) + ": 200 " + body));
-        }
-        String why = code.isEmpty() || code.equals("000") ? output.tail(2) : "HTTP " + code + ": " + output.tail(3);
-        return List.of(ProbeResult.failed(NAME, host.name(), why + " (" + describe(inventory, host) + ")"));
+        return List.of(HttpsGet.result(NAME, host.name(), url(host), describe(inventory, host), output));
     }
 }

@@ -20,7 +20,7 @@ final class ContainerdProbe extends SingleHostProbe {
 
     @Override
     public List<Host> runsOn(Inventory inventory) {
-        return inventory.view().nodes();
+        return inventory.view().kubeletHosts();
     }
 
     @Override

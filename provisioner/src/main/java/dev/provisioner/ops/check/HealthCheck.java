@@ -50,7 +50,7 @@ public final class HealthCheck {
         this.smoke = smoke;
         this.smokeSkipReason = smokeSkipReason;
         this.settings = new OperationSettings(b.inventory, Optional.ofNullable(b.transport), Optional.ofNullable(b.connections),
-                b.parallelism, OperationListener.NONE);
+                b.parallelism, OperationListener.NONE, b.acceptAnyHostKey);
     }
 
     public static Builder builder() {
@@ -166,6 +166,7 @@ public final class HealthCheck {
         private int parallelism;
         private ConnectionFactory connections;
         private TransportKind transport;
+        private boolean acceptAnyHostKey;
 
         private Builder() {
         }
@@ -213,15 +214,24 @@ public final class HealthCheck {
         }
 
         /** Use this SSH library for every host, whatever the inventory says. */
+        /** Accept any SSH host key (a command-line flag only); refused when a host uses a password or sudo password. */
+        public Builder insecureAcceptAnyHostKey(boolean value) {
+            this.acceptAnyHostKey = value;
+            return this;
+        }
+
         public Builder transport(TransportKind kind) {
             this.transport = kind;
             return this;
         }
 
-        /** @throws IllegalArgumentException without an inventory */
+        /** @throws IllegalArgumentException without an inventory, or accepting any host key where a password is sent */
         public HealthCheck build() {
             if (inventory == null) {
                 throw new IllegalArgumentException("inventory: required");
+            }
+            if (acceptAnyHostKey && !dev.provisioner.connect.InsecureHostKeys.problems(inventory).isEmpty()) {
+                throw new IllegalArgumentException(String.join("\n", dev.provisioner.connect.InsecureHostKeys.problems(inventory)));
             }
             if (!smoke) {
                 return new HealthCheck(this, Optional.empty(), "not requested (pass --smoke)");

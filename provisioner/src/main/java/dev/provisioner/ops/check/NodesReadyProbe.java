@@ -25,7 +25,7 @@ final class NodesReadyProbe implements Probe {
 
     @Override
     public List<Host> about(Inventory inventory, Host host) {
-        return inventory.view().nodes();
+        return inventory.view().kubeletHosts();
     }
 
     @Override

@@ -10,6 +10,6 @@ final class StandardProbes {
     /** etcd, registry, flannel, containerd, apiserver, nodes, CoreDNS. */
     public static List<Probe> all() {
         return List.of(new EtcdHealthProbe(), new RegistryServiceProbe(), new RegistryHttpProbe(), new FlanneldProbe(),
-                new FlannelLeaseProbe(), new ContainerdProbe(), new ApiserverReadyProbe(), new NodesReadyProbe(), new CoreDnsProbe());
+                new FlannelLeaseProbe(), new ContainerdProbe(), new ApiserverReadyProbe(), new ApiEndpointProbe(), new NodesReadyProbe(), new CoreDnsProbe());
     }
 }

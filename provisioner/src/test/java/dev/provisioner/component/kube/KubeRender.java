@@ -48,31 +48,9 @@ final class KubeRender {
         return PlanRenderer.render(plan, inventory, TemplateRenderer.builtIn(), Set.of());
     }
 
-    /** The CIS checker's view of every host that runs a Kubernetes component. */
-    static List<RenderedHost> cisHosts(Inventory inventory, Map<String, List<DesiredFile>> rendered, boolean etcdRendered) {
-        List<RenderedHost> out = new ArrayList<>();
-        for (Host h : inventory.hosts()) {
-            Set<String> roles = new LinkedHashSet<>();
-            h.roles().forEach(r -> roles.add(r.name().toLowerCase(java.util.Locale.ROOT)));
-            if (etcdRendered && inventory.view().etcdMembers().contains(h)) {
-                roles.add("etcd");
-            }
-            roles.remove("registry");
-            if (roles.isEmpty()) {
-                continue;
-            }
-            List<RenderedFile> files = new ArrayList<>();
-            for (DesiredFile f : rendered.getOrDefault(h.name(), List.of())) {
-                files.add(new RenderedFile(f.path(), f.content(), f.mode(), f.owner(), f.group(), false));
-            }
-            if (roles.contains("etcd")) {
-                // The data directory as etcd.service's ExecStartPre makes it before every start
-                // (0700 etcd:etcd); steps render files only, so it is declared here from the same constant.
-                files.add(RenderedFile.directory(dev.provisioner.component.etcd.EtcdInstall.DATA_DIR, 0700, "etcd", "etcd"));
-            }
-            out.add(new RenderedHost(h.name(), roles, files));
-        }
-        return out;
+    /** The CIS checker's view of every host that runs a Kubernetes component (the library gate's own conversion). */
+    static List<RenderedHost> cisHosts(Inventory inventory, Map<String, List<DesiredFile>> rendered) {
+        return dev.provisioner.cisgate.CisHosts.of(inventory, rendered);
     }
 
     static Optional<DesiredFile> file(Map<String, List<DesiredFile>> rendered, String host, String path) {

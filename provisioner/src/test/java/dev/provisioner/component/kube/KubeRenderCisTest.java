@@ -33,9 +33,7 @@ class KubeRenderCisTest {
     void everyDecidableCheckPassesOnEveryHost(Path file) {
         Inventory inv = KubeRender.LOADER.load(file);
         Map<String, List<DesiredFile>> rendered = KubeRender.render(inv, state);
-        boolean etcdRendered = rendered.values().stream().flatMap(List::stream)
-                .anyMatch(f -> f.path().equals("/etc/systemd/system/etcd.service"));
-        List<RenderedHost> hosts = KubeRender.cisHosts(inv, rendered, etcdRendered);
+        List<RenderedHost> hosts = KubeRender.cisHosts(inv, rendered);
         CisReport report = new CisChecker().check(hosts);
         assertThat(report.failures())
                 .as(file + ":\n" + report.render()).isEmpty();

@@ -116,11 +116,15 @@ class KubeStepsTest {
 
     @Test
     void theEncryptionKeyIsMadeOnceAndReused() throws Exception {
-        String first = new EncryptionKey(dir).base64();
-        assertThat(new EncryptionKey(dir).base64()).isEqualTo(first);
-        Path file = dir.resolve("secrets").resolve(EncryptionKey.FILE);
+        var key1 = dev.provisioner.inventory.EncryptionKeyRef.defaultKey();
+        String first = EncryptionKey.of(dir, key1).base64();
+        assertThat(EncryptionKey.of(dir, key1).base64()).isEqualTo(first);
+        Path file = dir.resolve("secrets").resolve("encryption-secretbox-key1.key");
         assertThat(Files.getPosixFilePermissions(file)).hasSize(2);
         Files.writeString(file, "short\n");
-        assertThatThrownBy(() -> new EncryptionKey(dir).base64()).hasMessageContaining("restore it from a backup");
+        assertThatThrownBy(() -> EncryptionKey.of(dir, key1).base64()).hasMessageContaining("restore it from a backup");
+        var aescbc = new dev.provisioner.inventory.EncryptionKeyRef(dev.provisioner.inventory.EncryptionKeyRef.Provider.AESCBC, "key1");
+        assertThatThrownBy(() -> EncryptionKey.of(dir, aescbc).base64()).hasMessageContaining("never made");
+        assertThat(dir.resolve("secrets").resolve(EncryptionKey.FILE)).doesNotExist();
     }
 }

@@ -194,8 +194,9 @@ class KubeTemplatesTest {
         }
         DesiredFile enc = KubeRender.file(rendered, "master", KubePaths.ENCRYPTION_CONFIG).orElseThrow();
         assertThat(enc.sensitive()).isTrue();
-        assertThat(enc.text()).contains("secret: " + new EncryptionKey(state).base64());
-        assertThat(Base64.getDecoder().decode(new EncryptionKey(state).base64())).hasSize(32);
+        String key = EncryptionKey.of(state, dev.provisioner.inventory.EncryptionKeyRef.defaultKey()).base64();
+        assertThat(enc.text()).contains("      - secretbox:\n          keys:\n            - name: key1\n              secret: " + key + "\n");
+        assertThat(Base64.getDecoder().decode(key)).hasSize(32);
         assertThat(KubeRender.hasRole(inv, "master", Role.MASTER)).isTrue();
     }
 

@@ -223,7 +223,9 @@ class RuntimeStepsTest {
     }
 
     @Test
-    void phaseRunsOnNodesOnly() {
-        assertThat(ContainerRuntimePhase.create(NO_RELEASE, RuntimeOptions.defaults()).selectHosts(INV)).extracting(h -> h.name()).containsExactly("node01");
+    void phaseRunsOnMastersAndNodes() {
+        // masters register as Nodes too (kubelet needs containerd there); the registry host runs no containerd
+        assertThat(ContainerRuntimePhase.create(NO_RELEASE, RuntimeOptions.defaults()).selectHosts(INV)).extracting(h -> h.name())
+                .containsExactly("master", "node01");
     }
 }

@@ -50,9 +50,9 @@ class HealthCheckTest {
                 "registry-http@registry=ok",
                 "flanneld@master=skipped", "flanneld@node01=skipped",
                 "flannel-lease@master=skipped", "flannel-lease@node01=skipped",
-                "containerd@node01=ok",
+                "containerd@master=ok", "containerd@node01=ok",
                 "apiserver@master=skipped",
-                "node-ready@node01=skipped",
+                "node-ready@master=skipped", "node-ready@node01=skipped",
                 "coredns@master=skipped",
                 "smoke@master=skipped");
         assertThat(r.result("registry-http", "registry").orElseThrow().detail())

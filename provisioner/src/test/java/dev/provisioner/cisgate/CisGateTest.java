@@ -1,0 +1,71 @@
+package dev.provisioner.cisgate;
+
+import dev.provisioner.api.InvalidSetupException;
+import dev.provisioner.api.Provisioner;
+import dev.provisioner.component.kube.HaInventories;
+import dev.provisioner.inventory.Inventory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The gate on a --templates override that turns anonymous auth on (CIS 1.2.1): plan and apply refuse before
+ * any connection; an exception with a reason in the inventory lets it through, listed as accepted.
+ */
+class CisGateTest {
+    @TempDir
+    Path state;
+    @TempDir
+    Path templates;
+
+    private Provisioner provisioner(Inventory inv, AtomicInteger connections) throws Exception {
+        Path builtIn = Path.of("..", "templates", "kube", "kube-apiserver.service.ftl");
+        Files.createDirectories(templates.resolve("kube"));
+        Files.writeString(templates.resolve("kube/kube-apiserver.service.ftl"),
+                Files.readString(builtIn).replace("--anonymous-auth=false", "--anonymous-auth=true"));
+        return Provisioner.builder().inventory(inv).stateDirectory(state).downloads(false).templatesDir(templates)
+                .connectionFactory((h, e) -> {
+                    connections.incrementAndGet();
+                    throw new IllegalStateException("the gate must refuse before connecting");
+                }).build();
+    }
+
+    @Test
+    void theBuiltInTemplatesPassTheGate() {
+        Provisioner p = Provisioner.builder().inventory(HaInventories.threeMasters("")).stateDirectory(state).downloads(false).build();
+        CisVerdict v = p.cis();
+        assertThat(v.refusalLines()).isEmpty();
+        assertThat(v.passed()).isTrue();
+        assertThat(v.report().result("node-0", "4.2.1").orElseThrow().status().name()).isEqualTo("PASS");
+        assertThat(v.report().result("master-0", "4.2.1").orElseThrow().status().name()).as("masters are nodes").isEqualTo("PASS");
+    }
+
+    @Test
+    void anOverrideThatFailsACheckIsRefusedBeforeConnecting() throws Exception {
+        AtomicInteger connections = new AtomicInteger();
+        Provisioner p = provisioner(HaInventories.threeMasters(""), connections);
+        assertThat(p.cis().refusals()).extracting(r -> r.id() + "@" + r.host())
+                .containsExactly("1.2.1@master-0", "1.2.1@master-1", "1.2.1@master-2");
+        assertThatThrownBy(p::plan).isInstanceOf(InvalidSetupException.class)
+                .hasMessageContaining("CIS 1.2.1 fails on master-0").hasMessageContaining("cluster.cis.exceptions");
+        assertThatThrownBy(p::apply).isInstanceOf(InvalidSetupException.class);
+        assertThatThrownBy(() -> p.upgrade(1)).as("before the upgrade preflight connects").isInstanceOf(InvalidSetupException.class);
+        assertThat(connections).hasValue(0);
+    }
+
+    @Test
+    void anAcceptedExceptionWithAReasonLetsItThrough() throws Exception {
+        AtomicInteger connections = new AtomicInteger();
+        Inventory inv = HaInventories.threeMasters("  cis:\n    exceptions:\n      - check: \"1.2.1\"\n        reason: lab probes without certificates\n");
+        CisVerdict v = provisioner(inv, connections).cis();
+        assertThat(v.passed()).isTrue();
+        assertThat(v.accepted()).hasSize(3);
+        assertThat(v.accepted().values()).allSatisfy(e -> assertThat(e.reason()).isEqualTo("lab probes without certificates"));
+    }
+}
