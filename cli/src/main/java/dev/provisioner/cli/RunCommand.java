@@ -105,7 +105,7 @@ public final class RunCommand implements Callable<Integer> {
         Map<String, HostRun> results = new LinkedHashMap<>();
         Provisioner p;
         try {
-            p = Provisioner.builder().inventory(inv).limitHosts(hosts.stream().map(Host::name).toList())
+            p = Provisioner.builder().inventory(inv).stateDirectory(stateDir).limitHosts(hosts.stream().map(Host::name).toList())
                     .parallelism(parallel).transport(transport).build();
         } catch (InvalidSetupException e) {
             err.println("error: " + String.join("; ", e.problems()));
