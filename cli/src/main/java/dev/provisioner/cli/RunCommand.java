@@ -84,8 +84,9 @@ public final class RunCommand implements Callable<Integer>, OutputOptions.SelfRe
         Map<String, HostRun> results = new LinkedHashMap<>();
         Provisioner p;
         try {
-            p = Provisioner.builder().inventory(inv).limitHosts(hosts.stream().map(Host::name).toList())
-                    .parallelism(parallel).transport(connect.transport).build();
+            p = Provisioner.builder().inventory(inv).stateDirectory(stateDir).limitHosts(hosts.stream().map(Host::name).toList())
+                    .parallelism(parallel).transport(connect.transport)
+                    .insecureAcceptAnyHostKey(connect.insecureAcceptAnyHostKey).build();
         } catch (InvalidSetupException e) {
             err.println("error: " + String.join("; ", e.problems()));
             return ExitCodes.INVALID_INPUT;

@@ -2,6 +2,7 @@ package dev.provisioner.api;
 
 import dev.provisioner.artifacts.MissingArtifacts;
 import dev.provisioner.inventory.InventoryException;
+import dev.provisioner.ops.etcd.EtcdRefusedException;
 import dev.provisioner.ops.upgrade.UpgradeRefusedException;
 import dev.provisioner.operation.RunLockedException;
 import dev.provisioner.transport.AuthenticationException;
@@ -17,7 +18,16 @@ final class Failures {
     private Failures() {
     }
 
+    /** The kind of {@code e}, or of the first typed cause it wraps (an etcd failure caused by an unreachable member). */
     static FailureKind kindOf(Throwable e) {
+        FailureKind kind = own(e);
+        for (Throwable c = e.getCause(); kind == FailureKind.STEP_FAILED && c != null && c != e; c = c.getCause()) {
+            kind = own(c);
+        }
+        return kind;
+    }
+
+    private static FailureKind own(Throwable e) {
         if (e instanceof HostKeyException) {
             return FailureKind.HOST_KEY;
         }
@@ -45,7 +55,7 @@ final class Failures {
         if (e instanceof MissingArtifacts) {
             return FailureKind.MISSING_ARTIFACTS;
         }
-        if (e instanceof UpgradeRefusedException) {
+        if (e instanceof UpgradeRefusedException || e instanceof EtcdRefusedException) {
             return FailureKind.REFUSED;
         }
         if (e instanceof InventoryException || e instanceof IllegalArgumentException) {

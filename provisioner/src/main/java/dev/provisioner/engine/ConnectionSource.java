@@ -5,6 +5,6 @@ import dev.provisioner.transport.Connection;
 
 /** Opens the one connection a run uses for a host. */
 @FunctionalInterface
-public interface ConnectionSource {
+interface ConnectionSource {
     Connection open(Host host);
 }

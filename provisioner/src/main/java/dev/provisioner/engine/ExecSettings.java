@@ -9,7 +9,7 @@ import java.util.Set;
  * @param parallelism hosts worked on at once within a phase (a phase may lower it)
  * @param limitHosts  work only on these hosts (empty: all); desired state still covers the whole inventory
  */
-public record ExecSettings(Mode mode, int parallelism, Set<String> limitHosts) {
+record ExecSettings(Mode mode, int parallelism, Set<String> limitHosts) {
     public ExecSettings {
         if (parallelism < 1) {
             throw new IllegalArgumentException("parallelism must be at least 1");

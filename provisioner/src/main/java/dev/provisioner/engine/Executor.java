@@ -50,7 +50,7 @@ public final class Executor {
     private final Supplier<HostFanOut> fanOut;
 
     /** A run with its own fan-out of {@code settings.parallelism()} hosts. */
-    public Executor(ExecSettings settings, ConnectionSource connections, ExecObserver observer, SecretMasker masker) {
+    Executor(ExecSettings settings, ConnectionSource connections, ExecObserver observer, SecretMasker masker) {
         this(settings, connections, observer, masker, () -> new HostFanOut("run", settings.parallelism()));
     }
 

@@ -1,19 +1,12 @@
 package dev.provisioner.operation;
 
 import dev.provisioner.testsupport.EngineFixtures;
+import dev.provisioner.testsupport.ScriptedConnection;
 import dev.provisioner.inventory.Inventory;
 import dev.provisioner.inventory.Role;
 import dev.provisioner.transport.Command;
-import dev.provisioner.transport.CommandResult;
-import dev.provisioner.transport.Connection;
-import dev.provisioner.transport.Endpoint;
-import dev.provisioner.transport.OutputListener;
-import dev.provisioner.transport.TransportStats;
-import dev.provisioner.transport.Upload;
 import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -142,7 +135,13 @@ class HostFanOutTest {
                 .host("m1", h -> h.address("10.4.4.4").roles(Role.MASTER, Role.NODE, Role.REGISTRY).keyFile(EngineFixtures.KEY)).build();
         List<Command> seen = Collections.synchronizedList(new ArrayList<>());
         AtomicReference<String> holder = new AtomicReference<>();
-        OperationSettings settings = OperationSettings.of(inv).withConnections((h, e) -> new LockAnswering(e, seen, holder));
+        // Answers the lock script as a free host (exit 0) or as one whose lock `holder` has.
+        OperationSettings settings = OperationSettings.of(inv).withConnections((h, e) -> new ScriptedConnection(e, c -> {
+            seen.add(c);
+            String held = holder.get();
+            return held == null ? ScriptedConnection.result(h.name(), c, 0, "", "")
+                    : ScriptedConnection.result(h.name(), c, RunLock.REFUSED, "", RunLock.REFUSAL_PREFIX + held + "\n");
+        }));
 
         settings.start("check", false).connect(inv.hosts().get(0)).close();
         assertThat(seen).as("a read-only operation takes no lock").isEmpty();
@@ -161,57 +160,6 @@ class HostFanOutTest {
             Thread.sleep(ms);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    /** Stand-in connection: answers the lock script as a free host (exit 0) or one whose lock {@code holder} has. */
-    private static final class LockAnswering implements Connection {
-        private final Endpoint endpoint;
-        private final List<Command> seen;
-        private final AtomicReference<String> holder;
-
-        LockAnswering(Endpoint endpoint, List<Command> seen, AtomicReference<String> holder) {
-            this.endpoint = endpoint;
-            this.seen = seen;
-            this.holder = holder;
-        }
-
-        @Override
-        public CommandResult run(Command command, OutputListener listener) {
-            seen.add(command);
-            String h = holder.get();
-            byte[] err = h == null ? new byte[0] : (RunLock.REFUSAL_PREFIX + h + "\n").getBytes(StandardCharsets.UTF_8);
-            return new CommandResult(endpoint.name(), command.display(), h == null ? 0 : RunLock.REFUSED, new byte[0], err,
-                    Duration.ZERO);
-        }
-
-        @Override
-        public Endpoint endpoint() {
-            return endpoint;
-        }
-
-        @Override
-        public void upload(List<Upload> uploads) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public byte[] read(String path, boolean asRoot) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public String hostKeyFingerprint() {
-            return "SHA256:stand-in";
-        }
-
-        @Override
-        public TransportStats stats() {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void close() {
         }
     }
 }

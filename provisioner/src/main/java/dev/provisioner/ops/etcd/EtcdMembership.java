@@ -74,7 +74,7 @@ public final class EtcdMembership {
                 case ALREADY_ABSENT:
                     return new MemberRemoval(false, "", asked.name(), answer.members(), d.reason());
                 case REFUSE:
-                    throw new EtcdOperationException("not removing etcd member " + name + ": " + d.reason());
+                    throw new EtcdRefusedException("not removing etcd member " + name + ": " + d.reason());
                 default:
                     break;
             }

@@ -1,7 +1,7 @@
 package dev.provisioner.ops.etcd;
 
 /** An etcd day-2 operation (member removal, snapshot, restore) was refused or failed; the message says why and where. */
-public final class EtcdOperationException extends RuntimeException {
+public class EtcdOperationException extends RuntimeException {
     public EtcdOperationException(String message) {
         super(message);
     }
