@@ -48,6 +48,10 @@ final class RunOptions {
     @Option(names = "--no-download", description = "never download release files; use only --artifacts and the cache")
     boolean noDownload;
 
+    @Option(names = "--require-pinned", description = "refuse release files whose checksum neither the catalogue nor the"
+            + " cluster's lock file pins (no publisher checksum files, no SHA256SUMS); also install.requirePinned")
+    boolean requirePinned;
+
     @Option(names = "--debug", description = "print stack traces of unexpected errors")
     boolean debug;
 
@@ -64,7 +68,7 @@ final class RunOptions {
         Provisioner.Builder b = Provisioner.builder().inventory(inv).parallelism(parallel)
                 .limitHosts(limit).onlyPhases(only).skipPhases(skip)
                 .stateDirectory(state != null ? state : ClusterStateOptions.defaultStateDirectory(inventory, inv.cluster().name()))
-                .downloads(!noDownload);
+                .downloads(!noDownload).requirePinned(requirePinned);
         if (artifacts != null) {
             b.artifactsDirectory(artifacts);
         }

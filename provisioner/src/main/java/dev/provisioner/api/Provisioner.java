@@ -178,6 +178,7 @@ public final class Provisioner {
         private Path stateDirectory;
         private Path artifactsDirectory;
         private boolean downloads = true;
+        private boolean requirePinned;
 
         private Builder() {
         }
@@ -270,11 +271,17 @@ public final class Provisioner {
             return this;
         }
 
+        /** Accept only release files whose checksum the catalogue or the cluster's lock file pins ({@code --require-pinned}). */
+        public Builder requirePinned(boolean required) {
+            this.requirePinned = required;
+            return this;
+        }
+
         /** The context components contribute their phases from. */
         ComponentContext componentContext() {
             ComponentContext defaults = ComponentContext.defaults(inventory);
             return new ComponentContext(inventory, stateDirectory != null ? stateDirectory : defaults.stateDirectory(),
-                    Optional.ofNullable(artifactsDirectory), downloads);
+                    Optional.ofNullable(artifactsDirectory), downloads, requirePinned);
         }
 
         /**

@@ -19,7 +19,7 @@ final class ClusterParser {
     private static final Set<String> REGISTRY_KEYS = Fields.keys("enabled", "host", "port", "tls", "insecure", "auth");
     private static final Set<String> REGISTRY_AUTH_KEYS = Fields.keys("user", "password");
     private static final Set<String> INSTALL_KEYS = Fields.keys("default", "kubernetes", "etcd", "flannel", "containerd",
-            "registry", "artifactsDir");
+            "registry", "artifactsDir", "requirePinned", "bundle");
     private static final Set<String> PROXY_KEYS = Fields.keys("http", "https", "noProxy");
     private static final Set<String> SSH_KEYS = Fields.keys("transport", "knownHosts", "hostKeyPolicy", "parallelism", "connectTimeout");
 
@@ -111,7 +111,13 @@ final class ClusterParser {
             problems.errorAt(i.path(), "install source 'artifacts' needs artifactsDir",
                     "add artifactsDir: the folder holding the release files");
         }
-        return new InstallSettings(sources, Optional.ofNullable(dir));
+        Path bundle = i.localPath("bundle", paths, null);
+        if (bundle != null && !java.nio.file.Files.isRegularFile(bundle)) {
+            problems.errorAt(i.pathOf("bundle"), "bundle file " + bundle + " does not exist",
+                    "create it on a connected machine with: provisioner bundle create -i INVENTORY -o FILE");
+        }
+        return new InstallSettings(sources, Optional.ofNullable(dir), Boolean.TRUE.equals(i.bool("requirePinned", false)),
+                Optional.ofNullable(bundle));
     }
 
     private ProxySettings proxy(Fields p) {
