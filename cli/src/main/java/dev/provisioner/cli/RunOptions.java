@@ -48,6 +48,10 @@ final class RunOptions {
     @Option(names = "--no-download", description = "never download release files; use only --artifacts and the cache")
     boolean noDownload;
 
+    @Option(names = "--bundle", paramLabel = "FILE", description = "install from an air-gap bundle (provisioner bundle"
+            + " create) with no network access; refused unless its checksums and manifest match (default: install.bundle)")
+    Path bundle;
+
     @Option(names = "--require-pinned", description = "refuse release files whose checksum neither the catalogue nor the"
             + " cluster's lock file pins (no publisher checksum files, no SHA256SUMS); also install.requirePinned")
     boolean requirePinned;
@@ -71,6 +75,9 @@ final class RunOptions {
                 .downloads(!noDownload).requirePinned(requirePinned);
         if (artifacts != null) {
             b.artifactsDirectory(artifacts);
+        }
+        if (bundle != null) {
+            b.bundle(bundle);
         }
         if (templates != null) {
             b.templatesDir(templates);

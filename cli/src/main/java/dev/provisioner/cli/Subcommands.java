@@ -35,6 +35,7 @@ final class Subcommands {
         m.put("reset", ResetCommand::new);
         m.put("etcd", EtcdCommand::new);
         m.put("remove-node", RemoveNodeCommand::new);
+        m.put("bundle", BundleCommand::new);
         m.put("help", CommandLine.HelpCommand::new);
         return Collections.unmodifiableMap(m);
     }

@@ -3,6 +3,8 @@ package dev.provisioner.api;
 import dev.provisioner.connect.SshConnections;
 import dev.provisioner.connect.Endpoints;
 import dev.provisioner.connect.ConnectionFactory;
+import dev.provisioner.bundle.BundleException;
+import dev.provisioner.bundle.BundleReader;
 import dev.provisioner.component.ComponentContext;
 import dev.provisioner.plan.StandardPlan;
 import dev.provisioner.component.registry.RegistryTls;
@@ -179,6 +181,7 @@ public final class Provisioner {
         private Path artifactsDirectory;
         private boolean downloads = true;
         private boolean requirePinned;
+        private Path bundle;
 
         private Builder() {
         }
@@ -277,11 +280,24 @@ public final class Provisioner {
             return this;
         }
 
-        /** The context components contribute their phases from. */
+        /**
+         * An air-gap bundle ({@code provisioner bundle create}) to install from with no network access; overrides the
+         * inventory's {@code install.bundle}. It is verified completely and unpacked into the state directory at
+         * {@link #build()}; a bundle that does not match its checksums or manifest is refused there.
+         */
+        public Builder bundle(Path file) {
+            this.bundle = file;
+            return this;
+        }
+
+        /** The context components contribute their phases from (a bundle is verified and unpacked here). */
         ComponentContext componentContext() {
             ComponentContext defaults = ComponentContext.defaults(inventory);
-            return new ComponentContext(inventory, stateDirectory != null ? stateDirectory : defaults.stateDirectory(),
-                    Optional.ofNullable(artifactsDirectory), downloads, requirePinned);
+            Path state = stateDirectory != null ? stateDirectory : defaults.stateDirectory();
+            Optional<Path> fromBundle = Optional.ofNullable(bundle).or(() -> inventory.cluster().install().bundle())
+                    .map(b -> BundleReader.unpack(b, state).directory());
+            return new ComponentContext(inventory, state, fromBundle.or(() -> Optional.ofNullable(artifactsDirectory)),
+                    downloads && fromBundle.isEmpty(), requirePinned);
         }
 
         /**
@@ -311,6 +327,8 @@ public final class Provisioner {
                 plan = plan.skip(skip);
             } catch (IllegalArgumentException e) {
                 problems.add("phases: " + e.getMessage());
+            } catch (BundleException e) {
+                problems.add("bundle: " + e.getMessage());
             }
             if (!problems.isEmpty()) {
                 throw new InvalidSetupException(problems);
