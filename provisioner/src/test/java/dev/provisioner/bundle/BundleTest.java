@@ -11,6 +11,7 @@ import dev.provisioner.artifacts.ResolvedArtifact;
 import dev.provisioner.artifacts.ResolverSettings;
 import dev.provisioner.inventory.Inventory;
 import dev.provisioner.testsupport.TestHttpsServer;
+import dev.provisioner.testsupport.TinyOciImage;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;

@@ -1,4 +1,4 @@
-package dev.provisioner.bundle;
+package dev.provisioner.testsupport;
 
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
@@ -16,11 +16,11 @@ import java.util.HexFormat;
  * Writes a minimal but well-formed OCI image layout tar (oci-layout, index.json with the containerd name
  * annotation, an image manifest, a config and one empty layer) for tests that need an image archive.
  */
-final class TinyOciImage {
+public final class TinyOciImage {
     private TinyOciImage() {
     }
 
-    static Path write(Path out, String reference) throws IOException {
+    public static Path write(Path out, String reference) throws IOException {
         byte[] layer = emptyTarGz();
         String diff = "sha256:" + sha(emptyTar());
         byte[] config = ("{\"architecture\":\"amd64\",\"os\":\"linux\",\"config\":{\"Cmd\":[\"/pause\"]},"
