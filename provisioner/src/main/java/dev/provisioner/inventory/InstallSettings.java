@@ -15,13 +15,15 @@ import java.util.Optional;
  *                      ({@code install.requirePinned})
  * @param bundle       an air-gap bundle ({@code provisioner bundle create}) to install from with no network
  *                     access ({@code install.bundle})
+ * @param imageFallback with a private registry, containerd may pull an image it lacks from the upstream
+ *                     registry ({@code install.imageFallback}, default false: the private registry only)
  */
 public record InstallSettings(Map<Component, InstallSource> sources, Optional<Path> artifactsDir, boolean requirePinned,
-                              Optional<Path> bundle) {
+                              Optional<Path> bundle, boolean imageFallback) {
 
-    /** Sources and an artifacts directory; publisher checksums accepted, no bundle. */
+    /** Sources and an artifacts directory; publisher checksums accepted, no bundle, no upstream image fallback. */
     public InstallSettings(Map<Component, InstallSource> sources, Optional<Path> artifactsDir) {
-        this(sources, artifactsDir, false, Optional.empty());
+        this(sources, artifactsDir, false, Optional.empty(), false);
     }
 
     public InstallSettings {

@@ -32,6 +32,7 @@ public final class ContainerRuntimePhase {
         return Phase.of(TITLE, HostSelector.roles(Role.NODE),
                 new RuntimePackagesStep(), new RuntimeBinariesStep(release), new CniPluginLinksStep(),
                 new ContainerdUnitStep(), new ContainerdConfigStep(options), new RegistryTrustStep(options),
+                new RegistryMirrorStep(options),
                 new ContainerdServiceStep());
     }
 }
