@@ -3,12 +3,12 @@ package dev.provisioner.cli;
 import dev.provisioner.artifacts.Arch;
 import dev.provisioner.artifacts.ArtifactCatalog;
 import dev.provisioner.artifacts.ArtifactException;
-import dev.provisioner.artifacts.DownloadSettings;
 import dev.provisioner.artifacts.MissingArtifacts;
 import dev.provisioner.artifacts.ResolverSettings;
 import dev.provisioner.bundle.BundleCreator;
 import dev.provisioner.bundle.BundleException;
 import dev.provisioner.bundle.BundleManifest;
+import dev.provisioner.component.ComponentContext;
 import dev.provisioner.inventory.Inventory;
 import dev.provisioner.inventory.InventoryException;
 import picocli.CommandLine;
@@ -80,7 +80,7 @@ public final class BundleCommand implements Runnable {
             try {
                 Inventory inv = cluster.loadInventory();
                 ResolverSettings settings = ResolverSettings.forState(cluster.stateDirectory(inv),
-                        Optional.ofNullable(artifacts), DownloadSettings.defaults());
+                        Optional.ofNullable(artifacts), ComponentContext.downloadSettings(inv));
                 BundleManifest m = new BundleCreator(ArtifactCatalog.bundled(), settings)
                         .create(inv, archList, images, output);
                 out.printf("%s: %d release files (%s), %d images, lock file %s%n", output, m.releases().size(),

@@ -5,7 +5,9 @@ import dev.provisioner.artifacts.ArtifactResolver;
 import dev.provisioner.artifacts.DownloadSettings;
 import dev.provisioner.artifacts.ResolverSettings;
 import dev.provisioner.inventory.Inventory;
+import dev.provisioner.inventory.ProxySettings;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
@@ -43,9 +45,17 @@ public record ComponentContext(Inventory inventory, Path stateDirectory, Optiona
      */
     public ArtifactResolver artifactResolver(boolean airGapped) {
         Optional<Path> dir = artifactsDirectory.or(() -> inventory.cluster().install().artifactsDir());
-        DownloadSettings download = DownloadSettings.defaults().withEnabled(downloads && !airGapped);
+        DownloadSettings download = downloadSettings(inventory).withEnabled(downloads && !airGapped);
         return new ArtifactResolver(ArtifactCatalog.bundled(), ResolverSettings.forState(stateDirectory, dir, download)
                 .withRequirePinned(requirePinned || inventory.cluster().install().requirePinned()));
+    }
+
+    /** Download defaults, through the inventory's HTTPS proxy ({@code cluster.proxy.https}) when it has one. */
+    public static DownloadSettings downloadSettings(Inventory inventory) {
+        DownloadSettings d = DownloadSettings.defaults();
+        Optional<ProxySettings> proxy = inventory.cluster().proxy();
+        Optional<String> url = proxy.flatMap(p -> p.https().or(p::http));
+        return url.isPresent() ? d.withProxy(URI.create(url.get()), proxy.get().noProxy()) : d;
     }
 
     /** The state directory {@code .provisioner/<cluster name>} under the working directory. */
