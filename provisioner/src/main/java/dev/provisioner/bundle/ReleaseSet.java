@@ -16,11 +16,12 @@ import java.util.List;
 import java.util.Set;
 
 /** Every release file an inventory installs from upstream releases (components not installed from OS packages). */
-final class ReleaseSet {
+public final class ReleaseSet {
     private ReleaseSet() {
     }
 
-    static List<ArtifactRequest> of(Inventory inv, List<Arch> arches) {
+    /** The release files of {@code inv} for each of {@code arches}. */
+    public static List<ArtifactRequest> of(Inventory inv, List<Arch> arches) {
         Set<String> componentVersions = new LinkedHashSet<>();
         if (fromReleases(inv, Component.KUBERNETES)) {
             for (ReleaseBinary b : InstallSet.binaries(inv)) {
