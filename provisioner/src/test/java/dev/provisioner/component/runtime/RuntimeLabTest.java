@@ -10,6 +10,7 @@ import dev.provisioner.component.prereq.PrereqSettings;
 import dev.provisioner.component.prereq.PrerequisitesPhase;
 import dev.provisioner.component.registry.RegistryPhase;
 import dev.provisioner.component.registry.RegistryTls;
+import dev.provisioner.images.ClusterImages;
 import dev.provisioner.inventory.Inventory;
 import dev.provisioner.pki.ClusterPki;
 import dev.provisioner.pki.HostFile;
@@ -17,6 +18,7 @@ import dev.provisioner.pki.HostPaths;
 import dev.provisioner.pki.PkiBundle;
 import dev.provisioner.testsupport.LabHost;
 import dev.provisioner.testsupport.LabHosts;
+import dev.provisioner.testsupport.TinyOciImage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -225,6 +227,25 @@ class RuntimeLabTest {
         assertThat(sh(node02, "ctr -n k8s.io images ls -q")).contains(image).contains(byAddress);
         String digest01 = sh(node01, "ctr -n k8s.io images ls name==" + image + " | awk 'NR==2 {print $3}'");
         assertThat(sh(node02, "ctr -n k8s.io images ls name==" + image + " | awk 'NR==2 {print $3}'")).isEqualTo(digest01).startsWith("sha256:");
+    }
+
+    @Test
+    @Order(4)
+    void aSystemImagePushedFromTheControllerIsPulledOnNode02ThroughTheRegistryK8sIoMirror() throws Exception {
+        // An OCI archive named like the sandbox image (a tiny stand-in: public images cannot be pulled here), pushed
+        // from the controller into the private registry, then pulled on node02 by its upstream name: the lab has no
+        // route to registry.k8s.io, so only the mirror hosts.toml can serve it.
+        Path images = Files.createDirectories(lab.dir().resolve("images"));
+        TinyOciImage.write(images.resolve("pause.tar"), "registry.k8s.io/pause:3.10.1");
+        HostFile ca = ClusterPki.standard().ensure(inventory, state).filesFor("node01").stream()
+                .filter(f -> f.path().equals(HostPaths.CA_CERT)).findFirst().orElseThrow();
+        Path caFile = Files.writeString(lab.dir().resolve("cluster-ca.crt"), ca.text());
+
+        assertThat(ClusterImages.push(inventory, Optional.of(caFile), images)).containsExactly("registry.k8s.io/pause:3.10.1");
+        assertThat(sh(node02, "cat /etc/containerd/certs.d/registry.k8s.io/hosts.toml"))
+                .contains("[host.\"https://" + registry.address() + ":5000/v2/registry.k8s.io\"]");
+        node02.execOk("ctr -n k8s.io images pull --hosts-dir /etc/containerd/certs.d registry.k8s.io/pause:3.10.1");
+        assertThat(sh(node02, "ctr -n k8s.io images ls -q")).contains("registry.k8s.io/pause:3.10.1");
     }
 
     private static void run(String... command) throws IOException, InterruptedException {
