@@ -73,6 +73,7 @@ public final class Provisioner {
     private final List<ProvisionListener> listeners;
     private final Optional<TransportKind> transport;
     private final Optional<ConnectionFactory> connections;
+    private final ComponentContext context;
 
     private Provisioner(Builder b, Plan plan, TemplateRenderer templates) {
         this.inventory = b.inventory;
@@ -83,6 +84,7 @@ public final class Provisioner {
         this.listeners = List.copyOf(b.listeners);
         this.transport = Optional.ofNullable(b.transport);
         this.connections = Optional.ofNullable(b.connections);
+        this.context = b.context;
     }
 
     public static Builder builder() {
@@ -101,7 +103,8 @@ public final class Provisioner {
 
     /** Connects, gathers facts and applies what differs. */
     public ProvisionReport apply() {
-        return run(Mode.APPLY);
+        return SystemImagesPush.after(run(Mode.APPLY), inventory, context.stateDirectory(),
+                context.artifactsDirectory().or(() -> inventory.cluster().install().artifactsDir()), limitHosts);
     }
 
     /** Every file the plan would write, per host, without contacting any host. */
@@ -182,6 +185,7 @@ public final class Provisioner {
         private boolean downloads = true;
         private boolean requirePinned;
         private Path bundle;
+        private ComponentContext context;
 
         private Builder() {
         }
@@ -296,8 +300,9 @@ public final class Provisioner {
             Path state = stateDirectory != null ? stateDirectory : defaults.stateDirectory();
             Optional<Path> fromBundle = Optional.ofNullable(bundle).or(() -> inventory.cluster().install().bundle())
                     .map(b -> BundleReader.unpack(b, state).directory());
-            return new ComponentContext(inventory, state, fromBundle.or(() -> Optional.ofNullable(artifactsDirectory)),
+            context = new ComponentContext(inventory, state, fromBundle.or(() -> Optional.ofNullable(artifactsDirectory)),
                     downloads && fromBundle.isEmpty(), requirePinned);
+            return context;
         }
 
         /**

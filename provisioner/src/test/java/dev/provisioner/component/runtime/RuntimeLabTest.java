@@ -10,7 +10,6 @@ import dev.provisioner.component.prereq.PrereqSettings;
 import dev.provisioner.component.prereq.PrerequisitesPhase;
 import dev.provisioner.component.registry.RegistryPhase;
 import dev.provisioner.component.registry.RegistryTls;
-import dev.provisioner.images.ClusterImages;
 import dev.provisioner.inventory.Inventory;
 import dev.provisioner.pki.ClusterPki;
 import dev.provisioner.pki.HostFile;
@@ -231,17 +230,20 @@ class RuntimeLabTest {
 
     @Test
     @Order(4)
-    void aSystemImagePushedFromTheControllerIsPulledOnNode02ThroughTheRegistryK8sIoMirror() throws Exception {
-        // An OCI archive named like the sandbox image (a tiny stand-in: public images cannot be pulled here), pushed
-        // from the controller into the private registry, then pulled on node02 by its upstream name: the lab has no
-        // route to registry.k8s.io, so only the mirror hosts.toml can serve it.
-        Path images = Files.createDirectories(lab.dir().resolve("images"));
-        TinyOciImage.write(images.resolve("pause.tar"), "registry.k8s.io/pause:3.10.1");
-        HostFile ca = ClusterPki.standard().ensure(inventory, state).filesFor("node01").stream()
-                .filter(f -> f.path().equals(HostPaths.CA_CERT)).findFirst().orElseThrow();
-        Path caFile = Files.writeString(lab.dir().resolve("cluster-ca.crt"), ca.text());
-
-        assertThat(ClusterImages.push(inventory, Optional.of(caFile), images)).containsExactly("registry.k8s.io/pause:3.10.1");
+    void applyPushesTheSystemImagesAndNode02PullsThemThroughTheRegistryK8sIoMirror() throws Exception {
+        // An OCI archive named like the sandbox image (a tiny stand-in: public images cannot be pulled here) in the
+        // artifacts directory's images/: apply pushes it from the controller into the private registry, then node02
+        // pulls it by its upstream name. The lab has no route to registry.k8s.io: only the mirror can serve it.
+        Path artifacts = lab.dir().resolve("artifacts");
+        TinyOciImage.write(Files.createDirectories(artifacts.resolve("images")).resolve("pause.tar"), "registry.k8s.io/pause:3.10.1");
+        RegistryTls tls = new RegistryTls(HostPaths.REGISTRY_CERT, HostPaths.REGISTRY_KEY, Optional.of(HostPaths.REGISTRY_CA_CERT));
+        ProvisionReport r = Provisioner.builder().inventory(inventory).stateDirectory(state).registryTls(tls).onlyPhases(PHASES)
+                .customizePlan(plan -> plan.replace(PrerequisitesPhase.TITLE,
+                        PrerequisitesPhase.create(PrereqSettings.standard().withSysctl("vm.max_map_count", maxMapCount))))
+                .artifactsDirectory(artifacts).build().apply();
+        assertThat(r.failures()).isEmpty();
+        assertThat(sh(registry, "curl -s --cacert " + HostPaths.REGISTRY_CA_CERT + " https://registry:5000/v2/_catalog"))
+                .contains("\"registry.k8s.io/pause\"");
         assertThat(sh(node02, "cat /etc/containerd/certs.d/registry.k8s.io/hosts.toml"))
                 .contains("[host.\"https://" + registry.address() + ":5000/v2/registry.k8s.io\"]");
         node02.execOk("ctr -n k8s.io images pull --hosts-dir /etc/containerd/certs.d registry.k8s.io/pause:3.10.1");
