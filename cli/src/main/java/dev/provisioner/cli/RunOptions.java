@@ -55,6 +55,14 @@ final class RunOptions {
         return cluster.state.directory(inventory(), inv.cluster().name());
     }
 
+    @Option(names = "--bundle", paramLabel = "FILE", description = "install from an air-gap bundle (provisioner bundle"
+            + " create) with no network access; refused unless its checksums and manifest match (default: install.bundle)")
+    Path bundle;
+
+    @Option(names = "--require-pinned", description = "refuse release files whose checksum neither the catalogue nor the"
+            + " cluster's lock file pins (no publisher checksum files, no SHA256SUMS); also install.requirePinned")
+    boolean requirePinned;
+
     /**
      * Loads and validates the inventory and builds the provisioner. On an invalid inventory or setup,
      * prints every problem to {@code err} and returns empty: nothing has contacted any host.
@@ -68,7 +76,11 @@ final class RunOptions {
         Provisioner.Builder b = Provisioner.builder().inventory(inv).parallelism(connect.parallel())
                 .limitHosts(limit.names(inv)).onlyPhases(only).skipPhases(skip)
                 .stateDirectory(stateDirectory(inv))
-                .downloads(!artifacts.noDownload).insecureAcceptAnyHostKey(connect.insecureAcceptAnyHostKey);
+                .downloads(!artifacts.noDownload).insecureAcceptAnyHostKey(connect.insecureAcceptAnyHostKey)
+                .requirePinned(requirePinned);
+        if (bundle != null) {
+            b.bundle(bundle);
+        }
         if (artifacts.dir != null) {
             b.artifactsDirectory(artifacts.dir);
         }

@@ -37,6 +37,7 @@ final class Subcommands {
         m.put("reset", ResetCommand::new);
         m.put("etcd", EtcdCommand::new);
         m.put("remove-node", RemoveNodeCommand::new);
+        m.put("bundle", BundleCommand::new);
         m.put("help", CommandLine.HelpCommand::new);
         return Collections.unmodifiableMap(m);
     }

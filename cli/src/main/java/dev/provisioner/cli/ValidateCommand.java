@@ -2,12 +2,15 @@ package dev.provisioner.cli;
 
 import dev.provisioner.inventory.Inventory;
 import dev.provisioner.inventory.InventoryException;
+import dev.provisioner.inventory.LocalFileCheck;
 import dev.provisioner.inventory.ValidationProblem;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code provisioner validate -i FILE}: checks an inventory without contacting any host. */
@@ -34,6 +37,12 @@ public final class ValidateCommand implements Callable<Integer> {
             Inventory inv = Inventory.load(inventory.file());
             for (ValidationProblem w : inv.warnings()) {
                 err.println(w.format());
+            }
+            List<String> missing = LocalFileCheck.problems(inv);
+            if (!missing.isEmpty()) {
+                missing.forEach(m -> err.println(inventory.file() + ": " + m));
+                err.printf("%s: invalid (%d error%s)%n", inventory.file(), missing.size(), missing.size() == 1 ? "" : "s");
+                return ExitCodes.INVALID_INPUT;
             }
             out.printf("%s: valid (%d hosts: %d master, %d node, %s registry)%n", inventory.file(), inv.hosts().size(),
                     inv.view().masters().size(), inv.view().nodes().size(),

@@ -26,6 +26,7 @@ class InitCommandTest {
         String text = Files.readString(file);
         assertThat(text).contains("# Starter inventory written by `provisioner init`").contains("provisioner validate -i " + file)
                 .contains("hostKeyPolicy: strict").contains("# bastion:");
+        Files.writeString(Files.createDirectories(dir.resolve("site/keys")).resolve("id_ed25519"), "validate checks that it exists\n");
         CliRun validate = CliRun.of("validate", "-i", file.toString());
         assertThat(validate.exitCode()).as(validate.err()).isZero();
         assertThat(validate.out()).contains("valid (4 hosts: 1 master, 2 node, registry registry)");

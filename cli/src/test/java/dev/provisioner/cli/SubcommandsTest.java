@@ -22,7 +22,7 @@ class SubcommandsTest {
         assertThat(Subcommands.neededBy(new String[] {"help", "apply"})).isEqualTo(Subcommands.names());
         assertThat(Subcommands.neededBy(new String[] {"frobnicate"})).isEqualTo(Subcommands.names());
         assertThat(Subcommands.names()).containsExactly("validate", "render", "plan", "apply", "certs", "kubeconfig", "lab", "run",
-                "init", "check", "cis", "upgrade", "reset", "etcd", "remove-node", "help");
+                "init", "check", "cis", "upgrade", "reset", "etcd", "remove-node", "bundle", "help");
     }
 
     @Test

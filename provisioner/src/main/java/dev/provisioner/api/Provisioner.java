@@ -1,6 +1,8 @@
 package dev.provisioner.api;
 
 import dev.provisioner.connect.ConnectionFactory;
+import dev.provisioner.bundle.BundleException;
+import dev.provisioner.bundle.BundleReader;
 import dev.provisioner.component.ComponentContext;
 import dev.provisioner.plan.StandardPlan;
 import dev.provisioner.component.registry.RegistryTls;
@@ -92,6 +94,7 @@ public final class Provisioner {
     private final OperationSettings settings;
     private final Path stateDirectory;
     private final Optional<Path> templatesDir;
+    private final ComponentContext context;
 
     private Provisioner(Builder b, Plan plan, TemplateRenderer templates) {
         this.inventory = b.inventory;
@@ -101,7 +104,8 @@ public final class Provisioner {
         this.events = new EventDispatcher(b.listeners);
         this.settings = new OperationSettings(b.inventory, Optional.ofNullable(b.transport), Optional.ofNullable(b.connections),
                 b.parallelism, events, b.acceptAnyHostKey);
-        this.stateDirectory = b.componentContext().stateDirectory();
+        this.context = b.context != null ? b.context : b.componentContext();
+        this.stateDirectory = context.stateDirectory();
         this.templatesDir = Optional.ofNullable(b.templatesDir);
     }
 
@@ -121,7 +125,8 @@ public final class Provisioner {
 
     /** Connects, gathers facts and applies what differs. */
     public ProvisionReport apply() {
-        return run(Mode.APPLY);
+        return SystemImagesPush.after(run(Mode.APPLY), inventory, context.stateDirectory(),
+                context.artifactsDirectory().or(() -> inventory.cluster().install().artifactsDir()), limitHosts);
     }
 
     /** Every file the plan would write, per host, without contacting any host. */
@@ -277,6 +282,9 @@ public final class Provisioner {
         private Path stateDirectory;
         private Path artifactsDirectory;
         private boolean downloads = true;
+        private boolean requirePinned;
+        private Path bundle;
+        private ComponentContext context;
 
         private Builder() {
         }
@@ -384,11 +392,31 @@ public final class Provisioner {
             return this;
         }
 
-        /** The context components contribute their phases from. */
+        /** Accept only release files whose checksum the catalogue or the cluster's lock file pins ({@code --require-pinned}). */
+        public Builder requirePinned(boolean required) {
+            this.requirePinned = required;
+            return this;
+        }
+
+        /**
+         * An air-gap bundle ({@code provisioner bundle create}) to install from with no network access; overrides the
+         * inventory's {@code install.bundle}. It is verified completely and unpacked into the state directory at
+         * {@link #build()}; a bundle that does not match its checksums or manifest is refused there.
+         */
+        public Builder bundle(Path file) {
+            this.bundle = file;
+            return this;
+        }
+
+        /** The context components contribute their phases from (a bundle is verified and unpacked here). */
         ComponentContext componentContext() {
             ComponentContext defaults = ComponentContext.defaults(inventory);
-            return new ComponentContext(inventory, stateDirectory != null ? stateDirectory : defaults.stateDirectory(),
-                    Optional.ofNullable(artifactsDirectory), downloads);
+            Path state = stateDirectory != null ? stateDirectory : defaults.stateDirectory();
+            Optional<Path> fromBundle = Optional.ofNullable(bundle).or(() -> inventory.cluster().install().bundle())
+                    .map(b -> BundleReader.unpack(b, state).directory());
+            context = new ComponentContext(inventory, state, fromBundle.or(() -> Optional.ofNullable(artifactsDirectory)),
+                    downloads && fromBundle.isEmpty(), requirePinned);
+            return context;
         }
 
         /**
@@ -421,6 +449,8 @@ public final class Provisioner {
                 plan = plan.skip(skip);
             } catch (IllegalArgumentException e) {
                 problems.add("phases: " + e.getMessage());
+            } catch (BundleException e) {
+                problems.add("bundle: " + e.getMessage());
             }
             if (!problems.isEmpty()) {
                 throw new InvalidSetupException(problems);

@@ -96,7 +96,7 @@ final class ArtifactCache {
             work = Files.createTempDirectory(Files.createDirectories(root.resolve("tmp")), "extract-");
             Map<String, String> byArchivePath = new LinkedHashMap<>();
             wanted.forEach((name, path) -> byArchivePath.put(path, name));
-            Map<String, Path> written = TarGzReader.extract(archive, byArchivePath, work);
+            Map<String, Path> written = ArchiveExtractor.extract(archive, byArchivePath, work);
             for (Map.Entry<String, String> w : wanted.entrySet()) {
                 if (!written.containsKey(w.getKey())) {
                     throw new ArtifactException(archive.getFileName() + " has no regular file '" + w.getValue()

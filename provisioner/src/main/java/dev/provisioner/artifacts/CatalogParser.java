@@ -66,8 +66,17 @@ final class CatalogParser {
         } else {
             map(c.get("binaries"), name + ".binaries").forEach((k, v) -> binaries.put(k, String.valueOf(v)));
         }
+        String checksums = null;
+        if (c.containsKey("checksums")) {
+            checksums = text(c, "checksums", name);
+            URI sums = URI.create(ComponentLayout.expand(checksums, "0.0.0", Arch.AMD64));
+            if (!"https".equals(sums.getScheme()) || !"https".equals(probe.getScheme())
+                    || !String.valueOf(sums.getHost()).equals(probe.getHost())) {
+                throw fail(name + ".checksums must be an https URL on the same host as the https url (the same release): " + checksums);
+            }
+        }
         try {
-            return new ComponentLayout(name, url, file, kind, binaries);
+            return new ComponentLayout(name, url, file, kind, binaries, checksums);
         } catch (ArtifactException e) {
             throw fail(e.getMessage());
         }

@@ -16,7 +16,7 @@ public class ChecksumMismatchException extends ArtifactException {
      */
     public ChecksumMismatchException(String what, String expected, String actual, ChecksumSource source) {
         super("SHA-256 mismatch for " + what + ": expected " + expected + " (from "
-                + (source == ChecksumSource.CATALOGUE ? "the pinned catalogue" : "SHA256SUMS") + "), got " + actual
+                + source.description() + "), got " + actual
                 + "; the file is refused and nothing was installed");
         this.expected = expected;
         this.actual = actual;

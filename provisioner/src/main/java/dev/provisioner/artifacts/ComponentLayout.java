@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -15,9 +16,17 @@ import java.util.regex.Pattern;
  * @param kind        raw executable or tar.gz archive
  * @param binaries    installed binary name to path inside the archive (for {@link ArchiveKind#RAW}: the one
  *                    name, mapped to the empty string), in catalogue order
+ * @param checksumsPattern the HTTPS URL of the checksum file the publisher releases next to the file
+ *                    ({@code .sha256}, {@code .sha256sum}, {@code SHA256SUMS}, ...), or null when it publishes none
  */
 public record ComponentLayout(String component, String urlPattern, String filePattern, ArchiveKind kind,
-                              Map<String, String> binaries) {
+                              Map<String, String> binaries, String checksumsPattern) {
+    /** A layout whose publisher releases no checksum file. */
+    public ComponentLayout(String component, String urlPattern, String filePattern, ArchiveKind kind,
+                           Map<String, String> binaries) {
+        this(component, urlPattern, filePattern, kind, binaries, null);
+    }
+
     public ComponentLayout {
         binaries = Collections.unmodifiableMap(new LinkedHashMap<>(binaries));
         if (binaries.isEmpty()) {
@@ -38,6 +47,17 @@ public record ComponentLayout(String component, String urlPattern, String filePa
     /** The download URL for a version and architecture. */
     public URI url(String version, Arch arch) {
         return URI.create(expand(urlPattern, version, arch));
+    }
+
+    /** The URL of the publisher's checksum file for a version and architecture, if it publishes one. */
+    public Optional<URI> checksumsUrl(String version, Arch arch) {
+        return Optional.ofNullable(checksumsPattern).map(p -> URI.create(expand(p, version, arch)));
+    }
+
+    /** The last path segment of the download URL: the name publishers' checksum files list. */
+    public String urlFileName(String version, Arch arch) {
+        String path = url(version, arch).getPath();
+        return path.substring(path.lastIndexOf('/') + 1);
     }
 
     /** The release file's path relative to an artifacts directory. */

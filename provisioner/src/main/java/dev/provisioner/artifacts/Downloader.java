@@ -27,6 +27,13 @@ final class Downloader {
         }
     }
 
+    /** A redirect from https to http: refused, the file would arrive unprotected. */
+    static final class InsecureRedirectException extends IOException {
+        InsecureRedirectException(String message) {
+            super(message);
+        }
+    }
+
     private final DownloadSettings settings;
     private final HttpClient client;
 
@@ -36,6 +43,7 @@ final class Downloader {
                 .followRedirects(HttpClient.Redirect.NORMAL)
                 .connectTimeout(settings.connectTimeout());
         settings.proxy().ifPresent(p -> b.proxy(new NoProxySelector(p, settings.noProxy())));
+        settings.tls().ifPresent(b::sslContext);
         this.client = b.build();
     }
 
@@ -46,14 +54,7 @@ final class Downloader {
      * @throws IOException         when the server cannot be reached or the transfer breaks
      */
     String fetch(URI url, Path target) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(url).timeout(settings.responseTimeout())
-                .header("User-Agent", "provisioner").GET().build();
-        LOG.info("downloading {}", url);
-        HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
-        try (InputStream body = response.body()) {
-            if (response.statusCode() != 200) {
-                throw new HttpStatusException("HTTP " + response.statusCode() + " from " + response.uri());
-            }
+        try (InputStream body = open(url)) {
             CompletableFuture.delayedExecutor(settings.totalTimeout().toMillis(), TimeUnit.MILLISECONDS)
                     .execute(() -> closeQuietly(body));
             try {
@@ -61,6 +62,53 @@ final class Downloader {
             } catch (IOException e) {
                 throw new IOException("transfer of " + url + " failed or exceeded " + settings.totalTimeout()
                         + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /**
+     * Downloads a small text file (a checksum file) of at most {@code maxBytes}.
+     *
+     * @throws HttpStatusException for an answer other than 200
+     * @throws IOException         when the server cannot be reached, the transfer breaks or the file is too big
+     */
+    String fetchText(URI url, int maxBytes) throws IOException, InterruptedException {
+        try (InputStream body = open(url)) {
+            byte[] bytes = body.readNBytes(maxBytes + 1);
+            if (bytes.length > maxBytes) {
+                throw new IOException(url + " is larger than " + maxBytes + " bytes; not a checksum file");
+            }
+            return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
+    /** The body of a 200 answer; the caller closes it. */
+    private InputStream open(URI url) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(url).timeout(settings.responseTimeout())
+                .header("User-Agent", "provisioner").GET().build();
+        LOG.info("downloading {}", url);
+        HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        InputStream body = response.body();
+        try {
+            refuseDowngrade(url, response);
+            if (response.statusCode() != 200) {
+                throw new HttpStatusException("HTTP " + response.statusCode() + " from " + response.uri());
+            }
+            return body;
+        } catch (IOException e) {
+            body.close();
+            throw e;
+        }
+    }
+
+    /** The JDK does not follow https to http; say so instead of reporting a bare 3xx. */
+    private static void refuseDowngrade(URI url, HttpResponse<?> response) throws InsecureRedirectException {
+        int status = response.statusCode();
+        if (status / 100 == 3 && "https".equals(response.uri().getScheme())) {
+            String location = response.headers().firstValue("Location").orElse("");
+            if (location.regionMatches(true, 0, "http:", 0, 5)) {
+                throw new InsecureRedirectException("refused: " + url + " redirects from https to http (" + location
+                        + ")");
             }
         }
     }

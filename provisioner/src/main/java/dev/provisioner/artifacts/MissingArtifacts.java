@@ -35,7 +35,8 @@ public class MissingArtifacts extends ArtifactException {
             sb.append("  - ").append(m.request()).append(": ").append(d).append('/').append(m.file()).append('\n')
                     .append("      download: ").append(m.url()).append('\n')
                     .append("      checksum: ").append(m.pinned() ? "pinned in the catalogue"
-                            : "not pinned: list it in " + d + "/SHA256SUMS").append('\n')
+                            : "not pinned: list it in " + d + "/SHA256SUMS (or let a connected run take the"
+                                    + " publisher's checksum file and keep the lock file)").append('\n')
                     .append("      why: ").append(m.reason()).append('\n');
         }
         sb.append("Supply them with --artifacts ").append(d).append(": download each file to the path shown")

@@ -17,16 +17,16 @@ import java.util.Optional;
  * blank lines and lines starting with {@code #} are ignored. Paths are relative to the directory,
  * with {@code /} separators; a leading {@code ./} is ignored.
  */
-record Sha256Sums(Map<String, String> byPath) {
-    static final String FILE_NAME = "SHA256SUMS";
+public record Sha256Sums(Map<String, String> byPath) {
+    public static final String FILE_NAME = "SHA256SUMS";
     static final Sha256Sums EMPTY = new Sha256Sums(Map.of());
 
-    Sha256Sums {
+    public Sha256Sums {
         byPath = Collections.unmodifiableMap(new LinkedHashMap<>(byPath));
     }
 
     /** Reads {@code dir/SHA256SUMS}; a directory without one has no entries. */
-    static Sha256Sums read(Path dir) {
+    public static Sha256Sums read(Path dir) {
         Path file = dir.resolve(FILE_NAME);
         if (!Files.isRegularFile(file)) {
             return EMPTY;
@@ -38,7 +38,7 @@ record Sha256Sums(Map<String, String> byPath) {
         }
     }
 
-    static Sha256Sums parse(List<String> lines, String origin) {
+    public static Sha256Sums parse(List<String> lines, String origin) {
         Map<String, String> out = new LinkedHashMap<>();
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i).strip();
@@ -65,11 +65,11 @@ record Sha256Sums(Map<String, String> byPath) {
     }
 
     /** The checksum listed for a relative path. */
-    Optional<String> get(String relativePath) {
+    public Optional<String> get(String relativePath) {
         return Optional.ofNullable(byPath.get(normalize(relativePath)));
     }
 
-    static String normalize(String path) {
+    public static String normalize(String path) {
         String p = path.replace('\\', '/');
         while (p.startsWith("./")) {
             p = p.substring(2);

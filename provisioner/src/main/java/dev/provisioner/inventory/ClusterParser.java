@@ -19,7 +19,7 @@ final class ClusterParser {
     private static final Set<String> REGISTRY_KEYS = Fields.keys("enabled", "host", "port", "tls", "insecure", "auth");
     private static final Set<String> REGISTRY_AUTH_KEYS = Fields.keys("user", "password");
     private static final Set<String> INSTALL_KEYS = Fields.keys("default", "kubernetes", "etcd", "flannel", "containerd",
-            "registry", "artifactsDir");
+            "registry", "artifactsDir", "requirePinned", "bundle", "imageFallback");
     private static final Set<String> PROXY_KEYS = Fields.keys("http", "https", "noProxy");
     private static final Set<String> SSH_KEYS = Fields.keys("transport", "knownHosts", "hostKeyPolicy", "parallelism", "connectTimeout");
 
@@ -53,7 +53,16 @@ final class ClusterParser {
     }
 
     private Versions versions(Fields v) {
-        return new Versions(version(v, "kubernetes", Versions.KUBERNETES), version(v, "etcd", Versions.ETCD),
+        String kubernetes = version(v, "kubernetes", Versions.KUBERNETES);
+        if (kubernetes != null && !Versions.supportedKubernetes(kubernetes)) {
+            problems.errorAt(v.pathOf("kubernetes"), "Kubernetes " + kubernetes + " is not supported: the templates are written for "
+                    + Versions.SUPPORTED_KUBERNETES, "use a 1.31 to 1.34 release, e.g. \"" + Versions.KUBERNETES + "\"");
+        }
+        if (v.has("registry")) {
+            problems.errorAt(v.pathOf("registry"), "the registry is installed from the OS package (docker-registry), whose version"
+                    + " the distribution decides; versions.registry would be ignored", "remove versions.registry");
+        }
+        return new Versions(kubernetes, version(v, "etcd", Versions.ETCD),
                 version(v, "flannel", Versions.FLANNEL), version(v, "containerd", Versions.CONTAINERD),
                 version(v, "registry", Versions.REGISTRY));
     }
@@ -105,13 +114,30 @@ final class ClusterParser {
             InstallSource s = i.choice(Fields.yamlName(c), InstallSource.class, fallback);
             sources.put(c, s == null ? InstallSource.BINARIES : s);
             artifacts |= s == InstallSource.ARTIFACTS;
+            String key = i.has(Fields.yamlName(c)) ? Fields.yamlName(c) : "default";
+            if (s == InstallSource.PACKAGES && (c == Component.KUBERNETES || c == Component.FLANNEL)) {
+                problems.errorAt(i.pathOf(key), "install source 'packages' is not implemented for " + Fields.yamlName(c)
+                        + ": it is installed from release binaries", "set cluster.install." + Fields.yamlName(c)
+                        + ": binaries (or artifacts)");
+            }
+            if (c == Component.REGISTRY && i.has(key) && key.equals("registry") && s != InstallSource.PACKAGES) {
+                problems.errorAt(i.pathOf(key), "install source '" + (s == null ? "" : Fields.yamlName(s))
+                        + "' is not implemented for the registry: it is installed from the OS package",
+                        "set cluster.install.registry: packages, or remove it");
+            }
         }
         Path dir = i.localPath("artifactsDir", paths, null);
         if (artifacts && !i.has("artifactsDir")) {
             problems.errorAt(i.path(), "install source 'artifacts' needs artifactsDir",
                     "add artifactsDir: the folder holding the release files");
         }
-        return new InstallSettings(sources, Optional.ofNullable(dir));
+        Path bundle = i.localPath("bundle", paths, null);
+        if (bundle != null && !java.nio.file.Files.isRegularFile(bundle)) {
+            problems.errorAt(i.pathOf("bundle"), "bundle file " + bundle + " does not exist",
+                    "create it on a connected machine with: provisioner bundle create -i INVENTORY -o FILE");
+        }
+        return new InstallSettings(sources, Optional.ofNullable(dir), Boolean.TRUE.equals(i.bool("requirePinned", false)),
+                Optional.ofNullable(bundle), Boolean.TRUE.equals(i.bool("imageFallback", false)));
     }
 
     private ProxySettings proxy(Fields p) {

@@ -11,8 +11,20 @@ import java.util.Optional;
  *
  * @param sources      every component mapped to its source
  * @param artifactsDir folder on the controller holding release files; required when any source is artifacts
+ * @param requirePinned accept only release files whose checksum the catalogue or the cluster's lock file pins
+ *                      ({@code install.requirePinned})
+ * @param bundle       an air-gap bundle ({@code provisioner bundle create}) to install from with no network
+ *                     access ({@code install.bundle})
+ * @param imageFallback with a private registry, containerd may pull an image it lacks from the upstream
+ *                     registry ({@code install.imageFallback}, default false: the private registry only)
  */
-public record InstallSettings(Map<Component, InstallSource> sources, Optional<Path> artifactsDir) {
+public record InstallSettings(Map<Component, InstallSource> sources, Optional<Path> artifactsDir, boolean requirePinned,
+                              Optional<Path> bundle, boolean imageFallback) {
+
+    /** Sources and an artifacts directory; publisher checksums accepted, no bundle, no upstream image fallback. */
+    public InstallSettings(Map<Component, InstallSource> sources, Optional<Path> artifactsDir) {
+        this(sources, artifactsDir, false, Optional.empty(), false);
+    }
 
     public InstallSettings {
         EnumMap<Component, InstallSource> copy = new EnumMap<>(Component.class);
@@ -21,6 +33,7 @@ public record InstallSettings(Map<Component, InstallSource> sources, Optional<Pa
         }
         sources = Collections.unmodifiableMap(copy);
         artifactsDir = artifactsDir == null ? Optional.empty() : artifactsDir;
+        bundle = bundle == null ? Optional.empty() : bundle;
     }
 
     /** The source of {@code component}. */

@@ -22,6 +22,19 @@ public record Versions(String kubernetes, String etcd, String flannel, String co
     /** Default registry: CNCF distribution v3. */
     public static final String REGISTRY = "3.1.1";
 
+    /** The Kubernetes minors the templates are written for (1.31 to 1.34), oldest first. */
+    public static final java.util.List<Integer> SUPPORTED_KUBERNETES_MINORS = java.util.List.of(31, 32, 33, 34);
+    /** The supported range in words. */
+    public static final String SUPPORTED_KUBERNETES = "1." + SUPPORTED_KUBERNETES_MINORS.get(0) + " to 1."
+            + SUPPORTED_KUBERNETES_MINORS.get(SUPPORTED_KUBERNETES_MINORS.size() - 1);
+
+    /** Whether {@code version} (without a leading v) is a 1.x release of a supported minor. */
+    public static boolean supportedKubernetes(String version) {
+        String[] parts = version.split("[.-]");
+        return parts.length >= 2 && parts[0].equals("1") && parts[1].matches("\\d{1,4}")
+                && SUPPORTED_KUBERNETES_MINORS.contains(Integer.parseInt(parts[1]));
+    }
+
     /** All defaults. */
     public static final Versions DEFAULTS = new Versions(KUBERNETES, ETCD, FLANNEL, CONTAINERD, REGISTRY);
 }

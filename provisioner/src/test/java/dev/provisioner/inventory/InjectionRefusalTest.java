@@ -35,7 +35,7 @@ class InjectionRefusalTest {
             new Field("host.bastion.auth.keyFile", "/keys/jump"),
             new Field("cluster.name", "corpus"), new Field("cluster.versions.kubernetes", "1.34.0"), new Field("cluster.versions.etcd", "3.6.5"),
             new Field("cluster.versions.flannel", "0.27.4"), new Field("cluster.versions.containerd", "2.1.3"),
-            new Field("cluster.versions.registry", "3.1.1"), new Field("cluster.network.podCidr", "172.30.0.0/16"),
+            new Field("cluster.network.podCidr", "172.30.0.0/16"),
             new Field("cluster.network.backend", "vxlan"), new Field("cluster.network.etcdPrefix", "/coreos.com/network"),
             new Field("cluster.serviceCidr", "10.96.0.0/12"), new Field("cluster.clusterDns", "10.96.0.10"),
             new Field("cluster.clusterDomain", "cluster.local"), new Field("cluster.registry.host", "registry"),

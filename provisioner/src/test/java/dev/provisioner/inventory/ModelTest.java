@@ -81,7 +81,7 @@ class ModelTest {
         assertThat(((HostAuth.Password) jump.auth()).password().reveal()).isEqualTo("jp");
 
         Cluster c = inv.cluster();
-        assertThat(c.versions()).isEqualTo(new Versions("1.33.2", "3.5.21", "0.27.0", "1.7.28", "2.8.3"));
+        assertThat(c.versions()).isEqualTo(new Versions("1.33.2", "3.5.21", "0.27.0", "1.7.28", Versions.REGISTRY));
         assertThat(c.network()).isEqualTo(new PodNetwork(Cidr.parse("10.244.0.0/16"), 26, FlannelBackend.HOST_GW, "/atomic.io/network"));
         assertThat(c.network().backend().flannelType()).isEqualTo("host-gw");
         assertThat(c.clusterDns()).isEqualTo("10.32.0.53");

@@ -4,18 +4,14 @@ import dev.provisioner.artifacts.Arch;
 import dev.provisioner.artifacts.ArtifactCatalog;
 import dev.provisioner.artifacts.ArtifactRequest;
 import dev.provisioner.artifacts.ArtifactResolver;
-import dev.provisioner.artifacts.DownloadSettings;
 import dev.provisioner.artifacts.ResolvedArtifact;
-import dev.provisioner.artifacts.ResolverSettings;
 import dev.provisioner.component.ComponentContext;
 import dev.provisioner.inventory.Component;
 import dev.provisioner.inventory.InstallSource;
 
-import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -42,9 +38,7 @@ public final class EtcdRelease {
     public static EtcdRelease of(ComponentContext context) {
         ArtifactCatalog catalog = ArtifactCatalog.bundled();
         boolean airGapped = context.inventory().cluster().install().source(Component.ETCD) == InstallSource.ARTIFACTS;
-        Optional<Path> dir = context.artifactsDirectory().or(() -> context.inventory().cluster().install().artifactsDir());
-        DownloadSettings downloads = DownloadSettings.defaults().withEnabled(context.downloads() && !airGapped);
-        ArtifactResolver resolver = new ArtifactResolver(catalog, ResolverSettings.forState(context.stateDirectory(), dir, downloads));
+        ArtifactResolver resolver = context.artifactResolver(airGapped);
         String version = context.inventory().cluster().versions().etcd();
         return new EtcdRelease(arch -> resolver.resolve(new ArtifactRequest(COMPONENT, version, arch)),
                 List.copyOf(catalog.layout(COMPONENT).binaries().keySet()));

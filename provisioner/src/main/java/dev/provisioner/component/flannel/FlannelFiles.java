@@ -40,7 +40,7 @@ final class FlannelFiles {
         flags.add("--etcd-cafile=" + HostPaths.ETCD_CA_CERT);
         flags.add("--etcd-certfile=" + HostPaths.FLANNEL_ETCD_CLIENT_CERT);
         flags.add("--etcd-keyfile=" + HostPaths.FLANNEL_ETCD_CLIENT_KEY);
-        flags.add("--iface=" + host.internalAddress());
+        flags.add("--iface=" + host.overrides().flannelIface().orElse(host.internalAddress()));
         flags.add("--public-ip=" + host.internalAddress());
         flags.add("--ip-masq=true");
         return flags;

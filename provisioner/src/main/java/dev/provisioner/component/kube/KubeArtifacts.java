@@ -1,12 +1,9 @@
 package dev.provisioner.component.kube;
 
 import dev.provisioner.artifacts.Arch;
-import dev.provisioner.artifacts.ArtifactCatalog;
 import dev.provisioner.artifacts.ArtifactRequest;
 import dev.provisioner.artifacts.ArtifactResolver;
-import dev.provisioner.artifacts.DownloadSettings;
 import dev.provisioner.artifacts.ResolvedArtifact;
-import dev.provisioner.artifacts.ResolverSettings;
 import dev.provisioner.component.ComponentContext;
 
 import java.nio.file.Path;
@@ -16,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -47,9 +43,7 @@ public final class KubeArtifacts {
 
     /** The resolver of the context: its artifacts directory (else the inventory's), cache in the state directory. */
     public static ArtifactResolver resolverFor(ComponentContext context) {
-        Optional<Path> dir = context.artifactsDirectory().or(() -> context.inventory().cluster().install().artifactsDir());
-        DownloadSettings downloads = DownloadSettings.defaults().withEnabled(context.downloads());
-        return new ArtifactResolver(ArtifactCatalog.bundled(), ResolverSettings.forState(context.stateDirectory(), dir, downloads));
+        return context.artifactResolver(false);
     }
 
     /** Every component and version this install needs. */

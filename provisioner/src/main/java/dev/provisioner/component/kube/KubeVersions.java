@@ -1,5 +1,7 @@
 package dev.provisioner.component.kube;
 
+import dev.provisioner.inventory.Versions;
+
 import java.util.List;
 
 /**
@@ -10,7 +12,7 @@ import java.util.List;
  */
 final class KubeVersions {
     /** Supported minor versions of 1.x, oldest first. */
-    public static final List<Integer> SUPPORTED_MINORS = List.of(31, 32, 33, 34);
+    public static final List<Integer> SUPPORTED_MINORS = Versions.SUPPORTED_KUBERNETES_MINORS;
 
     private KubeVersions() {
     }
@@ -19,10 +21,7 @@ final class KubeVersions {
      * @throws IllegalArgumentException naming the supported versions when {@code version} is not 1.31.x-1.34.x
      */
     public static String requireSupported(String version) {
-        String[] parts = version.split("[.-]");
-        boolean ok = parts.length >= 2 && parts[0].equals("1") && parts[1].matches("\\d+")
-                && SUPPORTED_MINORS.contains(Integer.parseInt(parts[1]));
-        if (!ok) {
+        if (!Versions.supportedKubernetes(version)) {
             throw new IllegalArgumentException("Kubernetes " + version + " is not supported: the kube templates are written for 1."
                     + SUPPORTED_MINORS.get(0) + " to 1." + SUPPORTED_MINORS.get(SUPPORTED_MINORS.size() - 1)
                     + " (set cluster.versions.kubernetes, e.g. \"1.34.0\")");

@@ -31,6 +31,7 @@ public final class ContainerRuntimePhase {
         return Phase.of(TITLE, HostSelector.roles(Role.MASTER, Role.NODE),
                 new RuntimePackagesStep(), new RuntimeBinariesStep(release), new CniPluginLinksStep(),
                 new ContainerdUnitStep(), new ContainerdConfigStep(options), new RegistryTrustStep(options),
+                new RegistryMirrorStep(options),
                 new ContainerdServiceStep());
     }
 }

@@ -4,20 +4,16 @@ import dev.provisioner.artifacts.Arch;
 import dev.provisioner.artifacts.ArtifactCatalog;
 import dev.provisioner.artifacts.ArtifactRequest;
 import dev.provisioner.artifacts.ArtifactResolver;
-import dev.provisioner.artifacts.DownloadSettings;
 import dev.provisioner.artifacts.ResolvedArtifact;
-import dev.provisioner.artifacts.ResolverSettings;
 import dev.provisioner.component.ComponentContext;
 import dev.provisioner.inventory.Component;
 import dev.provisioner.inventory.InstallSource;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -69,9 +65,7 @@ public final class RuntimeRelease {
     public static RuntimeRelease of(ComponentContext context) {
         ArtifactCatalog catalog = ArtifactCatalog.bundled();
         boolean airGapped = context.inventory().cluster().install().source(Component.CONTAINERD) == InstallSource.ARTIFACTS;
-        Optional<Path> dir = context.artifactsDirectory().or(() -> context.inventory().cluster().install().artifactsDir());
-        DownloadSettings downloads = DownloadSettings.defaults().withEnabled(context.downloads() && !airGapped);
-        ArtifactResolver resolver = new ArtifactResolver(catalog, ResolverSettings.forState(context.stateDirectory(), dir, downloads));
+        ArtifactResolver resolver = context.artifactResolver(airGapped);
         String containerd = context.inventory().cluster().versions().containerd();
         List<RuntimeBinary> binaries = new ArrayList<>();
         catalog.layout(CONTAINERD).binaries().keySet()

@@ -17,6 +17,7 @@ import dev.provisioner.pki.HostPaths;
 import dev.provisioner.pki.PkiBundle;
 import dev.provisioner.testsupport.LabHost;
 import dev.provisioner.testsupport.LabHosts;
+import dev.provisioner.testsupport.TinyOciImage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -225,6 +226,28 @@ class RuntimeLabTest {
         assertThat(sh(node02, "ctr -n k8s.io images ls -q")).contains(image).contains(byAddress);
         String digest01 = sh(node01, "ctr -n k8s.io images ls name==" + image + " | awk 'NR==2 {print $3}'");
         assertThat(sh(node02, "ctr -n k8s.io images ls name==" + image + " | awk 'NR==2 {print $3}'")).isEqualTo(digest01).startsWith("sha256:");
+    }
+
+    @Test
+    @Order(4)
+    void applyPushesTheSystemImagesAndNode02PullsThemThroughTheRegistryK8sIoMirror() throws Exception {
+        // An OCI archive named like the sandbox image (a tiny stand-in: public images cannot be pulled here) in the
+        // artifacts directory's images/: apply pushes it from the controller into the private registry, then node02
+        // pulls it by its upstream name. The lab has no route to registry.k8s.io: only the mirror can serve it.
+        Path artifacts = lab.dir().resolve("artifacts");
+        TinyOciImage.write(Files.createDirectories(artifacts.resolve("images")).resolve("pause.tar"), "registry.k8s.io/pause:3.10.1");
+        RegistryTls tls = new RegistryTls(HostPaths.REGISTRY_CERT, HostPaths.REGISTRY_KEY, Optional.of(HostPaths.REGISTRY_CA_CERT));
+        ProvisionReport r = Provisioner.builder().inventory(inventory).stateDirectory(state).registryTls(tls).onlyPhases(PHASES)
+                .customizePlan(plan -> plan.replace(PrerequisitesPhase.TITLE,
+                        PrerequisitesPhase.create(PrereqSettings.standard().withSysctl("vm.max_map_count", maxMapCount))))
+                .artifactsDirectory(artifacts).build().apply();
+        assertThat(r.failures()).isEmpty();
+        assertThat(sh(registry, "curl -s --cacert " + HostPaths.REGISTRY_CA_CERT + " https://registry:5000/v2/_catalog"))
+                .contains("\"registry.k8s.io/pause\"");
+        assertThat(sh(node02, "cat /etc/containerd/certs.d/registry.k8s.io/hosts.toml"))
+                .contains("[host.\"https://" + registry.address() + ":5000/v2/registry.k8s.io\"]");
+        node02.execOk("ctr -n k8s.io images pull --hosts-dir /etc/containerd/certs.d registry.k8s.io/pause:3.10.1");
+        assertThat(sh(node02, "ctr -n k8s.io images ls -q")).contains("registry.k8s.io/pause:3.10.1");
     }
 
     private static void run(String... command) throws IOException, InterruptedException {

@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Archives made at test time by the system's tar, in each header format it writes. */
-class TarGzReaderTest {
+class ArchiveExtractorTest {
     @TempDir
     Path tmp;
 
@@ -34,7 +34,7 @@ class TarGzReaderTest {
         Fixtures.tar(src, "--format=" + format, "-czf", tmp.resolve("a.tar.gz").toString(), "./pkg");
 
         Path out = Files.createDirectories(tmp.resolve("out"));
-        Map<String, Path> got = TarGzReader.extract(tmp.resolve("a.tar.gz"), Map.of(
+        Map<String, Path> got = ArchiveExtractor.extract(tmp.resolve("a.tar.gz"), Map.of(
                 "pkg/bin/tool", "tool",
                 "./pkg/" + deep + "/long-named-file", "long",
                 "pkg/link", "link"), out);
@@ -48,16 +48,10 @@ class TarGzReaderTest {
     }
 
     @Test
-    void aCorruptHeaderIsRefused() throws IOException {
-        byte[] block = new byte[1024];
-        block[0] = 'x';
-        block[148] = '1'; // wrong header checksum
-        Path bad = tmp.resolve("bad.tar.gz");
-        try (OutputStream o = new GZIPOutputStream(Files.newOutputStream(bad))) {
-            o.write(block);
-        }
-        assertThatThrownBy(() -> TarGzReader.extract(bad, Map.of("x", "x"), tmp))
-                .isInstanceOf(IOException.class).hasMessageContaining("corrupt tar header");
+    void aFileThatIsNotGzipIsRefused() throws IOException {
+        Path bad = Files.write(tmp.resolve("bad.tar.gz"), "<html>not found</html>".getBytes());
+        assertThatThrownBy(() -> ArchiveExtractor.extract(bad, Map.of("x", "x"), tmp))
+                .isInstanceOf(IOException.class);
     }
 
     @Test
@@ -71,18 +65,7 @@ class TarGzReaderTest {
             o.write(all, 0, 512 + 100);
         }
         Path out = Files.createDirectories(tmp.resolve("out"));
-        assertThatThrownBy(() -> TarGzReader.extract(cut, Map.of("tool", "tool"), out))
+        assertThatThrownBy(() -> ArchiveExtractor.extract(cut, Map.of("tool", "tool"), out))
                 .isInstanceOf(IOException.class);
-    }
-
-    @Test
-    void numbersAreOctalOrBase256() throws IOException {
-        byte[] h = new byte[12];
-        System.arraycopy("00000001750\0".getBytes(), 0, h, 0, 12);
-        assertThat(TarGzReader.number(h, 0, 12)).isEqualTo(01750);
-        byte[] big = new byte[12];
-        big[0] = (byte) 0x80;
-        big[7] = 0x02; // 2 << 32
-        assertThat(TarGzReader.number(big, 0, 12)).isEqualTo(2L << 32);
     }
 }

@@ -1,0 +1,7 @@
+/**
+ * Host checks before any change: the system facts they need ({@link dev.provisioner.engine.preflight.SystemFacts},
+ * gathered by one root shell script, {@link dev.provisioner.engine.preflight.SystemFactsScript}) and the checks
+ * themselves as pure functions of inventory and facts ({@link dev.provisioner.engine.preflight.HostChecks}), so
+ * every problem of every host is listed at once, named with the host, before a single file is written.
+ */
+package dev.provisioner.engine.preflight;

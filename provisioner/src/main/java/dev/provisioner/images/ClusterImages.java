@@ -1,0 +1,71 @@
+package dev.provisioner.images;
+
+import dev.provisioner.inventory.Inventory;
+import dev.provisioner.inventory.RegistrySettings;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * The cluster's images into the inventory's private registry: every OCI archive of an images directory (a bundle's
+ * or an artifacts directory's {@code images/}) pushed with {@link RegistryPusher}, over HTTPS trusting the cluster CA
+ * when the registry serves TLS, with the inventory's registry credentials when it has them. The entry point for
+ * apply to call once the registry runs.
+ */
+public final class ClusterImages {
+    private ClusterImages() {
+    }
+
+    /**
+     * @param caCertificate the cluster CA's PEM certificate on the controller (for a TLS registry)
+     * @param imagesDir     folder of OCI archives ({@code *.tar})
+     * @return the pushed references; empty when the inventory has no registry or the folder no archives
+     * @throws IOException naming the archive, the registry URL and its answer when a push fails
+     */
+    public static List<String> push(Inventory inv, Optional<Path> caCertificate, Path imagesDir)
+            throws IOException, InterruptedException {
+        Optional<String> endpoint = inv.view().registryEndpoint();
+        if (endpoint.isEmpty() || !Files.isDirectory(imagesDir)) {
+            return List.of();
+        }
+        RegistrySettings r = inv.cluster().registry();
+        Optional<SSLContext> tls = r.tls() && caCertificate.isPresent() ? Optional.of(trusting(caCertificate.get())) : Optional.empty();
+        RegistryPusher pusher = new RegistryPusher(URI.create((r.tls() ? "https://" : "http://") + endpoint.get()), tls,
+                r.auth().map(a -> new RegistryPusher.Credentials(a.user(), a.password())));
+        List<String> pushed = new ArrayList<>();
+        try (Stream<Path> files = Files.list(imagesDir)) {
+            for (Path archive : files.filter(p -> p.toString().endsWith(".tar")).sorted().toList()) {
+                pushed.addAll(pusher.push(OciArchive.read(archive)));
+            }
+        }
+        return pushed;
+    }
+
+    /** A TLS context that trusts exactly the PEM certificate {@code ca}. */
+    static SSLContext trusting(Path ca) throws IOException {
+        try (InputStream in = Files.newInputStream(ca)) {
+            KeyStore ks = KeyStore.getInstance(KeyStore.getDefaultType());
+            ks.load(null, null);
+            ks.setCertificateEntry("cluster-ca", CertificateFactory.getInstance("X.509").generateCertificate(in));
+            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            tmf.init(ks);
+            SSLContext ctx = SSLContext.getInstance("TLS");
+            ctx.init(null, tmf.getTrustManagers(), null);
+            return ctx;
+        } catch (GeneralSecurityException e) {
+            throw new IOException("cannot use " + ca + " as the registry's CA: " + e.getMessage(), e);
+        }
+    }
+}
