@@ -36,11 +36,11 @@ class LayeringTest {
      */
     static final List<List<String>> LAYERS = List.of(
             List.of("", "template", "artifacts", "inventory", "transport.*"),
-            List.of("facts", "pki", "connect", "operation"),
+            List.of("facts", "pki", "connect", "operation", "images"),
             List.of("step"),
             List.of("component.*"),
-            List.of("plan", "cisgate"),
-            List.of("engine"),
+            List.of("plan", "cisgate", "bundle"),
+            List.of("engine.*"),
             List.of("ops.*"),
             List.of("api"));
 
@@ -97,8 +97,8 @@ class LayeringTest {
             if (!pkg.equals("transport.jsch") && text.contains("import com.jcraft.")) {
                 violations.add(file + ": JSch outside transport.jsch");
             }
-            if (!Set.of("inventory", "artifacts").contains(pkg) && text.contains("import org.yaml.snakeyaml.")) {
-                violations.add(file + ": SnakeYAML outside the inventory and the artifact catalog");
+            if (!Set.of("inventory", "artifacts", "bundle", "images").contains(pkg) && text.contains("import org.yaml.snakeyaml.")) {
+                violations.add(file + ": SnakeYAML outside the inventory, the artifact catalog, bundles and image manifests");
             }
             for (String banned : List.of("System.out", "System.err", "System.exit", "printStackTrace", "import picocli.",
                     "import org.testcontainers.")) {

@@ -25,8 +25,11 @@ import java.util.concurrent.Callable;
 
 /** {@code provisioner bundle create}: one file that installs an air-gapped site ({@code apply --bundle FILE}). */
 @Command(name = "bundle", mixinStandardHelpOptions = true,
-        description = "Air-gap bundles: every release file, checksum and system image a cluster needs, in one tar.",
+        header = "Air-gap bundles: every release file, checksum and system image a cluster needs, in one file.",
+        description = "bundle create writes one on a connected machine; apply --bundle FILE installs from it with no"
+                + " network access.",
         subcommands = BundleCommand.Create.class)
+@Exits({ExitCode.OK, ExitCode.ERROR, ExitCode.INVALID_INPUT, ExitCode.INCOMPLETE})
 public final class BundleCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -38,19 +41,21 @@ public final class BundleCommand implements Runnable {
 
     /** {@code provisioner bundle create -i INV -o FILE}. */
     @Command(name = "create", mixinStandardHelpOptions = true,
-            description = {"On a connected machine: download and verify every release file the inventory needs (for each",
-                    "--arch), record their checksums in the lock file, and write them with the lock entries and the",
-                    "given OCI image archives into FILE with manifest.yaml and SHA256SUMS. Contacts no cluster host."},
-            exitCodeListHeading = "%nExit codes:%n",
-            exitCodeList = {"0:the bundle was written", "1:a release file was refused or the bundle could not be written",
-                    "2:the inventory is invalid or an option is wrong",
-                    "6:release files cannot be obtained here (listed; nothing was written)"})
+            header = "Write an air-gap bundle for the inventory (on a connected machine; contacts no cluster host).",
+            description = "Downloads and verifies every release file the inventory needs (for each --arch), records their"
+                    + " checksums in the lock file, and writes them with the lock entries and the given OCI image archives"
+                    + " into FILE with manifest.yaml and SHA256SUMS. A refused release file or a file that cannot be"
+                    + " written: exit 1; release files that cannot be obtained here are listed and nothing is written: exit 6.")
+    @Exits({ExitCode.OK, ExitCode.ERROR, ExitCode.INVALID_INPUT, ExitCode.INCOMPLETE})
     public static final class Create implements Callable<Integer> {
         @Mixin
         ClusterStateOptions cluster;
 
+        @Mixin
+        OutputOptions output;
+
         @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE", description = "the bundle file to write")
-        Path output;
+        Path bundleFile;
 
         @Option(names = "--arch", split = ",", paramLabel = "ARCH",
                 description = "the hosts' architectures (default: amd64,arm64)")
@@ -60,7 +65,7 @@ public final class BundleCommand implements Runnable {
                 description = "an OCI image archive to carry (pause, CoreDNS, the smoke-test app); repeatable")
         List<Path> images = new ArrayList<>();
 
-        @Option(names = "--artifacts", paramLabel = "DIR", description = "take release files from this directory first")
+        @Option(names = "--artifacts", paramLabel = "DIR", description = ArtifactOptions.ARTIFACTS_DESCRIPTION)
         Path artifacts;
 
         @CommandLine.Spec
@@ -82,8 +87,8 @@ public final class BundleCommand implements Runnable {
                 ResolverSettings settings = ResolverSettings.forState(cluster.stateDirectory(inv),
                         Optional.ofNullable(artifacts), ComponentContext.downloadSettings(inv));
                 BundleManifest m = new BundleCreator(ArtifactCatalog.bundled(), settings)
-                        .create(inv, archList, images, output);
-                out.printf("%s: %d release files (%s), %d images, lock file %s%n", output, m.releases().size(),
+                        .create(inv, archList, images, bundleFile);
+                out.printf("%s: %d release files (%s), %d images, lock file %s%n", bundleFile, m.releases().size(),
                         String.join(",", arches), m.images().size(), settings.lockFile());
                 return ExitCodes.OK;
             } catch (InventoryException e) {

@@ -64,11 +64,12 @@ class JsonOutputTest {
 
     @Test
     void aCommandWithoutJsonOfItsOwnPrintsItsTextOnStderrAndOneResultLine(@TempDir Path dir) throws Exception {
+        Path key = Files.writeString(dir.resolve("id"), "not read by validate, which only checks that it exists\n");
         Path inv = Files.writeString(dir.resolve("inv.yaml"), """
                 hosts:
-                  - {name: master, address: 10.4.4.4, roles: [master, node], auth: {keyFile: /keys/id}}
+                  - {name: master, address: 10.4.4.4, roles: [master, node], auth: {keyFile: %s}}
                 cluster: {name: blog, registry: {enabled: false}}
-                """);
+                """.formatted(key));
         CliRun run = CliRun.of("validate", "-i", inv.toString(), "--json");
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.err()).contains("valid (1 hosts");

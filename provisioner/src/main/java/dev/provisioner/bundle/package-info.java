@@ -4,5 +4,7 @@
  * cluster's container images as OCI archives, described by {@code manifest.yaml} and covered by
  * {@code SHA256SUMS}. {@link dev.provisioner.bundle.BundleReader} verifies a bundle completely before anything
  * uses it and unpacks it into an artifacts directory, so an apply runs with no network access.
+ *
+ * <p>Place in the flow: inventory -> (release files and images of an air-gapped site) -> model. Layer: plan.
  */
 package dev.provisioner.bundle;
