@@ -143,12 +143,12 @@ class SecretsCanaryLabTest {
         assertThat(apply.err()).as("--debug reached the libraries' logging").contains("[DEBUG]");
         assertNoLeak("apply --json --debug", apply.both());
         assertNoLeak("run logs", logs());
-        // The secrets were really used: operator's sudo ran the phases, the registry asks for the password.
-        assertThat(registry.execOk("curl -s -o /dev/null -w '%{http_code}' --cacert /etc/registry/pki/ca.crt https://127.0.0.1:5000/v2/"))
-                .isEqualTo("401");
-        registry.put("/root/canary.netrc", "machine 127.0.0.1 login pusher password " + canaries.get("Registry") + "\n");
-        assertThat(registry.execOk("curl -s -o /dev/null -w '%{http_code}' --netrc-file /root/canary.netrc --cacert /etc/registry/pki/ca.crt"
-                + " https://127.0.0.1:5000/v2/; rm -f /root/canary.netrc")).isEqualTo("200");
+        // The secrets were really used: operator's sudo ran the phases, the registry's push endpoint asks for the password.
+        String push = "https://" + registry.address() + ":5001/v2/";
+        assertThat(registry.execOk("curl -s -o /dev/null -w '%{http_code}' --cacert /etc/registry/pki/ca.crt " + push)).isEqualTo("401");
+        registry.put("/root/canary.netrc", "machine " + registry.address() + " login pusher password " + canaries.get("Registry") + "\n");
+        assertThat(registry.execOk("curl -s -o /dev/null -w '%{http_code}' --netrc-file /root/canary.netrc --cacert /etc/registry/pki/ca.crt "
+                + push + "; rm -f /root/canary.netrc")).isEqualTo("200");
     }
 
     @Test

@@ -34,13 +34,9 @@ final class FlannelNetworkConfigStep implements Step {
         return "flannel-network-config";
     }
 
-    private static boolean writer(StepContext ctx) {
-        return EtcdMembers.of(ctx.inventory()).first().name().equals(ctx.host().name());
-    }
-
     @Override
     public List<DesiredFile> files(StepContext ctx) {
-        if (!writer(ctx)) {
+        if (!EtcdMembers.of(ctx.inventory()).isFirst(ctx.host())) {
             return List.of();
         }
         FlannelNetworkConfig config = FlannelNetworkConfig.of(ctx.inventory(), ctx.templates());
@@ -55,7 +51,7 @@ final class FlannelNetworkConfigStep implements Step {
     @Override
     public StepOutcome plan(StepContext ctx) {
         EtcdMembers members = EtcdMembers.of(ctx.inventory());
-        if (!writer(ctx)) {
+        if (!members.isFirst(ctx.host())) {
             return StepOutcome.converged("written once, on " + members.first().name());
         }
         FlannelNetworkConfig config = FlannelNetworkConfig.of(ctx.inventory(), ctx.templates());
