@@ -10,6 +10,7 @@ import dev.provisioner.step.StepContext;
 import dev.provisioner.step.StepOutcome;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * etcd auth on with the users and roles of {@link EtcdAuth}, set up once, on the first etcd member, as
@@ -28,8 +29,7 @@ final class EtcdAuthStep implements Step {
 
     @Override
     public List<DesiredFile> files(StepContext ctx) {
-        return EtcdMembers.of(ctx.inventory()).isFirst(ctx.host())
-                ? List.of(DesiredFile.text(EtcdAuth.RECORD, EtcdAuth.spec(ctx.inventory())).withMode(0600)) : List.of();
+        return FirstMemberRecord.files(ctx, () -> DesiredFile.text(EtcdAuth.RECORD, EtcdAuth.spec(ctx.inventory())).withMode(0600));
     }
 
     @Override
@@ -39,11 +39,11 @@ final class EtcdAuthStep implements Step {
 
     @Override
     public StepOutcome plan(StepContext ctx) {
-        EtcdMembers members = EtcdMembers.of(ctx.inventory());
-        if (!members.isFirst(ctx.host())) {
-            return StepOutcome.converged("set up once, on " + members.first().name());
+        Optional<StepOutcome> elsewhere = FirstMemberRecord.elsewhere(ctx, "set up");
+        if (elsewhere.isPresent()) {
+            return elsewhere.get();
         }
-        if (Converge.file(files(ctx).get(0), ctx.facts().orElseThrow()).isEmpty()) {
+        if (FirstMemberRecord.recorded(ctx, files(ctx).get(0))) {
             return StepOutcome.converged("etcd auth is on; users root, kube-apiserver-etcd-client, flannel (" + EtcdAuth.flannelPrefix(ctx.inventory())
                     + " only), kube-etcd-healthcheck-client (recorded in " + EtcdAuth.RECORD + ")");
         }
