@@ -14,8 +14,9 @@ import java.util.List;
  *   <li>{@code root} (role root): provisioner's own operations. Its certificate is on the etcd members
  *       only (0600 root) and in the state directory.</li>
  *   <li>{@code kube-apiserver-etcd-client} (role {@value #APISERVER_ROLE}): read and write under
- *       {@value #APISERVER_PREFIX} (the apiserver's default {@code --etcd-prefix}) and the single key
- *       {@value #COMPACT_KEY}, which the apiserver's compactor keeps outside its prefix.</li>
+ *       {@value #APISERVER_PREFIX} (the apiserver's default {@code --etcd-prefix}), the single key
+ *       {@value #COMPACT_KEY}, which the apiserver's compactor keeps outside its prefix, and read on the
+ *       (empty) key {@value #HEALTH_KEY}, which health checks of some versions read.</li>
  *   <li>{@code flannel} (role {@value #FLANNEL_ROLE}): read and write under {@code <etcdPrefix>/} only
  *       (its {@code config} and its {@code subnets/} leases).</li>
  *   <li>{@code kube-etcd-healthcheck-client} (role {@value #HEALTHCHECK_ROLE}): read under
@@ -30,6 +31,8 @@ public final class EtcdAuth {
     public static final String RECORD = "/var/lib/provisioner/etcd/auth";
     public static final String APISERVER_PREFIX = "/registry/";
     public static final String COMPACT_KEY = "compact_rev_key";
+    /** Read by health checks of some apiserver versions outside the prefix; it holds no data. */
+    public static final String HEALTH_KEY = "health";
     static final String APISERVER_ROLE = "kube-apiserver";
     static final String FLANNEL_ROLE = "flannel";
     static final String HEALTHCHECK_ROLE = "etcd-healthcheck";
@@ -62,6 +65,7 @@ public final class EtcdAuth {
         String flannel = flannelPrefix(inventory);
         return List.of(new Grant(APISERVER_ROLE, "readwrite", APISERVER_PREFIX, true),
                 new Grant(APISERVER_ROLE, "readwrite", COMPACT_KEY, false),
+                new Grant(APISERVER_ROLE, "read", HEALTH_KEY, false),
                 new Grant(FLANNEL_ROLE, "readwrite", flannel, true),
                 new Grant(HEALTHCHECK_ROLE, "read", flannel, true));
     }

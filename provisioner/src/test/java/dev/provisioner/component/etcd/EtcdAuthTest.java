@@ -27,6 +27,7 @@ class EtcdAuthTest {
         assertThat(EtcdAuth.spec(inventory("/atomic.io/network"))).isEqualTo("""
                 grant kube-apiserver readwrite /registry/ prefix
                 grant kube-apiserver readwrite compact_rev_key key
+                grant kube-apiserver read health key
                 grant flannel readwrite /atomic.io/network/ prefix
                 grant etcd-healthcheck read /atomic.io/network/ prefix
                 user root root
