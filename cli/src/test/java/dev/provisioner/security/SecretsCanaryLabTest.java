@@ -159,9 +159,11 @@ class SecretsCanaryLabTest {
                 "/etc/kubernetes/pki/sa.key 600 root:root", "/etc/kubernetes/pki/kubelet.key 600 root:root",
                 "/etc/kubernetes/pki/ca.crt 644 root:root", "/etc/kubernetes/pki/sa.pub 644 root:root",
                 "/etc/etcd/pki/server.key 600 etcd:etcd", "/etc/etcd/pki/peer.key 600 etcd:etcd",
-                "/etc/etcd/pki/healthcheck-client.key 600 etcd:etcd", "/etc/etcd/pki/ca.crt 644 etcd:etcd");
+                "/etc/etcd/pki/healthcheck-client.key 600 etcd:etcd", "/etc/etcd/pki/ca.crt 644 etcd:etcd",
+                "/etc/etcd/pki/root-client.key 600 root:root");
         for (String f : masterFiles) {
-            String owner = f.startsWith("/etc/etcd/") ? "etcd:etcd" : "root:root";
+            // etcd's root identity is root's alone; etcd reads the rest of /etc/etcd/pki.
+            String owner = f.startsWith("/etc/etcd/") && !f.contains("/root-client.") ? "etcd:etcd" : "root:root";
             assertThat(f).as("every key 0600, every certificate 0644").endsWith((f.contains(".key ") ? " 600 " : " 644 ") + owner);
         }
         // The registry's key is readable by the service's group (it runs as docker-registry), nobody else.

@@ -50,7 +50,7 @@ public record RegistryPush(String user, Secret password, String source) {
         Path file = stateDirectory.resolve(CREDENTIALS_FILE);
         try {
             if (!Files.exists(file)) {
-                Files.createDirectories(file.getParent());
+                Files.createDirectories(file.getParent(), PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
                 byte[] random = new byte[24];
                 new SecureRandom().nextBytes(random);
                 String line = GENERATED_USER + ":" + HexFormat.of().formatHex(random) + "\n";

@@ -16,6 +16,7 @@ class RegistryPushTest {
         RegistryPush first = RegistryPush.generated(state);
         Path file = state.resolve(RegistryPush.CREDENTIALS_FILE);
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file.getParent()))).isEqualTo("rwx------");
         assertThat(first.user()).isEqualTo("push");
         assertThat(first.password().reveal()).hasSize(48).matches("[0-9a-f]+");
         assertThat(Files.readString(file)).isEqualTo("push:" + first.password().reveal() + "\n");
