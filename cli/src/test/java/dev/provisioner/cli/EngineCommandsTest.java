@@ -61,10 +61,12 @@ class EngineCommandsTest {
         CliRun run = CliRun.of("render", "-i", inv.toString(), "-o", out.toString(), "--only", "prepare-hosts,registry");
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(out.resolve("master/etc/hosts")).content().contains("10.4.4.4\tmaster\n10.4.4.8\tregistry\n");
-        assertThat(out.resolve("registry/etc/docker/registry/config.yml")).content().contains("addr: \":5000\"");
+        assertThat(out.resolve("registry/etc/docker/registry/config.yml")).content().contains("addr: \"10.4.4.8:5000\"")
+                .contains("readonly:\n      enabled: true");
+        assertThat(out.resolve("registry/etc/docker/registry/push.yml")).content().contains("addr: \"10.4.4.8:5001\"").contains("htpasswd:");
         assertThat(out.resolve("registry/etc/systemd/system/docker-registry.service.d/10-provisioner.conf")).exists();
         assertThat(out.resolve("master/etc/docker")).doesNotExist();
-        assertThat(run.out()).contains("4 files for 2 hosts");
+        assertThat(run.out()).contains("7 files for 2 hosts");
     }
 
     @Test

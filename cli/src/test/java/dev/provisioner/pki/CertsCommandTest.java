@@ -38,9 +38,9 @@ class CertsCommandTest {
         int code = run(new CertsCommand(), "ensure", "-i", inventory.toString());
         assertThat(code).as(err.toString()).isZero();
         assertThat(defaultState.resolve("pki/ca.crt")).exists();
-        assertThat(out.toString()).contains("ca: created", "apiserver: created", "25 created, 0 reissued, 0 reused");
+        assertThat(out.toString()).contains("ca: created", "apiserver: created", "26 created, 0 reissued, 0 reused");
         assertThat(run(new CertsCommand(), "ensure", "-i", inventory.toString())).isZero();
-        assertThat(out.toString()).contains("0 created, 0 reissued, 25 reused").doesNotContain(": reused");
+        assertThat(out.toString()).contains("0 created, 0 reissued, 26 reused").doesNotContain(": reused");
     }
 
     @Test
@@ -51,7 +51,7 @@ class CertsCommandTest {
         assertThat(out.toString()).containsPattern("NAME +STATUS +EXPIRES \\(UTC\\) +DAYS +SUBJECT +SANS")
                 .containsPattern("apiserver +OK +\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d +36[45] +CN=kube-apiserver +DNS:master,IP:10.4.4.4,")
                 .containsPattern("kubelet/node01/client +OK .* CN=system:node:node01,O=system:nodes +-")
-                .contains("24 certificates in " + defaultState.resolve("pki") + ": 24 OK, 0 EXPIRING, 0 EXPIRED");
+                .contains("25 certificates in " + defaultState.resolve("pki") + ": 25 OK, 0 EXPIRING, 0 EXPIRED");
     }
 
     @Test
@@ -60,14 +60,14 @@ class CertsCommandTest {
         ClusterPki in340 = ClusterPki.with(PkiOptions.defaults().withClock(
                 PkiFixtures.clockAt(java.time.Instant.now().plus(Duration.ofDays(340)))));
         assertThat(run(new CertsCheckCommand(in340), "--state", defaultState.toString())).isZero();
-        assertThat(out.toString()).containsPattern("admin +EXPIRING").contains("21 EXPIRING");
-        assertThat(err.toString()).contains("warning: 21 certificate(s) expire within 30 days");
+        assertThat(out.toString()).containsPattern("admin +EXPIRING").contains("22 EXPIRING");
+        assertThat(err.toString()).contains("warning: 22 certificate(s) expire within 30 days");
 
         ClusterPki in400 = ClusterPki.with(PkiOptions.defaults().withClock(
                 PkiFixtures.clockAt(java.time.Instant.now().plus(Duration.ofDays(400)))));
         assertThat(run(new CertsCheckCommand(in400), "--state", defaultState.toString())).isEqualTo(4);
-        assertThat(out.toString()).containsPattern("admin +EXPIRED .* -3[56] ").contains("3 OK, 0 EXPIRING, 21 EXPIRED");
-        assertThat(err.toString()).contains("error: 21 certificate(s) have expired");
+        assertThat(out.toString()).containsPattern("admin +EXPIRED .* -3[56] ").contains("3 OK, 0 EXPIRING, 22 EXPIRED");
+        assertThat(err.toString()).contains("error: 22 certificate(s) have expired");
     }
 
     @Test

@@ -143,12 +143,12 @@ class SecretsCanaryLabTest {
         assertThat(apply.err()).as("--debug reached the libraries' logging").contains("[DEBUG]");
         assertNoLeak("apply --json --debug", apply.both());
         assertNoLeak("run logs", logs());
-        // The secrets were really used: operator's sudo ran the phases, the registry asks for the password.
-        assertThat(registry.execOk("curl -s -o /dev/null -w '%{http_code}' --cacert /etc/registry/pki/ca.crt https://127.0.0.1:5000/v2/"))
-                .isEqualTo("401");
-        registry.put("/root/canary.netrc", "machine 127.0.0.1 login pusher password " + canaries.get("Registry") + "\n");
-        assertThat(registry.execOk("curl -s -o /dev/null -w '%{http_code}' --netrc-file /root/canary.netrc --cacert /etc/registry/pki/ca.crt"
-                + " https://127.0.0.1:5000/v2/; rm -f /root/canary.netrc")).isEqualTo("200");
+        // The secrets were really used: operator's sudo ran the phases, the registry's push endpoint asks for the password.
+        String push = "https://" + registry.address() + ":5001/v2/";
+        assertThat(registry.execOk("curl -s -o /dev/null -w '%{http_code}' --cacert /etc/registry/pki/ca.crt " + push)).isEqualTo("401");
+        registry.put("/root/canary.netrc", "machine " + registry.address() + " login pusher password " + canaries.get("Registry") + "\n");
+        assertThat(registry.execOk("curl -s -o /dev/null -w '%{http_code}' --netrc-file /root/canary.netrc --cacert /etc/registry/pki/ca.crt "
+                + push + "; rm -f /root/canary.netrc")).isEqualTo("200");
     }
 
     @Test
@@ -159,9 +159,11 @@ class SecretsCanaryLabTest {
                 "/etc/kubernetes/pki/sa.key 600 root:root", "/etc/kubernetes/pki/kubelet.key 600 root:root",
                 "/etc/kubernetes/pki/ca.crt 644 root:root", "/etc/kubernetes/pki/sa.pub 644 root:root",
                 "/etc/etcd/pki/server.key 600 etcd:etcd", "/etc/etcd/pki/peer.key 600 etcd:etcd",
-                "/etc/etcd/pki/healthcheck-client.key 600 etcd:etcd", "/etc/etcd/pki/ca.crt 644 etcd:etcd");
+                "/etc/etcd/pki/healthcheck-client.key 600 etcd:etcd", "/etc/etcd/pki/ca.crt 644 etcd:etcd",
+                "/etc/etcd/pki/root-client.key 600 root:root");
         for (String f : masterFiles) {
-            String owner = f.startsWith("/etc/etcd/") ? "etcd:etcd" : "root:root";
+            // etcd's root identity is root's alone; etcd reads the rest of /etc/etcd/pki.
+            String owner = f.startsWith("/etc/etcd/") && !f.contains("/root-client.") ? "etcd:etcd" : "root:root";
             assertThat(f).as("every key 0600, every certificate 0644").endsWith((f.contains(".key ") ? " 600 " : " 644 ") + owner);
         }
         // The registry's key is readable by the service's group (it runs as docker-registry), nobody else.

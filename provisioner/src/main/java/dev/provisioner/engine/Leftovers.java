@@ -13,7 +13,7 @@ import java.util.List;
  * What an interrupted earlier run can leave on a host, and the shell line that removes it: staging
  * directories of uploads (ours only: the engine is the only user of uploads and holds the run lock),
  * and the temporary files written beside managed files before their atomic rename
- * ({@code .<name>.provisioner-new}, {@code .<name>.provisioner-tmp}). Run right after taking the
+ * ({@code .<name>.provisioner-new}, {@code .<name>.provisioner-tmp.<random>} from mktemp). Run right after taking the
  * {@link RunLock}, so no other run's files can be in flight.
  */
 final class Leftovers {
@@ -43,10 +43,13 @@ final class Leftovers {
         StringBuilder s = new StringBuilder("for f in " + STAGE_DIR + "/* " + UploadScript.STAGING_PREFIX + "*; do\n"
                 + "  if [ -e \"$f\" ] || [ -L \"$f\" ]; then rm -rf -- \"$f\" 2>/dev/null || true; fi\ndone\n");
         List<String> temps = new ArrayList<>();
-        managedPaths.forEach(p -> temps.addAll(tempFiles(p)));
+        managedPaths.forEach(p -> {
+            temps.add(Command.quote(tempFiles(p).get(0)));
+            temps.add(UploadScript.leftoverPattern(p));
+        });
         if (!temps.isEmpty()) {
             s.append("for f in");
-            temps.forEach(t -> s.append(' ').append(Command.quote(t)));
+            temps.forEach(t -> s.append(' ').append(t));
             s.append("; do\n  if [ -e \"$f\" ] || [ -L \"$f\" ]; then rm -f -- \"$f\" 2>/dev/null || true; fi\ndone\n");
         }
         return s.toString();

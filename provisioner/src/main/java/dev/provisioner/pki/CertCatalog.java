@@ -14,7 +14,8 @@ import java.util.Set;
  * Every leaf certificate a cluster needs, derived purely from the inventory (K8S-REFERENCE §3).
  * The group choices follow kubeadm 1.29+: {@code admin} and {@code apiserver-kubelet-client} are in
  * {@code kubeadm:cluster-admins} (bound to cluster-admin by a ClusterRoleBinding the add-ons create,
- * using the break-glass {@code super-admin} in {@code system:masters}); etcd clients carry no group.
+ * using the break-glass {@code super-admin} in {@code system:masters}); etcd clients carry no group
+ * (their CN is their etcd user, {@link EtcdIdentities}).
  */
 final class CertCatalog {
     static final String CLUSTER_ADMINS = "kubeadm:cluster-admins";
@@ -36,7 +37,7 @@ final class CertCatalog {
         List<CertSpec> specs = new ArrayList<>();
         specs.add(CertSpec.server(PkiNames.APISERVER, k8s, "kube-apiserver", apiserverSans(view.masters(), cluster)));
         specs.add(CertSpec.client(PkiNames.APISERVER_KUBELET_CLIENT, k8s, "kube-apiserver-kubelet-client", CLUSTER_ADMINS));
-        specs.add(CertSpec.client(PkiNames.APISERVER_ETCD_CLIENT, etcd, "kube-apiserver-etcd-client"));
+        specs.add(CertSpec.client(PkiNames.APISERVER_ETCD_CLIENT, etcd, EtcdIdentities.APISERVER));
         specs.add(CertSpec.client(PkiNames.FRONT_PROXY_CLIENT, CaSpec.FRONT_PROXY, "front-proxy-client"));
         specs.add(CertSpec.client(PkiNames.ADMIN, k8s, "kubernetes-admin", CLUSTER_ADMINS));
         specs.add(CertSpec.client(PkiNames.SUPER_ADMIN, k8s, "kubernetes-super-admin", SYSTEM_MASTERS));
@@ -44,8 +45,9 @@ final class CertCatalog {
         specs.add(CertSpec.client(PkiNames.SCHEDULER, k8s, "system:kube-scheduler"));
         specs.add(CertSpec.client(PkiNames.KUBE_PROXY, k8s, "system:kube-proxy"));
         specs.add(CertSpec.client(PkiNames.APILB_HEALTHCHECK, k8s, "provisioner:apilb-healthcheck"));
-        specs.add(CertSpec.client(PkiNames.FLANNEL_ETCD_CLIENT, etcd, "flannel"));
-        specs.add(CertSpec.client(PkiNames.ETCD_HEALTHCHECK_CLIENT, etcd, "kube-etcd-healthcheck-client"));
+        specs.add(CertSpec.client(PkiNames.FLANNEL_ETCD_CLIENT, etcd, EtcdIdentities.FLANNEL));
+        specs.add(CertSpec.client(PkiNames.ETCD_HEALTHCHECK_CLIENT, etcd, EtcdIdentities.HEALTHCHECK));
+        specs.add(CertSpec.client(PkiNames.ETCD_ROOT_CLIENT, etcd, EtcdIdentities.ROOT));
         for (Host member : view.etcdMembers()) {
             Set<San> sans = hostSans(member);
             sans.add(San.dns("localhost"));

@@ -72,6 +72,8 @@ final class HostLayout {
             etcdPair(files, HostPaths.ETCD_SERVER_CERT, HostPaths.ETCD_SERVER_KEY, PkiNames.etcdServer(host.name()));
             etcdPair(files, HostPaths.ETCD_PEER_CERT, HostPaths.ETCD_PEER_KEY, PkiNames.etcdPeer(host.name()));
             etcdPair(files, HostPaths.ETCD_HEALTHCHECK_CLIENT_CERT, HostPaths.ETCD_HEALTHCHECK_CLIENT_KEY, PkiNames.ETCD_HEALTHCHECK_CLIENT);
+            // etcd's root identity: root's alone (etcd itself never reads it), on the members only.
+            files.pair(HostPaths.ETCD_ROOT_CLIENT_CERT, HostPaths.ETCD_ROOT_CLIENT_KEY, PkiNames.ETCD_ROOT_CLIENT);
         }
         if (view.registryHost().filter(r -> r.name().equals(host.name())).isPresent() && issued.containsKey(PkiNames.REGISTRY)) {
             files.cert(HostPaths.REGISTRY_CA_CERT, PkiNames.CA);

@@ -72,9 +72,12 @@ public final class HostPaths {
     public static final String ETCD_SERVER_KEY = ETCD_DIR + "/server.key";
     public static final String ETCD_PEER_CERT = ETCD_DIR + "/peer.crt";
     public static final String ETCD_PEER_KEY = ETCD_DIR + "/peer.key";
-    /** etcdctl {@code --cert} for {@code endpoint health} and for writing the flannel network config. */
+    /** etcdctl {@code --cert} for {@code endpoint health} and reading flannel's leases (read-only in etcd). */
     public static final String ETCD_HEALTHCHECK_CLIENT_CERT = ETCD_DIR + "/healthcheck-client.crt";
     public static final String ETCD_HEALTHCHECK_CLIENT_KEY = ETCD_DIR + "/healthcheck-client.key";
+    /** etcdctl {@code --cert} of etcd's {@code root} user, for provisioner's own operations (root:root, key 0600). */
+    public static final String ETCD_ROOT_CLIENT_CERT = ETCD_DIR + "/root-client.crt";
+    public static final String ETCD_ROOT_CLIENT_KEY = ETCD_DIR + "/root-client.key";
 
     /** The cluster CA on the registry host (for local health checks). */
     public static final String REGISTRY_CA_CERT = REGISTRY_DIR + "/ca.crt";

@@ -29,8 +29,10 @@ public final class PkiNames {
     public static final String APILB_HEALTHCHECK = "apilb-healthcheck-client";
     /** flanneld's client certificate for etcd (etcd CA). */
     public static final String FLANNEL_ETCD_CLIENT = "flannel-etcd-client";
-    /** etcdctl's client certificate for health checks and writing the flannel config (etcd CA). */
+    /** etcdctl's client certificate for health checks and reading flannel's leases (etcd CA, read-only in etcd). */
     public static final String ETCD_HEALTHCHECK_CLIENT = "etcd/healthcheck-client";
+    /** etcd's superuser {@code root} (etcd CA): provisioner's own etcd operations; etcd members only, 0600 root. */
+    public static final String ETCD_ROOT_CLIENT = "etcd/root-client";
     /** The registry's serving certificate (cluster CA). */
     public static final String REGISTRY = "registry";
 

@@ -47,7 +47,8 @@ public final class StandardPlan {
         if (inventory.view().registryHost().isPresent()) {
             // registry.tls: a certificate from the cluster CA unless the embedder passed its own paths.
             boolean ourCertificate = registryTls.isEmpty() && inventory.cluster().registry().tls();
-            Phase registry = RegistryPhase.create(ourCertificate ? Optional.of(RegistryPki.TLS) : registryTls);
+            Phase registry = RegistryPhase.create(ourCertificate ? Optional.of(RegistryPki.TLS) : registryTls,
+                    dev.provisioner.component.registry.RegistryPush.of(context));
             phases.add(ourCertificate ? RegistryPki.withCertificates(registry, pki) : registry);
         }
         phases.add(EtcdPhase.create(context));

@@ -10,12 +10,23 @@ import java.util.UUID;
  * copies the staged bytes to a temporary file beside the destination, syncs it to disk, sets mode
  * and owner, and renames it over the destination. The rename is atomic, so a reader sees the old or
  * the new file, never a partial one; a failure at any point leaves the old file in place.
+ *
+ * <p>Nothing is staged under a name another local user can predict or pre-create: the staging
+ * directory's name holds a random UUID and SFTP creates it exclusively (it fails if the name exists),
+ * and the temporary file beside a destination is made by {@code mktemp} (random name, created
+ * {@code O_EXCL} with mode 0600 by the user running the script, root when the destination needs it)
+ * before a single byte is copied into it.
  */
 public final class UploadScript {
     /** Every staging directory starts with this: a run that holds the host's run lock removes stale ones. */
     public static final String STAGING_PREFIX = "/tmp/.provisioner-upload-";
-    /** Suffix of the temporary file beside a destination, {@code .<name>.provisioner-tmp}, before its rename. */
+    /**
+     * Marks the temporary file beside a destination, {@code .<name>.provisioner-tmp.<10 random characters>}
+     * (from {@code mktemp}), before its rename.
+     */
     public static final String TEMP_SUFFIX = ".provisioner-tmp";
+    /** The random part of a temporary name: mktemp replaces each X. */
+    static final String RANDOM = ".XXXXXXXXXX";
 
     private UploadScript() {
     }
@@ -39,9 +50,9 @@ public final class UploadScript {
             Upload u = uploads.get(i);
             String dest = Command.quote(u.remotePath());
             String dir = Command.quote(parent(u.remotePath()));
-            String tmp = Command.quote(parent(u.remotePath()) + "/." + name(u.remotePath()) + TEMP_SUFFIX);
+            String template = Command.quote(parent(u.remotePath()) + "/." + name(u.remotePath()) + TEMP_SUFFIX + RANDOM);
             s.append("mkdir -p ").append(dir).append('\n')
-             .append("tmp=").append(tmp).append('\n')
+             .append("tmp=$(mktemp -- ").append(template).append(")\n")
              .append("cp -- \"$staging/").append(i).append("\" \"$tmp\"\n")
              .append("chmod ").append(u.modeOctal()).append(" \"$tmp\"\n");
             if (u.owner() != null) {
@@ -52,6 +63,15 @@ public final class UploadScript {
              .append("mv -f -- \"$tmp\" ").append(dest).append("\ntmp=\n");
         }
         return Command.shell(s.toString()).asRoot();
+    }
+
+    /**
+     * A shell word (quoted prefix, unquoted {@code *}) matching the temporary files an interrupted upload
+     * of {@code path} may have left beside it (also the fixed name earlier versions used).
+     */
+    public static String leftoverPattern(String path) {
+        String dir = parent(path);
+        return Command.quote((dir.equals("/") ? "" : dir) + "/." + name(path) + TEMP_SUFFIX) + "*";
     }
 
     static String parent(String path) {

@@ -39,13 +39,13 @@ class CertificateSetTest {
                 "ca", "etcd/ca", "front-proxy-ca",
                 "apiserver", "apiserver-kubelet-client", "apiserver-etcd-client", "front-proxy-client",
                 "admin", "super-admin", "controller-manager", "scheduler", "kube-proxy", "apilb-healthcheck-client",
-                "flannel-etcd-client", "etcd/healthcheck-client", "etcd/master/server", "etcd/master/peer",
+                "flannel-etcd-client", "etcd/healthcheck-client", "etcd/root-client", "etcd/master/server", "etcd/master/peer",
                 "kubelet/master/client", "kubelet/master/server", "kubelet/node01/client", "kubelet/node01/server", "kubelet/node02/client", "kubelet/node02/server",
                 "registry");
         assertThat(PkiFixtures.pki(state).resolve("sa.key")).exists();
         assertThat(PkiFixtures.pki(state).resolve("sa.pub")).exists();
         assertThat(bundle.changes()).extracting(PkiChange::outcome).containsOnly(PkiChange.Outcome.CREATED);
-        assertThat(bundle.changes()).hasSize(25);
+        assertThat(bundle.changes()).hasSize(26);
     }
 
     @ParameterizedTest(name = "{0}: CN={1} O={2} by {3}")
@@ -61,6 +61,7 @@ class CertificateSetTest {
             kube-proxy               | system:kube-proxy              | -                      | kubernetes-ca  | client
             flannel-etcd-client      | flannel                        | -                      | etcd-ca        | client
             etcd/healthcheck-client  | kube-etcd-healthcheck-client   | -                      | etcd-ca        | client
+            etcd/root-client         | root                           | -                      | etcd-ca        | client
             etcd/master/server       | master                         | -                      | etcd-ca        | both
             etcd/master/peer         | master                         | -                      | etcd-ca        | both
             kubelet/node01/client    | system:node:node01             | system:nodes           | kubernetes-ca  | client

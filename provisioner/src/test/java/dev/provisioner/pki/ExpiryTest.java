@@ -31,7 +31,8 @@ class ExpiryTest {
         assertThat(s.get("apiserver").notAfter()).isEqualTo(T0.plus(Duration.ofDays(365)));
         assertThat(s.get("kubelet/node01/client").subject()).isEqualTo("CN=system:node:node01,O=system:nodes");
         assertThat(s.get("etcd/master/server").sans()).containsExactly("DNS:master", "IP:10.4.4.4", "DNS:localhost", "IP:127.0.0.1");
-        assertThat(s).hasSize(24); // + apilb-healthcheck-client, the master's kubelet client and server
+        assertThat(s.get("etcd/root-client").subject()).isEqualTo("CN=root");
+        assertThat(s).hasSize(25); // + apilb-healthcheck-client, the master's kubelet client and server, etcd's root client
     }
 
     @Test

@@ -47,7 +47,9 @@ class HostLayoutTest {
                 "/etc/kubernetes/pki/flannel-etcd-client.crt", "/etc/kubernetes/pki/flannel-etcd-client.key",
                 "/etc/etcd/pki/ca.crt", "/etc/etcd/pki/server.crt", "/etc/etcd/pki/server.key",
                 "/etc/etcd/pki/peer.crt", "/etc/etcd/pki/peer.key",
-                "/etc/etcd/pki/healthcheck-client.crt", "/etc/etcd/pki/healthcheck-client.key");
+                "/etc/etcd/pki/healthcheck-client.crt", "/etc/etcd/pki/healthcheck-client.key",
+                "/etc/etcd/pki/root-client.crt", "/etc/etcd/pki/root-client.key");
+        assertThat(paths("node01")).as("etcd's root identity stays on the members").noneMatch(p -> p.contains("root-client"));
     }
 
     @Test
@@ -83,7 +85,8 @@ class HostLayoutTest {
                 boolean key = f.path().endsWith(".key");
                 assertThat(f.mode()).as(f.toString()).isEqualTo(key ? 0600 : 0644);
                 assertThat(f.isPrivateKey()).isEqualTo(key);
-                String owner = f.path().startsWith("/etc/etcd/") ? "etcd" : "root";
+                // etcd reads its own files; etcd's root identity is for root (etcdctl under sudo) alone.
+                String owner = f.path().startsWith("/etc/etcd/") && !f.path().contains("root-client") ? "etcd" : "root";
                 assertThat(f.owner()).as(f.toString()).isEqualTo(owner);
                 assertThat(f.group()).as(f.toString()).isEqualTo(owner);
             }

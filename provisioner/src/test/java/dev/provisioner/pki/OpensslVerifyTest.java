@@ -42,6 +42,7 @@ class OpensslVerifyTest {
             apiserver-etcd-client,    etcd/ca,        sslclient
             flannel-etcd-client,      etcd/ca,        sslclient
             etcd/healthcheck-client,  etcd/ca,        sslclient
+            etcd/root-client,         etcd/ca,        sslclient
             etcd/master/server,       etcd/ca,        sslserver
             etcd/master/server,       etcd/ca,        sslclient
             etcd/master/peer,         etcd/ca,        sslserver
@@ -69,7 +70,7 @@ class OpensslVerifyTest {
     @Test
     void everyKeyIsThePrivateHalfOfItsCertificate() throws Exception {
         List<String> names = ClusterPki.standard().status(state).stream().map(CertificateStatus::name).toList();
-        assertThat(names).hasSize(24); // + apilb-healthcheck-client, the master's kubelet client and server
+        assertThat(names).hasSize(25); // + apilb-healthcheck-client, the master's kubelet client and server, etcd's root client
         for (String name : names) {
             byte[] challenge = name.getBytes(java.nio.charset.StandardCharsets.UTF_8);
             java.security.PrivateKey key = privateKey(name);

@@ -62,7 +62,7 @@ public final class FileChecksums {
 
     /** The engine's temporary files and staging directories left on {@code host}. */
     public static List<String> leftovers(LabHost host) {
-        String found = host.execOk("{ find /etc /opt /usr/local /var/lib -xdev \\( -name '.*.provisioner-new' -o -name '.*.provisioner-tmp' \\)"
+        String found = host.execOk("{ find /etc /opt /usr/local /var/lib -xdev \\( -name '.*.provisioner-new' -o -name '.*.provisioner-tmp*' \\)"
                 + " -print 2>/dev/null;"
                 + " find /tmp -maxdepth 1 -name '.provisioner-upload-*' -print 2>/dev/null;"
                 + " find /var/lib/provisioner/stage -mindepth 1 -maxdepth 1 -print 2>/dev/null; } || true");

@@ -77,6 +77,33 @@ class UploadScriptTest {
         }
     }
 
+    @Test
+    void aNamePreCreatedBesideTheDestinationIsNeverUsedTheTemporaryFileComesFromMktemp(@TempDir Path tmp) throws Exception {
+        Path staging = Files.createDirectory(tmp.resolve("staging"));
+        Files.writeString(staging.resolve("0"), "secret snapshot");
+        Path dest = tmp.resolve("snap.db");
+        Path loot = Files.writeString(tmp.resolve("attacker-readable"), "");
+        // What another local user could plant under the old, predictable temporary name.
+        Files.createSymbolicLink(tmp.resolve(".snap.db" + UploadScript.TEMP_SUFFIX), loot);
+        Files.createSymbolicLink(tmp.resolve(".snap.db" + UploadScript.TEMP_SUFFIX + ".XXXXXXXXXX"), loot);
+        Command finish = UploadScript.finish(staging.toString(), List.of(Upload.of(dest.toString(), new byte[0]).withMode(0600)));
+        assertThat(finish.line()).contains("tmp=$(mktemp -- " + Command.quote(tmp + "/.snap.db.provisioner-tmp.XXXXXXXXXX") + ")");
+        assertThat(sh(finish.line())).isZero();
+        assertThat(Files.readString(dest)).isEqualTo("secret snapshot");
+        assertThat(Files.isSymbolicLink(dest)).isFalse();
+        assertThat(Files.readString(loot)).as("nothing was written through the planted names").isEmpty();
+        try (var files = Files.list(tmp)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("snap.db", "attacker-readable",
+                    ".snap.db.provisioner-tmp", ".snap.db.provisioner-tmp.XXXXXXXXXX");
+        }
+    }
+
+    @Test
+    void leftoversOfAnInterruptedUploadAreMatchedByAGlobAfterTheQuotedName() {
+        assertThat(UploadScript.leftoverPattern("/etc/it's/a.conf")).isEqualTo("'/etc/it'\\''s/.a.conf.provisioner-tmp'*");
+        assertThat(UploadScript.leftoverPattern("/top")).isEqualTo("/.top.provisioner-tmp*");
+    }
+
     private static int sh(String script) throws IOException, InterruptedException {
         Process p = new ProcessBuilder("/bin/sh", "-c", script).redirectErrorStream(true).start();
         p.getInputStream().readAllBytes();

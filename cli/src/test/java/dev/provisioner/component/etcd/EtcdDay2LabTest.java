@@ -121,7 +121,7 @@ class EtcdDay2LabTest {
 
     private static String etcdctl(String endpoints, String args) {
         return "ETCDCTL_API=3 etcdctl --endpoints=" + endpoints + " --cacert=/etc/etcd/pki/ca.crt"
-                + " --cert=/etc/etcd/pki/healthcheck-client.crt --key=/etc/etcd/pki/healthcheck-client.key --dial-timeout=3s"
+                + " --cert=/etc/etcd/pki/root-client.crt --key=/etc/etcd/pki/root-client.key --dial-timeout=3s"
                 + " --command-timeout=10s " + args;
     }
 
@@ -166,6 +166,12 @@ class EtcdDay2LabTest {
                 .contains("ETCD_INITIAL_CLUSTER=\"m1=https://" + m1.address() + ":2380\"\nETCD_INITIAL_CLUSTER_STATE=new\n")
                 .endsWith("600 root\n");
         m1Process = process(m1);
+    }
+
+    @Test
+    @Order(2)
+    void etcdAuthIsOnAfterTheFirstApply() {
+        EtcdPermissions.assertLeastPrivilege(m1, "etcdctl", "https://" + m1.address() + ":2379", "/coreos.com/network");
     }
 
     @Test
@@ -222,6 +228,8 @@ class EtcdDay2LabTest {
         }
         assertThat(Files.size(snapshotDir.resolve(SnapshotLayout.SNAPSHOT))).isGreaterThan(4096);
         assertThat(m1.execOk("ls /var/tmp")).doesNotContain("provisioner-etcd-snapshot");
+        assertThat(m1.execOk("stat -c '%a %U' /var/lib/provisioner/etcd-staging; ls -A /var/lib/provisioner/etcd-staging"))
+                .as("staged in a root-only directory, removed after the read").isEqualTo("700 root\n");
     }
 
     @Test
@@ -261,6 +269,16 @@ class EtcdDay2LabTest {
         assertThat(healthy(m1)).isEqualTo(3);
         assertThat(m1.execOk("ls -d " + r.asideDir() + "/member && stat -c '%a %U' /var/lib/etcd")).contains("/member\n700 etcd");
         assertThat(m1.execOk("ls /var/tmp")).doesNotContain("provisioner-etcd-restore");
+        for (LabHost h : List.of(m1, m2, m3)) {
+            assertThat(h.execOk("stat -c '%a %U' /var/lib/provisioner/etcd-staging; ls -A /var/lib/provisioner/etcd-staging"))
+                    .as(h.name() + ": the snapshot was staged root-only and removed").isEqualTo("700 root\n");
+        }
+        assertThat(m1.exec("test -e " + dev.provisioner.component.etcd.EtcdAuth.RECORD).exitCode())
+                .as("the restore forgets the auth record: the snapshot may predate auth").isNotZero();
+        ProvisionReport again = apply(threeMasters);
+        assertThat(again.failures()).isEmpty();
+        assertThat(changed(again)).contains("m1/etcd-auth");
+        EtcdPermissions.assertLeastPrivilege(m1, "etcdctl", "https://" + m2.address() + ":2379", "/coreos.com/network");
     }
 
     /** What a user does to offer etcd 3.5 on Debian 12: Debian 13's suite from the same mirror, pinned low so nothing else moves. */
@@ -306,5 +324,6 @@ class EtcdDay2LabTest {
         assertThat(local(m1, "endpoint status --cluster -w simple").lines().filter(l -> l.contains(", 3.5.16, ")).count()).isEqualTo(3);
         assertThat(m1.execOk("apt-cache policy libc6 | grep Installed").strip()).as("only etcd came from trixie").doesNotContain("2.41");
         assertThat(changed(apply(upgrade))).as("converged").noneMatch(c -> c.contains("/etcd"));
+        EtcdPermissions.assertLeastPrivilege(m1, "etcdctl", "https://" + m3.address() + ":2379", "/coreos.com/network");
     }
 }

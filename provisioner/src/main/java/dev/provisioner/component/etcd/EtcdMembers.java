@@ -27,9 +27,14 @@ public final class EtcdMembers {
         return members;
     }
 
-    /** The first member: where one-off writes (the flannel network config) run. */
+    /** The first member: where one-off writes (auth set-up, the flannel network config) run. */
     public Host first() {
         return members.get(0);
+    }
+
+    /** Whether {@code host} is {@link #first()}: the one that does the cluster's one-off etcd writes. */
+    public boolean isFirst(Host host) {
+        return first().name().equals(host.name());
     }
 
     public boolean isMember(Host host) {

@@ -60,7 +60,7 @@ final class EtcdServiceStep implements Step {
     static WaitHealthy probe(StepContext ctx, EtcdInstall install) {
         String endpoint = EtcdMembers.clientUrl(ctx.host());
         Etcdctl etcdctl = new Etcdctl(install.etcdctl(), endpoint);
-        return new WaitHealthy("etcdctl endpoint health " + endpoint + " answers healthy (TLS, healthcheck-client certificate)",
+        return new WaitHealthy("etcdctl endpoint health " + endpoint + " answers healthy (TLS, etcd root-client certificate)",
                 etcdctl.endpointHealth(), HEALTH_TIMEOUT);
     }
 }

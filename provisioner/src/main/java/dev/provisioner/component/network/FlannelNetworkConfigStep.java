@@ -3,6 +3,7 @@ package dev.provisioner.component.network;
 import dev.provisioner.component.etcd.EtcdInstall;
 import dev.provisioner.component.etcd.EtcdMembers;
 import dev.provisioner.component.etcd.Etcdctl;
+import dev.provisioner.component.etcd.FirstMemberRecord;
 import dev.provisioner.facts.FactsQuery;
 import dev.provisioner.step.DesiredFile;
 import dev.provisioner.step.RunCommand;
@@ -13,6 +14,7 @@ import dev.provisioner.step.Converge;
 import dev.provisioner.transport.Command;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Writes flannel's network config into etcd with the v3 API, once, on the first etcd member (the first
@@ -34,17 +36,10 @@ final class FlannelNetworkConfigStep implements Step {
         return "flannel-network-config";
     }
 
-    private static boolean writer(StepContext ctx) {
-        return EtcdMembers.of(ctx.inventory()).first().name().equals(ctx.host().name());
-    }
-
     @Override
     public List<DesiredFile> files(StepContext ctx) {
-        if (!writer(ctx)) {
-            return List.of();
-        }
-        FlannelNetworkConfig config = FlannelNetworkConfig.of(ctx.inventory(), ctx.templates());
-        return List.of(DesiredFile.text(RECORD, config.value() + "\n"));
+        return FirstMemberRecord.files(ctx,
+                () -> DesiredFile.text(RECORD, FlannelNetworkConfig.of(ctx.inventory(), ctx.templates()).value() + "\n"));
     }
 
     @Override
@@ -54,13 +49,13 @@ final class FlannelNetworkConfigStep implements Step {
 
     @Override
     public StepOutcome plan(StepContext ctx) {
-        EtcdMembers members = EtcdMembers.of(ctx.inventory());
-        if (!writer(ctx)) {
-            return StepOutcome.converged("written once, on " + members.first().name());
+        Optional<StepOutcome> elsewhere = FirstMemberRecord.elsewhere(ctx, "written");
+        if (elsewhere.isPresent()) {
+            return elsewhere.get();
         }
+        EtcdMembers members = EtcdMembers.of(ctx.inventory());
         FlannelNetworkConfig config = FlannelNetworkConfig.of(ctx.inventory(), ctx.templates());
-        DesiredFile record = files(ctx).get(0);
-        if (Converge.file(record, ctx.facts().orElseThrow()).isEmpty()) {
+        if (FirstMemberRecord.recorded(ctx, files(ctx).get(0))) {
             return StepOutcome.converged(config.key() + " holds " + config.value() + " (written and read back; recorded in "
                     + RECORD + ")");
         }

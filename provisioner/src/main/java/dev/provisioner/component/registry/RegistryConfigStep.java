@@ -11,12 +11,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** config.yml (addr, storage, optional TLS and htpasswd) and the htpasswd file. */
+/** The pull endpoint's config.yml (read-only), the push endpoint's push.yml (htpasswd) and the htpasswd file. */
 final class RegistryConfigStep implements Step {
     private final Optional<RegistryTls> tls;
+    private final RegistryPush push;
 
-    RegistryConfigStep(Optional<RegistryTls> tls) {
+    RegistryConfigStep(Optional<RegistryTls> tls, RegistryPush push) {
         this.tls = tls;
+        this.push = push;
     }
 
     @Override
@@ -26,11 +28,8 @@ final class RegistryConfigStep implements Step {
 
     @Override
     public List<DesiredFile> files(StepContext ctx) {
-        RegistryFiles files = new RegistryFiles(ctx, tls);
-        List<DesiredFile> out = new ArrayList<>();
-        out.add(files.config());
-        files.htpasswd().ifPresent(out::add);
-        return out;
+        RegistryFiles files = new RegistryFiles(ctx, tls, push);
+        return List.of(files.config(), files.pushConfig(), files.htpasswd());
     }
 
     @Override
@@ -40,6 +39,8 @@ final class RegistryConfigStep implements Step {
             Converge.file(f, ctx.facts().orElseThrow()).ifPresent(actions::add);
         }
         String scheme = tls.isPresent() ? "HTTPS" : "plain HTTP";
-        return StepOutcome.of(actions, files(ctx).get(0).path() + " is up to date (" + scheme + ")");
+        RegistryFiles files = new RegistryFiles(ctx, tls, push);
+        return StepOutcome.of(actions, files.layout().configPath() + " (pull, read-only, " + files.pullAddress() + ") and "
+                + files.layout().pushConfigPath() + " (push as " + push.user() + ", " + files.pushAddress() + ") are up to date (" + scheme + ")");
     }
 }

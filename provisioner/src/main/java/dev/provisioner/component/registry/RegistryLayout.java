@@ -28,6 +28,18 @@ public record RegistryLayout(String packageName, String unit, String binary, Str
         return "/etc/systemd/system/" + unit + ".d/10-provisioner.conf";
     }
 
+    /** Our unit for the push endpoint (a second registry process on the same storage). */
+    public static final String PUSH_UNIT = "docker-registry-push.service";
+
+    public String pushUnitPath() {
+        return "/etc/systemd/system/" + PUSH_UNIT;
+    }
+
+    /** The push endpoint's config, beside config.yml. */
+    public String pushConfigPath() {
+        return configPath.substring(0, configPath.lastIndexOf('/')) + "/push.yml";
+    }
+
     /** The htpasswd file, beside config.yml. */
     public String htpasswdPath() {
         return configPath.substring(0, configPath.lastIndexOf('/')) + "/htpasswd";

@@ -7,7 +7,9 @@ import dev.provisioner.step.Phase;
 import java.util.Optional;
 
 /**
- * The {@value #TITLE} phase: docker-distribution from the OS packages on the registry host.
+ * The {@value #TITLE} phase: docker-distribution from the OS packages on the registry host, as a
+ * read-only pull endpoint without credentials and a push endpoint that requires a password
+ * ({@link RegistryFiles}).
  * Pass {@link RegistryTls} once the PKI component has put a certificate on the host; without it the
  * registry serves plain HTTP.
  */
@@ -17,8 +19,11 @@ public final class RegistryPhase {
     private RegistryPhase() {
     }
 
-    public static Phase create(Optional<RegistryTls> tls) {
+    /**
+     * @param push who may push (see {@link RegistryPush#of}); pulls need no credentials
+     */
+    public static Phase create(Optional<RegistryTls> tls, RegistryPush push) {
         return Phase.of(TITLE, HostSelector.roles(Role.REGISTRY),
-                new RegistryPackageStep(), new RegistryConfigStep(tls), new RegistryServiceStep(tls));
+                new RegistryPackageStep(), new RegistryConfigStep(tls, push), new RegistryServiceStep(tls, push));
     }
 }

@@ -26,7 +26,7 @@ import java.util.Map;
 /**
  * Restores every etcd member of the inventory from one snapshot: before anything changes, the file is
  * checked (against the backup's {@value SnapshotLayout#MANIFEST} when it sits in one) and every member
- * is reached; then the snapshot is uploaded to each member, etcd is stopped on all of them, each member
+ * is reached; then the snapshot is uploaded to each member (into {@value RootStaging#DIR}, 0700 root), etcd is stopped on all of them, each member
  * gets a fresh data directory built from the snapshot ({@link RestoreScript}; the old one is moved aside
  * to {@code /var/lib/etcd.before-restore-<UTC timestamp>}), all are started together and the cluster
  * must answer healthy on every member.
@@ -68,7 +68,7 @@ public final class EtcdRestore {
     public RestoreResult restore(Path snapshot) {
         verify(snapshot);
         String stamp = STAMP.format(clock.instant());
-        String remote = "/var/tmp/provisioner-etcd-restore-" + stamp + ".db";
+        String remote = RootStaging.file("restore-" + stamp + ".db");
         String aside = EtcdInstall.DATA_DIR + ".before-restore-" + stamp;
         EtcdMembers members = EtcdMembers.of(inventory);
         try (EtcdHosts hosts = new EtcdHosts(op)) {
@@ -81,6 +81,8 @@ public final class EtcdRestore {
                 }
             }
             for (Host h : members.hosts()) {
+                check(hosts.run(h, RootStaging.ensure(), Duration.ofSeconds(30), "create " + RootStaging.DIR + " on " + h.name()), h,
+                        "cannot create the root-only staging directory " + RootStaging.DIR);
                 hosts.connect(h).upload(Upload.ofFile(remote, snapshot).withMode(0600).withOwner("root", "root"));
             }
             for (Host h : members.hosts()) {

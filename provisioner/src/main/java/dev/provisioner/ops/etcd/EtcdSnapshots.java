@@ -83,9 +83,9 @@ public final class EtcdSnapshots {
     }
 
     private Optional<byte[]> snapshot(EtcdHosts hosts, Host h, List<String> tried) {
-        String remote = "/var/tmp/provisioner-etcd-snapshot-" + Long.toHexString(System.nanoTime()) + ".db";
+        String remote = RootStaging.file("snapshot-" + java.util.UUID.randomUUID() + ".db");
         String etcdctl = hosts.etcdctl(h).prefix();
-        String script = "set -e\numask 077\n" + etcdctl + " endpoint health\n"
+        String script = "set -e\numask 077\n" + RootStaging.ensure() + etcdctl + " endpoint health\n"
                 + etcdctl.replace("--command-timeout=10s", "--command-timeout=300s") + " snapshot save " + Command.quote(remote) + " >&2\n";
         try {
             CommandResult r = hosts.run(h, script, Duration.ofMinutes(6), "etcdctl snapshot save on " + h.name());

@@ -1,5 +1,6 @@
 package dev.provisioner.ops.etcd;
 
+import dev.provisioner.component.etcd.EtcdAuth;
 import dev.provisioner.component.etcd.EtcdInstall;
 import dev.provisioner.component.etcd.EtcdJoin;
 import dev.provisioner.component.etcd.EtcdMembers;
@@ -45,6 +46,8 @@ final class RestoreScript {
                 + "fi\n"
                 + "chown -R etcd:etcd \"$data\"\nchmod 0700 \"$data\"\n"
                 + "write_env new " + Command.quote(members.initialCluster()) + "\n"
-                + "rm -f -- \"$snap\"\n";
+                + "rm -f -- \"$snap\"\n"
+                // The snapshot may predate etcd auth: the next apply sets it up again (EtcdAuthStep).
+                + "rm -f -- " + Command.quote(EtcdAuth.RECORD) + "\n";
     }
 }

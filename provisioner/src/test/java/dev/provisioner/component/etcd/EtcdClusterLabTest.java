@@ -102,7 +102,7 @@ class EtcdClusterLabTest {
 
     private String etcdctl(String endpoints, String args) {
         return "ETCDCTL_API=3 /usr/local/bin/etcdctl --endpoints=" + endpoints + " --cacert=/etc/etcd/pki/ca.crt"
-                + " --cert=/etc/etcd/pki/healthcheck-client.crt --key=/etc/etcd/pki/healthcheck-client.key --dial-timeout=3s"
+                + " --cert=/etc/etcd/pki/root-client.crt --key=/etc/etcd/pki/root-client.key --dial-timeout=3s"
                 + " --command-timeout=5s " + args;
     }
 
@@ -184,5 +184,37 @@ class EtcdClusterLabTest {
         assertThat(changed(heal)).containsExactly("m2/etcd-service");
         assertThat(sh(members.get(0), etcdctl(all(), "endpoint health") + " 2>&1").lines().filter(l -> l.contains("is healthy")).count())
                 .isEqualTo(3);
+    }
+
+    @Test
+    @Order(5)
+    void eachEtcdClientMayDoOnlyWhatItsCertificatesUserIsGranted() {
+        EtcdPermissions.assertLeastPrivilege(members.get(0), "/usr/local/bin/etcdctl", "https://" + members.get(2).address() + ":2379",
+                "/coreos.com/network");
+    }
+
+    @Test
+    @Order(6)
+    void aClusterProvisionedBeforeEtcdAuthIsMigratedOnTheNextApply() {
+        // What a cluster provisioned before this change looks like: auth off, none of our users or roles,
+        // no record, no root certificate on the members.
+        sh(members.get(0), etcdctl(all(), "auth disable") + " && " + etcdctl(all(), "user delete flannel") + " && "
+                + etcdctl(all(), "user delete kube-apiserver-etcd-client") + " && " + etcdctl(all(), "user delete kube-etcd-healthcheck-client")
+                + " && " + etcdctl(all(), "user delete root") + " && " + etcdctl(all(), "role delete flannel") + " && "
+                + etcdctl(all(), "role delete kube-apiserver") + " && " + etcdctl(all(), "role delete etcd-healthcheck")
+                + " && rm -f " + EtcdAuth.RECORD);
+        for (LabHost m : members) {
+            sh(m, "rm -f /etc/etcd/pki/root-client.crt /etc/etcd/pki/root-client.key");
+        }
+        assertThat(members.get(0).exec(EtcdPermissions.as("/usr/local/bin/etcdctl", all(), EtcdPermissions.FLANNEL,
+                "put /registry/clusterrolebindings/take-over x")).exitCode()).as("before: flannel writes anywhere").isZero();
+
+        ProvisionReport r = provisioner().apply();
+        assertThat(r.failures()).isEmpty();
+        assertThat(changed(r)).contains("m1/etcd-auth").noneMatch(c -> c.endsWith("/etcd-service") || c.endsWith("/etcd-join"));
+        assertThat(sh(members.get(0), "stat -c '%a %U' /etc/etcd/pki/root-client.key " + EtcdAuth.RECORD)).isEqualTo("600 root\n600 root");
+        EtcdPermissions.assertLeastPrivilege(members.get(0), "/usr/local/bin/etcdctl", "https://" + members.get(1).address() + ":2379",
+                "/coreos.com/network");
+        assertThat(changed(provisioner().apply())).as("converged").isEmpty();
     }
 }

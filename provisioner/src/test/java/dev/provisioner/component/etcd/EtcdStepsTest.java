@@ -106,10 +106,10 @@ class EtcdStepsTest {
                 HostPaths.ETCD_MEMBER_CA_CERT);
         assertThat(restart.watchedPackages()).containsExactlyInAnyOrder("etcd-server", "etcd-client");
         WaitHealthy health = (WaitHealthy) service.get(2);
-        assertThat(health.probe()).isEqualTo("etcdctl endpoint health https://10.4.4.4:2379 answers healthy (TLS, healthcheck-client certificate)");
+        assertThat(health.probe()).isEqualTo("etcdctl endpoint health https://10.4.4.4:2379 answers healthy (TLS, etcd root-client certificate)");
         assertThat(health.script()).isEqualTo("ETCDCTL_API=3 /usr/bin/etcdctl --endpoints=https://10.4.4.4:2379"
-                + " --cacert=/etc/etcd/pki/ca.crt --cert=/etc/etcd/pki/healthcheck-client.crt"
-                + " --key=/etc/etcd/pki/healthcheck-client.key --dial-timeout=5s --command-timeout=10s endpoint health");
+                + " --cacert=/etc/etcd/pki/ca.crt --cert=/etc/etcd/pki/root-client.crt"
+                + " --key=/etc/etcd/pki/root-client.key --dial-timeout=5s --command-timeout=10s endpoint health");
         assertThat(health.timeout()).isPositive();
     }
 
@@ -184,7 +184,8 @@ class EtcdStepsTest {
         assertThat(EtcdMembers.of(inv).initialCluster()).isEqualTo("m1=https://10.0.0.1:2380,m2=https://10.0.0.2:2380,m3=https://[fd00::3]:2380");
         assertThat(phase.selectHosts(inv)).extracting(h -> h.name()).containsExactly("m1", "m2", "m3");
         assertThat(phase.parallelism()).as("members one at a time").isEqualTo(1);
-        assertThat(phase.steps()).extracting(Step::name).containsExactly("etcd-install", "etcd-config", "etcd-join", "etcd-service");
+        assertThat(phase.steps()).extracting(Step::name).containsExactly("etcd-install", "etcd-config", "etcd-join", "etcd-service",
+                "etcd-auth");
     }
 
     @Test
@@ -256,7 +257,8 @@ class EtcdStepsTest {
         Phase phase = EtcdPhase.create(offline);
         StepContext ctx = EngineFixtures.context(inv, "m1", null);
         List<DesiredFile> files = phase.steps().stream().flatMap(s -> s.files(ctx).stream()).toList();
-        assertThat(files).extracting(DesiredFile::path).containsExactly("/etc/etcd/etcd.conf", "/etc/systemd/system/etcd.service");
+        assertThat(files).extracting(DesiredFile::path).containsExactly("/etc/etcd/etcd.conf", "/etc/systemd/system/etcd.service",
+                "/var/lib/provisioner/etcd/auth");
         assertThat(Files.exists(tmp.resolve("state"))).as("nothing resolved or cached").isFalse();
     }
 }

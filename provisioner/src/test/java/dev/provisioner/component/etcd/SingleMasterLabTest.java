@@ -107,7 +107,7 @@ class SingleMasterLabTest {
 
     private static String etcdctl(String args) {
         return "ETCDCTL_API=3 etcdctl --endpoints=https://127.0.0.1:2379 --cacert=/etc/etcd/pki/ca.crt"
-                + " --cert=/etc/etcd/pki/healthcheck-client.crt --key=/etc/etcd/pki/healthcheck-client.key " + args;
+                + " --cert=/etc/etcd/pki/root-client.crt --key=/etc/etcd/pki/root-client.key " + args;
     }
 
     @Test

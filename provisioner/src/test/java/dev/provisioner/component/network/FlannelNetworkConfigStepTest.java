@@ -21,10 +21,11 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Facts in, actions out for the flannel network config: first member writes once, the others do not; golden JSON. */
-class FlannelNetworkConfigStepTest {
+public class FlannelNetworkConfigStepTest {
     private final Step step = NetworkConfigPhase.create().steps().get(0);
 
-    static Inventory inventory(String prefix) {
+    /** m1, m2, m3 (masters, etcd from packages), node01; flannel's prefix {@code prefix} or the default. */
+    public static Inventory inventory(String prefix) {
         var b = Inventory.builder().clusterName("lab")
                 .host("m1", h -> h.address("10.0.0.1").roles(Role.MASTER).keyFile(EngineFixtures.KEY))
                 .host("m2", h -> h.address("10.0.0.2").roles(Role.MASTER).keyFile(EngineFixtures.KEY))

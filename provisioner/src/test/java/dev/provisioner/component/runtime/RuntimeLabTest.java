@@ -29,6 +29,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Optional;
 
@@ -178,6 +179,15 @@ class RuntimeLabTest {
         assertThat(r.steps()).filteredOn(s -> s.host().equals("registry")).noneMatch(s -> s.phase().equals(ContainerRuntimePhase.TITLE));
         // The registry answers over TLS from a node, verified with our CA.
         assertThat(sh(node02, "curl -s -o /dev/null -w '%{http_code}' --cacert /etc/kubernetes/pki/ca.crt https://registry:5000/v2/")).isEqualTo("200");
+        assertThat(sh(node02, "curl -s -o /dev/null -w '%{http_code}' --cacert /etc/kubernetes/pki/ca.crt https://registry:5001/v2/"))
+                .as("the push endpoint wants the password").isEqualTo("401");
+        // Only on the internal address, never on every interface.
+        assertThat(sh(registry, "ss -Htln '( sport = :5000 or sport = :5001 )' | awk '{print $4}' | sort"))
+                .isEqualTo(registry.address() + ":5000\n" + registry.address() + ":5001");
+        for (LabHost node : List.of(node01, node02)) {
+            assertThat(sh(node, "cat /etc/containerd/certs.d/registry:5000/hosts.toml")).contains("capabilities = [\"pull\", \"resolve\"]")
+                    .doesNotContain("push\"");
+        }
     }
 
     @Test
@@ -200,7 +210,7 @@ class RuntimeLabTest {
 
     @Test
     @Order(3)
-    void anImagePushedFromNode01IsPulledOnNode02ThroughTheTrustWeWrote() throws Exception {
+    void theRegistryRefusesAnonymousPushesTakesAnAuthenticatedOneAndNode02PullsIt() throws Exception {
         image = "registry:5000/tiny:" + Long.toHexString(System.nanoTime());
         Path dir = Files.createTempDirectory(lab.dir(), "image");
         Files.writeString(dir.resolve("hello.txt"), "hello from the provisioner lab\n");
@@ -210,7 +220,24 @@ class RuntimeLabTest {
         run("docker", "cp", dir.resolve("image.tar").toString(), node01.containerId() + ":/root/image.tar");
 
         node01.execOk("ctr -n k8s.io images import /root/image.tar");
-        String push = node01.execOk("ctr -n k8s.io images push --hosts-dir /etc/containerd/certs.d " + image + " 2>&1");
+        String tls = " --tlscacert /etc/kubernetes/pki/ca.crt ";
+        // Anonymous writes are refused on both endpoints: the pull endpoint is read-only, the push endpoint wants the password.
+        LabHost.Exec readOnly = node01.exec("ctr -n k8s.io images push" + tls + image + " 2>&1");
+        assertThat(readOnly.exitCode()).as(readOnly.stdout()).isNotZero();
+        String pushImage = image.replace("registry:5000", "registry:5001");
+        node01.execOk("ctr -n k8s.io images tag " + image + " " + pushImage);
+        LabHost.Exec anonymous = node01.exec("ctr -n k8s.io images push" + tls + pushImage + " 2>&1");
+        assertThat(anonymous.exitCode()).as(anonymous.stdout()).isNotZero();
+        assertThat(anonymous.stdout()).containsIgnoringCase("unauthorized");
+        LabHost.Exec wrong = node01.exec("ctr -n k8s.io images push" + tls + "--user push:not-the-password " + pushImage + " 2>&1");
+        assertThat(wrong.exitCode()).as(wrong.stdout()).isNotZero();
+        assertThat(sh(registry, "curl -s --cacert " + HostPaths.REGISTRY_CA_CERT + " https://registry:5000/v2/_catalog")).doesNotContain("\"tiny\"");
+
+        // With the credentials provisioner generated into the state directory (0600): accepted.
+        Path credentials = state.resolve(dev.provisioner.component.registry.RegistryPush.CREDENTIALS_FILE);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(credentials))).isEqualTo("rw-------");
+        String push = node01.execOk("ctr -n k8s.io images push" + tls + "--user " + Files.readString(credentials).strip() + " " + pushImage
+                + " 2>&1");
         System.out.println("push: " + push.lines().reduce((a, b) -> b).orElse(""));
         assertThat(sh(registry, "curl -s --cacert " + HostPaths.REGISTRY_CA_CERT + " https://registry:5000/v2/_catalog")).contains("\"tiny\"");
 

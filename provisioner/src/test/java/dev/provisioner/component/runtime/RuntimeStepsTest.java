@@ -65,11 +65,12 @@ class RuntimeStepsTest {
                 "/etc/containerd/certs.d/10.4.4.8:5000/hosts.toml", "/etc/containerd/certs.d/registry:5000/hosts.toml");
         assertThat(((PutFile) trust.get(1)).file().text()).isEqualTo("""
                 # Managed by provisioner (cluster lab): how containerd reaches the registry registry:5000.
-                # Read on every pull; no restart needed.
+                # Read on every pull; no restart needed. Pull only: this endpoint is read-only and nodes hold no push
+                # credentials (pushes go to the registry's push endpoint, port + 1, with its password).
                 server = "https://registry:5000"
 
                 [host."https://registry:5000"]
-                  capabilities = ["pull", "resolve", "push"]
+                  capabilities = ["pull", "resolve"]
                   ca = "/etc/kubernetes/pki/ca.crt"
                 """);
         assertThat(step("registry-trust").plan(ctx).reason()).contains("which is not on this host yet (the pki phase puts it there)");

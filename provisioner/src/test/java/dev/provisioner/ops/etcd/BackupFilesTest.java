@@ -75,11 +75,37 @@ class BackupFilesTest {
                 .contains("if [ -e \"$data\" ]; then mv -- \"$data\" \"$aside\"; fi\n")
                 .contains("chown -R etcd:etcd \"$data\"\nchmod 0700 \"$data\"\n")
                 .contains("write_env new m1=https://10.0.0.1:2380,m2=https://10.0.0.2:2380,m3=https://10.0.0.3:2380\n")
+                .endsWith("rm -f -- /var/lib/provisioner/etcd/auth\n")
                 .doesNotContain("rm -rf");
         assertThat(s.indexOf("mv -- \"$data\"")).isLessThan(s.indexOf("snapshot restore"));
         assertThat(ShellSyntax.errors(s)).as("sh -n").isEmpty();
         EtcdInstall binaries = new EtcdInstall(InstallSource.BINARIES, OsFamily.DEBIAN);
         assertThat(RestoreScript.forMember(binaries, members, inv.hosts().get(0), "/var/tmp/x.db", "/a"))
                 .contains("/usr/local/bin/etcdutl snapshot restore \"$snap\" --name m1 ");
+    }
+
+    @Test
+    void snapshotsAreStagedInARootOnlyDirectoryAndASymlinkInItsPlaceIsRefused(@TempDir Path dir) throws Exception {
+        // The real script, with the directory moved under a temp dir so it can run here (as root, like on a host).
+        Path staging = dir.resolve("etcd-staging");
+        String script = RootStaging.ensure().replace(RootStaging.DIR, staging.toString()).replace("mkdir -p /var/lib/provisioner\n", "");
+        assertThat(RootStaging.ensure()).contains("install -d -m 0700 -o root -g root " + RootStaging.DIR + "\n");
+        assertThat(RootStaging.file("restore-x.db")).isEqualTo("/var/lib/provisioner/etcd-staging/restore-x.db");
+        org.junit.jupiter.api.Assumptions.assumeTrue("root".equals(System.getProperty("user.name")), "install -o root needs root");
+        assertThat(sh(script)).isZero();
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(staging))).isEqualTo("rwx------");
+        Files.setPosixFilePermissions(staging, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
+        assertThat(sh(script)).as("an existing directory is made private again").isZero();
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(staging))).isEqualTo("rwx------");
+        Files.delete(staging);
+        Path elsewhere = Files.createDirectory(dir.resolve("attacker"));
+        Files.createSymbolicLink(staging, elsewhere);
+        assertThat(sh(script)).as("a symlink in its place is refused").isNotZero();
+    }
+
+    private static int sh(String script) throws Exception {
+        Process p = new ProcessBuilder("/bin/sh", "-c", script).redirectErrorStream(true).start();
+        p.getInputStream().readAllBytes();
+        return p.waitFor();
     }
 }
