@@ -125,7 +125,7 @@ public final class Provisioner {
 
     /** Connects, gathers facts and applies what differs. */
     public ProvisionReport apply() {
-        return SystemImagesPush.after(run(Mode.APPLY), inventory, context.stateDirectory(),
+        return SystemImagesPush.after(run(Mode.APPLY), inventory, context,
                 context.artifactsDirectory().or(() -> inventory.cluster().install().artifactsDir()), limitHosts);
     }
 

@@ -1,5 +1,9 @@
 package dev.provisioner.api;
 
+import dev.provisioner.component.ComponentContext;
+import dev.provisioner.component.registry.RegistryPush;
+import dev.provisioner.images.RegistryPusher;
+
 import dev.provisioner.images.ClusterImages;
 import dev.provisioner.inventory.Host;
 import dev.provisioner.inventory.Inventory;
@@ -23,7 +27,7 @@ final class SystemImagesPush {
     private SystemImagesPush() {
     }
 
-    static ProvisionReport after(ProvisionReport report, Inventory inv, Path stateDirectory, Optional<Path> artifactsDirectory,
+    static ProvisionReport after(ProvisionReport report, Inventory inv, ComponentContext context, Optional<Path> artifactsDirectory,
                                  Set<String> limitHosts) {
         Optional<Host> registry = inv.view().registryHost();
         Optional<Path> images = artifactsDirectory.map(d -> d.resolve("images")).filter(Files::isDirectory);
@@ -31,9 +35,12 @@ final class SystemImagesPush {
                 || !limitHosts.isEmpty() && !limitHosts.contains(registry.get().name())) {
             return report;
         }
-        Path ca = ClusterPki.pkiDirectory(stateDirectory).resolve(PkiNames.CA + ".crt");
+        Path ca = ClusterPki.pkiDirectory(context.stateDirectory()).resolve(PkiNames.CA + ".crt");
         try {
-            ClusterImages.push(inv, Optional.of(ca).filter(Files::isRegularFile), images.get());
+            RegistryPush push = RegistryPush.of(context);
+            ClusterImages.push(inv, Optional.of(ca).filter(Files::isRegularFile), images.get(),
+                    RegistryPush.port(inv.cluster().registry()),
+                    Optional.of(new RegistryPusher.Credentials(push.user(), push.password())));
             return report;
         } catch (IOException | RuntimeException e) {
             List<StepFailure> failures = new ArrayList<>(report.failures());

@@ -31,19 +31,21 @@ public final class ClusterImages {
     /**
      * @param caCertificate the cluster CA's PEM certificate on the controller (for a TLS registry)
      * @param imagesDir     folder of OCI archives ({@code *.tar})
+     * @param pushPort      the registry's push endpoint (the pull endpoint is read-only)
+     * @param credentials   the push endpoint's credentials
      * @return the pushed references; empty when the inventory has no registry or the folder no archives
      * @throws IOException naming the archive, the registry URL and its answer when a push fails
      */
-    public static List<String> push(Inventory inv, Optional<Path> caCertificate, Path imagesDir)
-            throws IOException, InterruptedException {
-        Optional<String> endpoint = inv.view().registryEndpoint();
+    public static List<String> push(Inventory inv, Optional<Path> caCertificate, Path imagesDir, int pushPort,
+                                    Optional<RegistryPusher.Credentials> credentials) throws IOException, InterruptedException {
+        Optional<String> endpoint = inv.view().registryHost().map(h -> hostPort(h.internalAddress(), pushPort));
         if (endpoint.isEmpty() || !Files.isDirectory(imagesDir)) {
             return List.of();
         }
         RegistrySettings r = inv.cluster().registry();
         Optional<SSLContext> tls = r.tls() && caCertificate.isPresent() ? Optional.of(trusting(caCertificate.get())) : Optional.empty();
         RegistryPusher pusher = new RegistryPusher(URI.create((r.tls() ? "https://" : "http://") + endpoint.get()), tls,
-                r.auth().map(a -> new RegistryPusher.Credentials(a.user(), a.password())));
+                credentials);
         List<String> pushed = new ArrayList<>();
         try (Stream<Path> files = Files.list(imagesDir)) {
             for (Path archive : files.filter(p -> p.toString().endsWith(".tar")).sorted().toList()) {
@@ -51,6 +53,10 @@ public final class ClusterImages {
             }
         }
         return pushed;
+    }
+
+    private static String hostPort(String address, int port) {
+        return (address.indexOf(':') >= 0 ? "[" + address + "]" : address) + ":" + port;
     }
 
     /** A TLS context that trusts exactly the PEM certificate {@code ca}. */

@@ -37,13 +37,14 @@ class ClusterImagesTest {
         TinyOciImage.write(images.resolve("web.tar"), "docker.io/library/web:1.0");
         try (LocalRegistry registry = new LocalRegistry(Files.createDirectories(tmp.resolve("registry")))) {
             Inventory inv = inventory(registry.url().getPort(), true);
-            assertThat(ClusterImages.push(inv, Optional.empty(), images))
+            assertThat(ClusterImages.push(inv, Optional.empty(), images, registry.url().getPort(), Optional.empty()))
                     .containsExactly("registry.k8s.io/pause:3.10.1", "docker.io/library/web:1.0");
             HttpResponse<Void> got = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                     registry.url().resolve("/v2/docker.io/library/web/manifests/1.0"))
                     .header("Accept", "application/vnd.oci.image.manifest.v1+json").build(), HttpResponse.BodyHandlers.discarding());
             assertThat(got.statusCode()).isEqualTo(200);
-            assertThat(ClusterImages.push(inventory(registry.url().getPort(), false), Optional.empty(), images))
+            assertThat(ClusterImages.push(inventory(registry.url().getPort(), false), Optional.empty(), images,
+                    registry.url().getPort(), Optional.empty()))
                     .as("no registry in the inventory: nothing to push").isEmpty();
         }
     }
