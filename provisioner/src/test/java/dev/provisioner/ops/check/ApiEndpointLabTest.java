@@ -103,7 +103,13 @@ class ApiEndpointLabTest {
         assertThat(healthy.result(ApiEndpointProbe.NAME, "node01").orElseThrow().detail())
                 .isEqualTo("GET https://127.0.0.1:6443/readyz: 200 ok");
 
-        // haproxy logged the masters DOWN before the stand-ins started: look only at what comes after this point
+        // haproxy logged the masters DOWN before the stand-ins started; wait until its checks have every master UP
+        // again (on a loaded machine a check can time out once), then look only at what comes after this point.
+        long upBy = System.nanoTime() + 60_000_000_000L;
+        while (!everyMasterUp(node) && System.nanoTime() < upBy) {
+            Thread.sleep(1000);
+        }
+        assertThat(everyMasterUp(node)).as("haproxy sees every master UP before master-0 stops").isTrue();
         String since = node.execOk("date '+%Y-%m-%d %H:%M:%S'").strip();
         lab.host("master-0").execOk("systemctl stop fake-apiserver");
         for (int i = 0; i < 10; i++) {
@@ -131,5 +137,12 @@ class ApiEndpointLabTest {
         }
         assertThat(r.ok()).as(String.valueOf(r.results())).isTrue();
         return r;
+    }
+
+    /** Whether haproxy's journal ends, for every master, with that server's check passing (UP) rather than DOWN. */
+    private static boolean everyMasterUp(LabHost node) {
+        String log = node.execOk("journalctl -u haproxy --no-pager -o cat");
+        return List.of("master-0", "master-1", "master-2").stream()
+                .allMatch(m -> log.lastIndexOf("/" + m + " is UP") >= log.lastIndexOf("/" + m + " is DOWN"));
     }
 }
