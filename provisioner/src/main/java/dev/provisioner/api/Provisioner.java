@@ -118,6 +118,34 @@ public final class Provisioner {
         return run(Mode.APPLY);
     }
 
+    /**
+     * As {@link #plan()}, and when every host was planned, writes to {@code out} a saved plan: the actions
+     * per host with the facts they were computed from and digests of the inventory, the templates and every
+     * rendered file (sensitive contents as digests only; no secret in clear).
+     *
+     * @since 0.2
+     */
+    public ProvisionReport plan(Path out) {
+        return savedPlans().save(out);
+    }
+
+    /**
+     * Applies exactly the plan saved by {@link #plan(Path)}: first computes the plan again (quietly) and
+     * refuses, changing nothing, when the inventory, the templates, a rendered file, a host's facts or the
+     * actions differ from the saved ones; then applies, its preflight refusing any host whose facts changed
+     * in between.
+     *
+     * @throws SavedPlanRefusedException naming every difference and its host
+     * @since 0.2
+     */
+    public ProvisionReport apply(Path savedPlan) {
+        return savedPlans().apply(savedPlan);
+    }
+
+    private SavedPlanRuns savedPlans() {
+        return new SavedPlanRuns(inventory, plan, templates, limitHosts, settings, events);
+    }
+
     /** Every file the plan would write, per host, without contacting any host. */
     public RenderReport render() {
         Map<String, List<DesiredFile>> byHost = PlanRenderer.render(plan, inventory, templates, limitHosts);

@@ -48,6 +48,7 @@ public final class Executor {
     private final ExecObserver observer;
     private final SecretMasker masker;
     private final Supplier<HostFanOut> fanOut;
+    private final FactsGate gate;
 
     /** A run with its own fan-out of {@code settings.parallelism()} hosts. */
     public Executor(ExecSettings settings, ConnectionSource connections, ExecObserver observer, SecretMasker masker) {
@@ -56,6 +57,12 @@ public final class Executor {
 
     private Executor(ExecSettings settings, ConnectionSource connections, ExecObserver observer, SecretMasker masker,
                      Supplier<HostFanOut> fanOut) {
+        this(settings, connections, observer, masker, fanOut, FactsGate.NONE);
+    }
+
+    private Executor(ExecSettings settings, ConnectionSource connections, ExecObserver observer, SecretMasker masker,
+                     Supplier<HostFanOut> fanOut, FactsGate gate) {
+        this.gate = gate;
         this.settings = settings;
         this.connections = connections;
         this.observer = observer;
@@ -66,6 +73,11 @@ public final class Executor {
     /** A run inside {@code op}: its connections, masker, parallelism and fan-out (so its interrupt policy). */
     public static Executor within(Operation op, Mode mode, Set<String> limitHosts, ExecObserver observer) {
         return new Executor(new ExecSettings(mode, op.parallelism(), limitHosts), op::open, observer, op.masker(), op::fanOut);
+    }
+
+    /** This run with {@code gate} looking at every host's facts in the preflight (see {@link FactsGate}). */
+    public Executor withFactsGate(FactsGate gate) {
+        return new Executor(settings, connections, observer, masker, fanOut, gate);
     }
 
     public RunOutcome run(Plan plan, Inventory inventory, TemplateRenderer templates) {
@@ -82,7 +94,7 @@ public final class Executor {
         List<Failure> failures = new ArrayList<>();
         boolean interrupted = false;
         try {
-            Preflight.Result pre = new Preflight(scope, sessions, targets).run();
+            Preflight.Result pre = new Preflight(scope, sessions, targets, gate).run();
             records.addAll(pre.records());
             failures.addAll(pre.failures());
             interrupted = pre.interrupted();
