@@ -7,7 +7,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,27 +24,7 @@ class SavedPlanLabTest {
     @BeforeAll
     void start() throws Exception {
         lab = LabHosts.start("master", "node01");
-        inventory = lab.dir().resolve("inventory.yaml");
-        Files.writeString(inventory, """
-                defaults:
-                  user: root
-                  auth:
-                    keyFile: %s
-                hosts:
-                  - name: master
-                    address: %s
-                    roles: [master]
-                  - name: node01
-                    address: %s
-                    roles: [node]
-                cluster:
-                  name: saved
-                  registry:
-                    enabled: false
-                  ssh:
-                    knownHosts: %s
-                    hostKeyPolicy: strict
-                """.formatted(lab.keys().ed25519(), lab.host("master").address(), lab.host("node01").address(), lab.knownHosts()));
+        inventory = LabInventory.write(lab, "saved", new String[0], "master", "[master]", "node01", "[node]");
     }
 
     @AfterAll

@@ -14,6 +14,7 @@ import dev.provisioner.operation.OperationSettings;
 import dev.provisioner.ops.check.HealthCheck;
 import dev.provisioner.ops.reset.HostReset;
 import dev.provisioner.ops.reset.ResetReport;
+import dev.provisioner.ops.upgrade.NodeDrain;
 import dev.provisioner.ops.upgrade.RollingPlan;
 import dev.provisioner.ops.upgrade.UpgradeRefusedException;
 import dev.provisioner.ops.upgrade.UpgradePreflight;
@@ -24,6 +25,7 @@ import dev.provisioner.transport.TransportKind;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -45,6 +47,7 @@ import dev.provisioner.operation.OperationSettings;
 import dev.provisioner.ops.check.HealthCheck;
 import dev.provisioner.ops.reset.HostReset;
 import dev.provisioner.ops.reset.ResetReport;
+import dev.provisioner.ops.upgrade.NodeDrain;
 import dev.provisioner.ops.upgrade.RollingPlan;
 import dev.provisioner.ops.upgrade.UpgradeRefusedException;
 import dev.provisioner.ops.upgrade.UpgradePreflight;
@@ -164,10 +167,30 @@ public final class Provisioner {
      * @throws UpgradeRefusedException naming every refused version jump
      */
     public ProvisionReport upgrade(int maxUnavailable) {
+        return upgrade(maxUnavailable, true, DEFAULT_DRAIN_TIMEOUT);
+    }
+
+    /** How long one node's drain may take unless told otherwise. */
+    public static final Duration DEFAULT_DRAIN_TIMEOUT = Duration.ofMinutes(5);
+
+    /**
+     * As {@link #upgrade(int)}; and before the first control-plane change an etcd snapshot into the state
+     * directory's {@code backups}; with {@code drain}, each Kubernetes node of a batch is drained ({@code kubectl
+     * drain} on the first master with the admin kubeconfig: evictions, so PodDisruptionBudgets hold; DaemonSets
+     * ignored; emptyDir data deleted; at most {@code drainTimeout}) before the batch is touched and uncordoned
+     * after its health check. A failed drain, snapshot or host stops the upgrade there; a failed host stays
+     * cordoned. Without an API to ask (no kubectl or admin kubeconfig on the master), nodes are not drained and
+     * the report says so.
+     *
+     * @since 0.2
+     */
+    public ProvisionReport upgrade(int maxUnavailable, boolean drain, Duration drainTimeout) {
         Plan rolling = RollingPlan.of(plan, maxUnavailable);
         Operation op = settings.start("upgrade", true);
         UpgradePreflight.check(op, limitHosts);
-        return run(op, Mode.APPLY, rolling);
+        NodeDrain hooks = new NodeDrain(op, drain, drainTimeout, Optional.of(stateDirectory.resolve("backups")), stateDirectory);
+        Executor executor = Executor.within(op, Mode.APPLY, limitHosts, events).withRolloutHooks(hooks);
+        return Reports.report(executor.run(rolling, inventory, templates), inventory.hosts().stream().map(Host::name).toList());
     }
 
     /**
