@@ -14,7 +14,10 @@ import dev.provisioner.operation.OperationSettings;
 import dev.provisioner.ops.check.HealthCheck;
 import dev.provisioner.ops.reset.HostReset;
 import dev.provisioner.ops.reset.ResetReport;
+import dev.provisioner.ops.certs.ServedCertificates;
 import dev.provisioner.ops.upgrade.NodeDrain;
+import dev.provisioner.pki.ClusterPki;
+import dev.provisioner.pki.PkiOptions;
 import dev.provisioner.ops.upgrade.RollingPlan;
 import dev.provisioner.ops.upgrade.UpgradeRefusedException;
 import dev.provisioner.ops.upgrade.UpgradePreflight;
@@ -47,7 +50,10 @@ import dev.provisioner.operation.OperationSettings;
 import dev.provisioner.ops.check.HealthCheck;
 import dev.provisioner.ops.reset.HostReset;
 import dev.provisioner.ops.reset.ResetReport;
+import dev.provisioner.ops.certs.ServedCertificates;
 import dev.provisioner.ops.upgrade.NodeDrain;
+import dev.provisioner.pki.ClusterPki;
+import dev.provisioner.pki.PkiOptions;
 import dev.provisioner.ops.upgrade.RollingPlan;
 import dev.provisioner.ops.upgrade.UpgradeRefusedException;
 import dev.provisioner.ops.upgrade.UpgradePreflight;
@@ -147,6 +153,34 @@ public final class Provisioner {
 
     private SavedPlanRuns savedPlans() {
         return new SavedPlanRuns(inventory, plan, templates, limitHosts, settings, events);
+    }
+
+    /**
+     * Reads on every host (all, or the builder's {@code limitHosts}) the certificate it serves on 6443, 2379,
+     * 2380, 10250 and 5000 and compares each with the state directory's certificates. Changes nothing.
+     *
+     * @since 0.2
+     */
+    public List<ServedCertificate> servedCertificates() {
+        Operation op = settings.start("certs check", false);
+        return new ServedCertificates(op).read(selected(), stateDirectory).stream()
+                .map(s -> new ServedCertificate(s.host(), s.port(), s.listening(), s.subject(), Optional.ofNullable(s.notAfter()),
+                        s.sha256(), s.inState(), s.error())).toList();
+    }
+
+    /**
+     * Renews in the state directory every leaf certificate that expires within {@code within} (empty: every
+     * leaf), then applies with etcd and the control plane one host at a time (the certificates are distributed
+     * and exactly the services that read a changed one restart, each healthy before the next host).
+     *
+     * @since 0.2
+     */
+    public ProvisionReport renewCertificates(Optional<Duration> within) {
+        PkiOptions defaults = PkiOptions.defaults();
+        // Every leaf: each one expires within its validity less a millisecond of now.
+        Duration window = within.orElse(defaults.leafValidity().minusMillis(1));
+        ClusterPki.with(defaults.withRenewBefore(window)).ensure(inventory, stateDirectory);
+        return run(settings.start("certs renew", true), Mode.APPLY, RollingPlan.of(plan, 1));
     }
 
     /** Every file the plan would write, per host, without contacting any host. */
