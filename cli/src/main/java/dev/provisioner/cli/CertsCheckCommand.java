@@ -21,8 +21,11 @@ import java.util.concurrent.Callable;
 @Command(name = "check", mixinStandardHelpOptions = true,
         header = "Show the expiry of every certificate in the state directory.",
         description = "Status: OK, EXPIRING (within 30 days; the next apply renews it; a warning) or EXPIRED (exit code"
-                + " 4). No certificates found, or one that cannot be read: exit code 1.")
-@Exits({ExitCode.OK, ExitCode.ERROR, ExitCode.INVALID_INPUT, ExitCode.STEP_FAILED})
+                + " 4). No certificates found, or one that cannot be read: exit code 1. With --hosts it also connects to"
+                + " every host and reads the certificate it serves on 6443, 2379, 2380, 10250 and 5000 (openssl s_client"
+                + " on the host against its own address), with its expiry and whether it is the state directory's:"
+                + " a served certificate that is not (STALE) or has expired: exit code 4; a host not reached: exit code 3.")
+@Exits({ExitCode.OK, ExitCode.ERROR, ExitCode.INVALID_INPUT, ExitCode.UNREACHABLE, ExitCode.STEP_FAILED})
 public final class CertsCheckCommand implements Callable<Integer> {
     /** Exit code when a certificate has expired: a failed check, like a failed step. */
     public static final int EXIT_EXPIRED = ExitCodes.STEP_FAILED;
@@ -34,6 +37,13 @@ public final class CertsCheckCommand implements Callable<Integer> {
 
     @Mixin
     OutputOptions output;
+
+    @Mixin
+    ConnectOptions connect;
+
+    @CommandLine.Option(names = "--hosts", description = "also read the certificate every host serves on 6443, 2379, 2380,"
+            + " 10250 and 5000 and compare it with the state directory")
+    boolean hosts;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -79,11 +89,12 @@ public final class CertsCheckCommand implements Callable<Integer> {
             err.println("warning: " + expiring + " certificate(s) expire within "
                     + pki.options().renewBefore().toDays() + " days; `provisioner apply` renews cluster certificates");
         }
+        int served = hosts ? ServedTable.check(cluster, connect, state, pki.options().clock().instant(), out, err) : ExitCodes.OK;
         if (expired > 0) {
             err.println("error: " + expired + " certificate(s) have expired");
             return EXIT_EXPIRED;
         }
-        return ExitCodes.OK;
+        return served;
     }
 
     private static long count(List<CertificateStatus> statuses, ExpiryStatus status) {

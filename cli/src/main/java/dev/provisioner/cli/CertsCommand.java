@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "certs", mixinStandardHelpOptions = true,
         header = "Inspect and manage the cluster's certificates in the local state directory; contacts no host.",
-        subcommands = {CertsCheckCommand.class, CertsEnsureCommand.class, CertsIssueCommand.class})
+        subcommands = {CertsCheckCommand.class, CertsEnsureCommand.class, CertsIssueCommand.class, CertsRenewCommand.class})
 public final class CertsCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -25,7 +25,9 @@ import java.util.concurrent.Callable;
                 + " (--- HOST:PATH / +++ HOST:PATH). Exit code " + ExitCodes.CHANGES_PENDING + " means changes are"
                 + " pending, like terraform plan -detailed-exitcode; it never means invalid input ("
                 + ExitCodes.INVALID_INPUT + "). A host that cannot be reached or a step that cannot be computed is an"
-                + " error (" + ExitCodes.ERROR + ").")
+                + " error (" + ExitCodes.ERROR + "). With --out FILE the plan is also saved, for apply --plan FILE:"
+                + " the actions per host with the facts they were computed from and digests of the inventory, the"
+                + " templates and every rendered file; it holds no secret in clear.")
 @Exits({ExitCode.OK, ExitCode.ERROR, ExitCode.INVALID_INPUT, ExitCode.CHANGES_PENDING})
 public final class PlanCommand implements Callable<Integer>, OutputOptions.SelfRendering {
     @Mixin
@@ -33,6 +35,10 @@ public final class PlanCommand implements Callable<Integer>, OutputOptions.SelfR
 
     @Mixin
     OutputOptions output;
+
+    @CommandLine.Option(names = "--out", paramLabel = "FILE",
+            description = "also save the plan to FILE (written only when every host was planned), for apply --plan FILE")
+    java.nio.file.Path saveTo;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -47,7 +53,13 @@ public final class PlanCommand implements Callable<Integer>, OutputOptions.SelfR
         if (p.isEmpty()) {
             return ExitCodes.INVALID_INPUT;
         }
-        ProvisionReport report = p.get().plan();
+        ProvisionReport report;
+        try {
+            report = saveTo == null ? p.get().plan() : p.get().plan(saveTo);
+        } catch (java.io.UncheckedIOException e) {
+            err.println("error: " + e.getMessage());
+            return ExitCodes.ERROR;
+        }
         int code = !report.ok() ? ExitCodes.ERROR : report.changed() ? ExitCodes.CHANGES_PENDING : ExitCodes.OK;
         if (output.json) {
             jsonOut.line("Report", ReportDto.of(report));
@@ -60,7 +72,10 @@ public final class PlanCommand implements Callable<Integer>, OutputOptions.SelfR
             long changing = report.hosts().stream().filter(h -> h.status() == StepStatus.CHANGED).count();
             out.printf("%nPlan: %s%n", !report.ok() ? "incomplete (errors above)"
                     : changing == 0 ? "no changes; the cluster is as the inventory describes"
-                    : changing + " host(s) would change; run apply");
+                    : changing + " host(s) would change; run apply" + (saveTo == null ? "" : " --plan " + saveTo));
+            if (saveTo != null && report.ok()) {
+                out.printf("Saved the plan to %s%n", saveTo);
+            }
             out.flush();
         }
         return code;

@@ -16,6 +16,10 @@ import dev.provisioner.operation.OperationSettings;
 import dev.provisioner.ops.check.HealthCheck;
 import dev.provisioner.ops.reset.HostReset;
 import dev.provisioner.ops.reset.ResetReport;
+import dev.provisioner.ops.certs.ServedCertificates;
+import dev.provisioner.ops.upgrade.NodeDrain;
+import dev.provisioner.pki.ClusterPki;
+import dev.provisioner.pki.PkiOptions;
 import dev.provisioner.ops.upgrade.RollingPlan;
 import dev.provisioner.ops.upgrade.UpgradeRefusedException;
 import dev.provisioner.ops.upgrade.UpgradePreflight;
@@ -28,6 +32,7 @@ import dev.provisioner.transport.TransportKind;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -49,6 +54,10 @@ import dev.provisioner.operation.OperationSettings;
 import dev.provisioner.ops.check.HealthCheck;
 import dev.provisioner.ops.reset.HostReset;
 import dev.provisioner.ops.reset.ResetReport;
+import dev.provisioner.ops.certs.ServedCertificates;
+import dev.provisioner.ops.upgrade.NodeDrain;
+import dev.provisioner.pki.ClusterPki;
+import dev.provisioner.pki.PkiOptions;
 import dev.provisioner.ops.upgrade.RollingPlan;
 import dev.provisioner.ops.upgrade.UpgradeRefusedException;
 import dev.provisioner.ops.upgrade.UpgradePreflight;
@@ -129,6 +138,62 @@ public final class Provisioner {
                 context.artifactsDirectory().or(() -> inventory.cluster().install().artifactsDir()), limitHosts);
     }
 
+    /**
+     * As {@link #plan()}, and when every host was planned, writes to {@code out} a saved plan: the actions
+     * per host with the facts they were computed from and digests of the inventory, the templates and every
+     * rendered file (sensitive contents as digests only; no secret in clear).
+     *
+     * @since 0.1
+     */
+    public ProvisionReport plan(Path out) {
+        return savedPlans().save(out);
+    }
+
+    /**
+     * Applies exactly the plan saved by {@link #plan(Path)}: first computes the plan again (quietly) and
+     * refuses, changing nothing, when the inventory, the templates, a rendered file, a host's facts or the
+     * actions differ from the saved ones; then applies, its preflight refusing any host whose facts changed
+     * in between.
+     *
+     * @throws SavedPlanRefusedException naming every difference and its host
+     * @since 0.1
+     */
+    public ProvisionReport apply(Path savedPlan) {
+        return savedPlans().apply(savedPlan);
+    }
+
+    private SavedPlanRuns savedPlans() {
+        return new SavedPlanRuns(inventory, plan, templates, limitHosts, settings, events);
+    }
+
+    /**
+     * Reads on every host (all, or the builder's {@code limitHosts}) the certificate it serves on 6443, 2379,
+     * 2380, 10250 and 5000 and compares each with the state directory's certificates. Changes nothing.
+     *
+     * @since 0.1
+     */
+    public List<ServedCertificate> servedCertificates() {
+        Operation op = settings.start("certs check", false);
+        return new ServedCertificates(op).read(selected(), stateDirectory).stream()
+                .map(s -> new ServedCertificate(s.host(), s.port(), s.listening(), s.subject(), Optional.ofNullable(s.notAfter()),
+                        s.sha256(), s.inState(), s.error())).toList();
+    }
+
+    /**
+     * Renews in the state directory every leaf certificate that expires within {@code within} (empty: every
+     * leaf), then applies with etcd and the control plane one host at a time (the certificates are distributed
+     * and exactly the services that read a changed one restart, each healthy before the next host).
+     *
+     * @since 0.1
+     */
+    public ProvisionReport renewCertificates(Optional<Duration> within) {
+        PkiOptions defaults = PkiOptions.defaults();
+        // Every leaf: each one expires within its validity less a millisecond of now.
+        Duration window = within.orElse(defaults.leafValidity().minusMillis(1));
+        ClusterPki.with(defaults.withRenewBefore(window)).ensure(inventory, stateDirectory);
+        return run(settings.start("certs renew", true), Mode.APPLY, RollingPlan.of(plan, 1));
+    }
+
     /** Every file the plan would write, per host, without contacting any host. */
     public RenderReport render() {
         Map<String, List<DesiredFile>> byHost = PlanRenderer.render(plan, inventory, templates, limitHosts);
@@ -170,11 +235,31 @@ public final class Provisioner {
      * @throws UpgradeRefusedException naming every refused version jump
      */
     public ProvisionReport upgrade(int maxUnavailable) {
+        return upgrade(maxUnavailable, true, DEFAULT_DRAIN_TIMEOUT);
+    }
+
+    /** How long one node's drain may take unless told otherwise. */
+    public static final Duration DEFAULT_DRAIN_TIMEOUT = Duration.ofMinutes(5);
+
+    /**
+     * As {@link #upgrade(int)}; and before the first control-plane change an etcd snapshot into the state
+     * directory's {@code backups}; with {@code drain}, each Kubernetes node of a batch is drained ({@code kubectl
+     * drain} on the first master with the admin kubeconfig: evictions, so PodDisruptionBudgets hold; DaemonSets
+     * ignored; emptyDir data deleted; at most {@code drainTimeout}) before the batch is touched and uncordoned
+     * after its health check. A failed drain, snapshot or host stops the upgrade there; a failed host stays
+     * cordoned. Without an API to ask (no kubectl or admin kubeconfig on the master), nodes are not drained and
+     * the report says so.
+     *
+     * @since 0.1
+     */
+    public ProvisionReport upgrade(int maxUnavailable, boolean drain, Duration drainTimeout) {
         requireCis(); // before the preflight connects to read installed versions
         Plan rolling = RollingPlan.of(plan, maxUnavailable);
         Operation op = settings.start("upgrade", true);
         UpgradePreflight.check(op, limitHosts);
-        return run(op, Mode.APPLY, rolling);
+        NodeDrain hooks = new NodeDrain(op, drain, drainTimeout, Optional.of(stateDirectory.resolve("backups")), stateDirectory);
+        Executor executor = Executor.within(op, Mode.APPLY, limitHosts, events).withRolloutHooks(hooks);
+        return Reports.report(executor.run(rolling, inventory, templates), inventory.hosts().stream().map(Host::name).toList());
     }
 
     /**

@@ -48,6 +48,8 @@ public final class Executor {
     private final ExecObserver observer;
     private final SecretMasker masker;
     private final Supplier<HostFanOut> fanOut;
+    private final FactsGate gate;
+    private final RolloutHooks hooks;
 
     /** A run with its own fan-out of {@code settings.parallelism()} hosts. */
     Executor(ExecSettings settings, ConnectionSource connections, ExecObserver observer, SecretMasker masker) {
@@ -56,6 +58,13 @@ public final class Executor {
 
     private Executor(ExecSettings settings, ConnectionSource connections, ExecObserver observer, SecretMasker masker,
                      Supplier<HostFanOut> fanOut) {
+        this(settings, connections, observer, masker, fanOut, FactsGate.NONE, RolloutHooks.NONE);
+    }
+
+    private Executor(ExecSettings settings, ConnectionSource connections, ExecObserver observer, SecretMasker masker,
+                     Supplier<HostFanOut> fanOut, FactsGate gate, RolloutHooks hooks) {
+        this.gate = gate;
+        this.hooks = hooks;
         this.settings = settings;
         this.connections = connections;
         this.observer = observer;
@@ -66,6 +75,16 @@ public final class Executor {
     /** A run inside {@code op}: its connections, masker, parallelism and fan-out (so its interrupt policy). */
     public static Executor within(Operation op, Mode mode, Set<String> limitHosts, ExecObserver observer) {
         return new Executor(new ExecSettings(mode, op.parallelism(), limitHosts), op::open, observer, op.masker(), op::fanOut);
+    }
+
+    /** This run with {@code gate} looking at every host's facts in the preflight (see {@link FactsGate}). */
+    public Executor withFactsGate(FactsGate gate) {
+        return new Executor(settings, connections, observer, masker, fanOut, gate, hooks);
+    }
+
+    /** This run with {@code hooks} around every batch of a rolling phase group in apply (see {@link RolloutHooks}). */
+    public Executor withRolloutHooks(RolloutHooks hooks) {
+        return new Executor(settings, connections, observer, masker, fanOut, gate, hooks);
     }
 
     public RunOutcome run(Plan plan, Inventory inventory, TemplateRenderer templates) {
@@ -82,7 +101,7 @@ public final class Executor {
         List<Failure> failures = new ArrayList<>();
         boolean interrupted = false;
         try {
-            Preflight.Result pre = new Preflight(scope, sessions, targets).run();
+            Preflight.Result pre = new Preflight(scope, sessions, targets, gate).run();
             records.addAll(pre.records());
             failures.addAll(pre.failures());
             interrupted = pre.interrupted();
@@ -106,7 +125,7 @@ public final class Executor {
                     continue;
                 }
                 ranAny = true;
-                List<StepRecord> g = new PhaseGroupRunner(scope, group, targets, sessions, limit(group)).run();
+                List<StepRecord> g = new PhaseGroupRunner(scope, group, targets, sessions, limit(group), hooks).run();
                 interrupted |= Thread.interrupted() || scope.fanOut().interrupted();
                 records.addAll(g);
                 g.stream().flatMap(r -> r.failure().stream()).forEach(failures::add);

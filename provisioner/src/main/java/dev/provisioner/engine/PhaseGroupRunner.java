@@ -32,9 +32,16 @@ final class PhaseGroupRunner {
     private final Map<Phase, List<Host>> targets;
     private final Map<String, HostSession> sessions;
     private final int limit;
+    private final RolloutHooks hooks;
 
     PhaseGroupRunner(RunScope run, List<Phase> group, Map<Phase, List<Host>> targets, Map<String, HostSession> sessions,
                      int limit) {
+        this(run, group, targets, sessions, limit, RolloutHooks.NONE);
+    }
+
+    PhaseGroupRunner(RunScope run, List<Phase> group, Map<Phase, List<Host>> targets, Map<String, HostSession> sessions,
+                     int limit, RolloutHooks hooks) {
+        this.hooks = hooks;
         this.run = run;
         this.group = group;
         this.targets = targets;
@@ -71,7 +78,22 @@ final class PhaseGroupRunner {
                 }
                 continue;
             }
+            boolean hooked = rollout.rolling() && run.mode() == Mode.APPLY;
+            BatchHooks around = new BatchHooks(run, group, targets, hooks);
+            Optional<Failure> refused = hooked ? around.before(batch) : Optional.empty();
+            if (refused.isPresent()) {
+                stopped = stopReason(i, batches, refused.get());
+                for (Host h : batch) {
+                    byHost.put(h, skipAll(h, "not run: " + refused.get().message()));
+                }
+                around.addTo(byHost);
+                continue;
+            }
             byHost.putAll(runBatch(batch, rollout.rolling()));
+            if (hooked) {
+                around.after(batch, byHost);
+                around.addTo(byHost);
+            }
             Optional<Failure> failed = batch.stream().flatMap(h -> byHost.get(h).values().stream())
                     .flatMap(List::stream).flatMap(r -> r.failure().stream()).findFirst();
             if (failed.isPresent() && rollout.rolling()) {

@@ -28,8 +28,14 @@ final class Preflight {
     private final RunScope run;
     private final Map<String, HostSession> sessions;
     private final Map<Phase, List<Host>> targets;
+    private final FactsGate gate;
 
     Preflight(RunScope run, Map<String, HostSession> sessions, Map<Phase, List<Host>> targets) {
+        this(run, sessions, targets, FactsGate.NONE);
+    }
+
+    Preflight(RunScope run, Map<String, HostSession> sessions, Map<Phase, List<Host>> targets, FactsGate gate) {
+        this.gate = gate;
         this.run = run;
         this.sessions = sessions;
         this.targets = targets;
@@ -42,7 +48,9 @@ final class Preflight {
         // Read-only (connect, lock, facts): an interrupt abandons the hosts at once; nothing was changed yet.
         List<Optional<Failure>> found = run.fanOut().mapReadOnly(List.copyOf(sessions.values()), s -> {
             try {
-                s.facts();
+                gate.refusal(s.host().name(), s.facts()).ifPresent(why -> {
+                    throw new FactsGate.Refused(why);
+                });
                 return Optional.<Failure>empty();
             } catch (RuntimeException e) {
                 return Optional.of(failure(s, e));
@@ -67,6 +75,8 @@ final class Preflight {
         String step;
         if (cause instanceof RunLockedException) {
             step = "lock";
+        } else if (cause instanceof FactsGate.Refused) {
+            step = FactsGate.Refused.STEP;
         } else if (cause instanceof SudoException) {
             step = "sudo";
         } else if (!session.connected()) {
@@ -84,6 +94,7 @@ final class Preflight {
             case "connect" -> "connect";
             case "lock" -> "take the run lock";
             case "sudo" -> "run the facts script as root";
+            case FactsGate.Refused.STEP -> "compare the facts with the saved plan";
             default -> "gather facts";
         };
         return new Failure(host, phase, step, action, -1, "",
