@@ -51,7 +51,12 @@ final class CatalogParser {
 
     private ComponentLayout layout(String name, Map<String, Object> c) {
         String url = text(c, "url", name);
-        URI probe = URI.create(ComponentLayout.expand(url, "0.0.0", Arch.AMD64));
+        URI probe;
+        try {
+            probe = new URI(ComponentLayout.expand(url, "0.0.0", Arch.AMD64));
+        } catch (java.net.URISyntaxException e) {
+            throw fail(name + ".url is not a valid URL (" + e.getReason() + " at index " + e.getIndex() + "): " + url);
+        }
         if (!probe.isAbsolute() || !("https".equals(probe.getScheme()) || "http".equals(probe.getScheme()))) {
             throw fail(name + ".url must be an absolute http(s) URL: " + url);
         }

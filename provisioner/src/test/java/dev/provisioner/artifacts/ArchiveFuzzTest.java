@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ArchiveFuzzTest {
     private static final Map<String, String> WANTED = Map.of("tool", "pkg/bin/tool", "other", "./other");
 
-    @FuzzTest(maxDuration = "5m")
+    @FuzzTest(maxDuration = "3m")
     void anyArchiveGivesTheBinariesOrANamedError(byte[] input) {
         FuzzBounds.within(() -> {
             Path root = Files.createTempDirectory("archive-fuzz");

@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * SHA256SUMS, the line), nothing else.
  */
 class ChecksumFilesFuzzTest {
-    @FuzzTest(maxDuration = "5m")
+    @FuzzTest(maxDuration = "3m")
     void anySha256SumsIsEntriesOrALocatedError(byte[] input) {
         FuzzBounds.within(() -> {
             String text = new String(input, StandardCharsets.UTF_8);
@@ -30,7 +30,7 @@ class ChecksumFilesFuzzTest {
         });
     }
 
-    @FuzzTest(maxDuration = "5m")
+    @FuzzTest(maxDuration = "3m")
     void anyCatalogueIsACatalogueOrANamedError(byte[] input) {
         FuzzBounds.within(() -> {
             String yaml = new String(input, StandardCharsets.UTF_8);

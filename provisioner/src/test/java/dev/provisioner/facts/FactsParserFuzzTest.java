@@ -15,7 +15,7 @@ class FactsParserFuzzTest {
     private static final FactsQuery QUERY = FactsQuery.file("/etc/app.conf", FileProbe.content())
             .and(FactsQuery.packages("curl")).and(FactsQuery.units("kubelet.service"));
 
-    @FuzzTest(maxDuration = "5m")
+    @FuzzTest(maxDuration = "3m")
     void anyOutputIsFactsOrAFactsException(byte[] input) {
         FuzzBounds.within(() -> {
             String output = new String(input, StandardCharsets.UTF_8);

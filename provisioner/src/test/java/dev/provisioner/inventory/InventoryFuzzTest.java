@@ -18,7 +18,7 @@ class InventoryFuzzTest {
     private static final Path NOWHERE = Path.of("/nonexistent-provisioner-fuzz");
     private static final InventoryLoader LOADER = InventoryLoader.standard().withEnv(name -> null).withHome(NOWHERE);
 
-    @FuzzTest(maxDuration = "5m")
+    @FuzzTest(maxDuration = "3m")
     void anyTextIsAnInventoryOrLocatedProblems(byte[] input) {
         FuzzBounds.within(() -> {
             String yaml = new String(input, StandardCharsets.UTF_8);

@@ -154,7 +154,15 @@ final class KnownHostsStore {
         return parse(Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "");
     }
 
+    /**
+     * sshj's parser throws unchecked exceptions on some malformed lines (a number with an embedded
+     * sign, found by fuzzing); they become the IOException every caller handles.
+     */
     private static OpenSSHKnownHosts parse(String content) throws IOException {
-        return new OpenSSHKnownHosts(new StringReader(content));
+        try {
+            return new OpenSSHKnownHosts(new StringReader(content));
+        } catch (RuntimeException e) {
+            throw new IOException("malformed known_hosts entry (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", e);
+        }
     }
 }

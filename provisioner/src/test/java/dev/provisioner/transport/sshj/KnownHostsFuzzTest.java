@@ -33,7 +33,7 @@ class KnownHostsFuzzTest {
         }
     }
 
-    @FuzzTest(maxDuration = "5m")
+    @FuzzTest(maxDuration = "3m")
     void anyKnownHostsFileGivesAnHonestVerdict(byte[] input) {
         FuzzBounds.within(() -> {
             Path dir = Files.createTempDirectory("known-hosts-fuzz");
