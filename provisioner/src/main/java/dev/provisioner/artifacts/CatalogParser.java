@@ -64,7 +64,12 @@ final class CatalogParser {
         if (file.startsWith("/") || List.of(file.split("/")).contains("..") || file.contains("\\")) {
             throw fail(name + ".file must be a relative path without '..': " + file);
         }
-        ArchiveKind kind = ArchiveKind.parse(text(c, "kind", name));
+        ArchiveKind kind;
+        try {
+            kind = ArchiveKind.parse(text(c, "kind", name));
+        } catch (ArtifactException e) {
+            throw fail(name + ".kind: " + e.getMessage());
+        }
         Map<String, String> binaries = new LinkedHashMap<>();
         if (kind == ArchiveKind.RAW) {
             binaries.put(text(c, "binary", name), "");

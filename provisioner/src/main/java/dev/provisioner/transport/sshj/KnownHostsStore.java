@@ -150,6 +150,27 @@ final class KnownHostsStore {
         return new String(buf.array(), 0, buf.position(), StandardCharsets.UTF_8);
     }
 
+    /** Most {@code *} wildcards in one entry's host patterns. */
+    static final int MAX_WILDCARDS = 3;
+
+    /**
+     * sshj matches host patterns with regular expressions ({@code *} becomes {@code .*}), which
+     * backtrack exponentially on a pattern of many wildcards: a 423-byte known_hosts line with 23 of
+     * them hung the look-up (found by fuzzing). Such an entry is refused, so the connection is refused
+     * with the file named, rather than hanging or skipping an entry that may pin a key.
+     */
+    private static void refuseWildcardRuns(String content) throws IOException {
+        String[] lines = content.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            String[] fields = lines[i].strip().split("[ \t]+", 3);
+            String hosts = fields[0].startsWith("@") && fields.length > 1 ? fields[1] : fields[0];
+            if (!hosts.startsWith("#") && hosts.chars().filter(c -> c == '*').count() > MAX_WILDCARDS) {
+                throw new IOException("known_hosts line " + (i + 1) + ": more than " + MAX_WILDCARDS
+                        + " '*' wildcards in the host patterns; write the host names out");
+            }
+        }
+    }
+
     private OpenSSHKnownHosts load() throws IOException {
         return parse(Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "");
     }
@@ -159,6 +180,7 @@ final class KnownHostsStore {
      * sign, found by fuzzing); they become the IOException every caller handles.
      */
     private static OpenSSHKnownHosts parse(String content) throws IOException {
+        refuseWildcardRuns(content);
         try {
             return new OpenSSHKnownHosts(new StringReader(content));
         } catch (RuntimeException e) {

@@ -9,9 +9,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Inputs found by fuzzing: an absolute SHA256SUMS path with NUL bytes was accepted, and a catalogue URL
- * with an illegal character threw IllegalArgumentException instead of the catalogue's error.
+ * with an illegal character threw IllegalArgumentException instead of the catalogue's error, and an
+ * unknown archive kind was refused without naming the catalogue.
  */
-class FuzzFindingsTest {
+class MalformedChecksumFilesTest {
     private static final String HEX = "2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824";
 
     @Test
@@ -37,5 +38,13 @@ class FuzzFindingsTest {
                 + "    file: \"tool\"\n    kind: raw\n    binary: tool\n";
         assertThatThrownBy(() -> ArtifactCatalog.parse(yaml, "t.yaml")).isInstanceOf(ArtifactException.class)
                 .hasMessageStartingWith("artifact catalogue t.yaml: tool.url is not a valid URL (Illegal character in path at index");
+    }
+
+    @Test
+    void anUnknownArchiveKindNamesTheCatalogueAndComponent() {
+        String yaml = "components:\n  tool:\n    url: \"https://example.org/v{version}/tool\"\n"
+                + "    file: \"tool\"\n    kind: tap.gz\n    binary: tool\n";
+        assertThatThrownBy(() -> ArtifactCatalog.parse(yaml, "t.yaml")).isInstanceOf(ArtifactException.class)
+                .hasMessage("artifact catalogue t.yaml: tool.kind: unknown archive kind 'tap.gz' (raw or tar.gz)");
     }
 }
