@@ -74,7 +74,12 @@ final class CatalogParser {
         if (kind == ArchiveKind.RAW) {
             binaries.put(text(c, "binary", name), "");
         } else {
-            map(c.get("binaries"), name + ".binaries").forEach((k, v) -> binaries.put(k, String.valueOf(v)));
+            map(c.get("binaries"), name + ".binaries").forEach((k, v) -> {
+                if (k == null) {
+                    throw fail(name + ".binaries: an entry has no binary name");
+                }
+                binaries.put(String.valueOf(k), String.valueOf(v));
+            });
         }
         try {
             return new ComponentLayout(name, url, file, kind, binaries);

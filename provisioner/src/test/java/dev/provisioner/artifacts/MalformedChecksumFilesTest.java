@@ -10,7 +10,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * Inputs found by fuzzing: an absolute SHA256SUMS path with NUL bytes was accepted, and a catalogue URL
  * with an illegal character threw IllegalArgumentException instead of the catalogue's error, and an
- * unknown archive kind was refused without naming the catalogue.
+ * unknown archive kind was refused without naming the catalogue, and a binary without a name threw
+ * NullPointerException.
  */
 class MalformedChecksumFilesTest {
     private static final String HEX = "2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824";
@@ -46,5 +47,13 @@ class MalformedChecksumFilesTest {
                 + "    file: \"tool\"\n    kind: tap.gz\n    binary: tool\n";
         assertThatThrownBy(() -> ArtifactCatalog.parse(yaml, "t.yaml")).isInstanceOf(ArtifactException.class)
                 .hasMessage("artifact catalogue t.yaml: tool.kind: unknown archive kind 'tap.gz' (raw or tar.gz)");
+    }
+
+    @Test
+    void aBinaryWithoutANameIsTheCataloguesError() {
+        String yaml = "components:\n  tool:\n    url: \"https://example.org/v{version}/tool.tgz\"\n"
+                + "    file: \"tool.tgz\"\n    kind: tar.gz\n    binaries: {~: bin/tool}\n";
+        assertThatThrownBy(() -> ArtifactCatalog.parse(yaml, "t.yaml")).isInstanceOf(ArtifactException.class)
+                .hasMessage("artifact catalogue t.yaml: tool.binaries: an entry has no binary name");
     }
 }

@@ -154,21 +154,53 @@ final class KnownHostsStore {
     static final int MAX_WILDCARDS = 3;
 
     /**
-     * sshj matches host patterns with regular expressions ({@code *} becomes {@code .*}), which
-     * backtrack exponentially on a pattern of many wildcards: a 423-byte known_hosts line with 23 of
-     * them hung the look-up (found by fuzzing). Such an entry is refused, so the connection is refused
-     * with the file named, rather than hanging or skipping an entry that may pin a key.
+     * Checks each entry before sshj reads it, because two kinds of line broke sshj (found by fuzzing):
+     * host patterns of many {@code *} wildcards, which sshj matches with backtracking regular
+     * expressions (a 423-byte line hung the look-up), and a key whose length fields claim more bytes
+     * than the key has, which sshj allocates up front (gigabytes). Such an entry is refused: the
+     * connection is refused with the file and line named, rather than hanging, exhausting memory or
+     * skipping an entry that may pin a key.
      */
-    private static void refuseWildcardRuns(String content) throws IOException {
+    private static void precheck(String content) throws IOException {
         String[] lines = content.split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
-            String[] fields = lines[i].strip().split("[ \t]+", 3);
-            String hosts = fields[0].startsWith("@") && fields.length > 1 ? fields[1] : fields[0];
-            if (!hosts.startsWith("#") && hosts.chars().filter(c -> c == '*').count() > MAX_WILDCARDS) {
+            String[] fields = lines[i].strip().split("[ \t]+");
+            int first = fields[0].startsWith("@") ? 1 : 0;
+            if (fields.length <= first || fields[first].startsWith("#")) {
+                continue;
+            }
+            if (fields[first].chars().filter(c -> c == '*').count() > MAX_WILDCARDS) {
                 throw new IOException("known_hosts line " + (i + 1) + ": more than " + MAX_WILDCARDS
                         + " '*' wildcards in the host patterns; write the host names out");
             }
+            if (fields.length > first + 2 && !wellFormed(fields[first + 2])) {
+                throw new IOException("known_hosts line " + (i + 1) + ": the key is not a well-formed SSH public key");
+            }
         }
+    }
+
+    /** Base64 of SSH wire-format fields (each a 4-byte length and that many bytes), every length within the key. */
+    private static boolean wellFormed(String base64) {
+        byte[] blob;
+        try {
+            blob = Base64.getDecoder().decode(base64);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        int pos = 0;
+        while (pos < blob.length) {
+            if (blob.length - pos < 4) {
+                return false;
+            }
+            long length = ((blob[pos] & 0xffL) << 24) | ((blob[pos + 1] & 0xff) << 16) | ((blob[pos + 2] & 0xff) << 8)
+                    | (blob[pos + 3] & 0xff);
+            pos += 4;
+            if (length > blob.length - pos) {
+                return false;
+            }
+            pos += (int) length;
+        }
+        return blob.length > 0;
     }
 
     private OpenSSHKnownHosts load() throws IOException {
@@ -180,7 +212,7 @@ final class KnownHostsStore {
      * sign, found by fuzzing); they become the IOException every caller handles.
      */
     private static OpenSSHKnownHosts parse(String content) throws IOException {
-        refuseWildcardRuns(content);
+        precheck(content);
         try {
             return new OpenSSHKnownHosts(new StringReader(content));
         } catch (RuntimeException e) {
