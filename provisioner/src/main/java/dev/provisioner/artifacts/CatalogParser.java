@@ -74,7 +74,8 @@ final class CatalogParser {
         if (kind == ArchiveKind.RAW) {
             binaries.put(text(c, "binary", name), "");
         } else {
-            map(c.get("binaries"), name + ".binaries").forEach((k, v) -> {
+            Map<?, ?> declared = map(c.get("binaries"), name + ".binaries"); // YAML keys may be any scalar
+            declared.forEach((k, v) -> {
                 if (k == null) {
                     throw fail(name + ".binaries: an entry has no binary name");
                 }
