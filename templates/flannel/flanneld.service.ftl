@@ -1,6 +1,6 @@
-# Managed by provisioner. flannel ${version}: leases this host's pod subnet and writes ${subnetFile}.
+# Managed by provisioner. flannel ${line(version)}: leases this host's pod subnet and writes ${line(subnetFile)}.
 [Unit]
-Description=flannel overlay network (${mode})
+Description=flannel overlay network (${unit(mode)})
 Documentation=https://github.com/flannel-io/flannel
 After=network-online.target
 Wants=network-online.target
@@ -8,11 +8,11 @@ Before=containerd.service kubelet.service
 
 [Service]
 Type=notify
-ExecStart=${binDir}/flanneld \
+ExecStart=${exec(binDir)}/flanneld \
 <#list flags as flag>
-  ${flag} \
+  ${exec(flag)} \
 </#list>
-  --subnet-file=${subnetFile}
+  --subnet-file=${exec(subnetFile)}
 Restart=always
 RestartSec=5
 

@@ -1,4 +1,4 @@
-# Managed by provisioner. Kubernetes ${version} kube-proxy; settings in the KubeProxyConfiguration.
+# Managed by provisioner. Kubernetes ${line(version)} kube-proxy; settings in the KubeProxyConfiguration.
 [Unit]
 Description=Kubernetes Network Proxy
 Documentation=https://kubernetes.io/docs/reference/command-line-tools-reference/kube-proxy/
@@ -6,8 +6,8 @@ After=network-online.target
 Wants=network-online.target
 
 [Service]
-ExecStart=${binDir}/kube-proxy \
-  --config=${config}
+ExecStart=${exec(binDir)}/kube-proxy \
+  --config=${exec(config)}
 Restart=on-failure
 RestartSec=5
 

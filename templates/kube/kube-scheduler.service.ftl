@@ -1,4 +1,4 @@
-# Managed by provisioner. Kubernetes ${version} scheduler (secure port 10259 on loopback only).
+# Managed by provisioner. Kubernetes ${line(version)} scheduler (secure port 10259 on loopback only).
 # Flags only, as kubeadm does: with --config the scheduler would ignore --profiling.
 [Unit]
 Description=Kubernetes Scheduler
@@ -7,11 +7,11 @@ After=network-online.target kube-apiserver.service
 Wants=network-online.target
 
 [Service]
-ExecStart=${binDir}/kube-scheduler \
+ExecStart=${exec(binDir)}/kube-scheduler \
   --bind-address=127.0.0.1 \
-  --kubeconfig=${kubeconfig} \
-  --authentication-kubeconfig=${kubeconfig} \
-  --authorization-kubeconfig=${kubeconfig} \
+  --kubeconfig=${exec(kubeconfig)} \
+  --authentication-kubeconfig=${exec(kubeconfig)} \
+  --authorization-kubeconfig=${exec(kubeconfig)} \
   --leader-elect=true \
   --profiling=false \
   --v=2

@@ -1,1 +1,1 @@
-KUBELET_ARGS="${args}"
+KUBELET_ARGS=${env(args)}

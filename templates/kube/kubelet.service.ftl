@@ -1,4 +1,4 @@
-# Managed by provisioner. Kubernetes ${version} kubelet. Only command-line-only settings live here
+# Managed by provisioner. Kubernetes ${line(version)} kubelet. Only command-line-only settings live here
 # (kubeconfig, config, node IP, labels); every other setting is in the KubeletConfiguration.
 # No --hostname-override (CIS 4.2.7): the node name is the host name, which equals the inventory name.
 [Unit]
@@ -8,10 +8,10 @@ After=containerd.service
 Requires=containerd.service
 
 [Service]
-EnvironmentFile=${envFile}
-ExecStart=${binDir}/kubelet \
-  --config=${config} \
-  --kubeconfig=${kubeconfig} \
+EnvironmentFile=${unit(envFile)}
+ExecStart=${exec(binDir)}/kubelet \
+  --config=${exec(config)} \
+  --kubeconfig=${exec(kubeconfig)} \
   $KUBELET_ARGS
 Restart=always
 RestartSec=10

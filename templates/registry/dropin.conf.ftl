@@ -1,6 +1,6 @@
 # Managed by provisioner: run the registry with the configuration provisioner writes.
 [Service]
 ExecStart=
-ExecStart=${binary} serve ${configPath}
+ExecStart=${exec(binary)} serve ${exec(configPath)}
 Restart=on-failure
 RestartSec=2

@@ -1,4 +1,4 @@
-# Managed by provisioner (cluster ${cluster}): containerd ${version} from its release; upstream's unit.
+# Managed by provisioner (cluster ${line(cluster)}): containerd ${line(version)} from its release; upstream's unit.
 [Unit]
 Description=containerd container runtime
 Documentation=https://containerd.io
@@ -6,7 +6,7 @@ After=network.target dbus.service
 
 [Service]
 ExecStartPre=-/sbin/modprobe overlay
-ExecStart=${binary}
+ExecStart=${exec(binary)}
 Type=notify
 Delegate=yes
 KillMode=process

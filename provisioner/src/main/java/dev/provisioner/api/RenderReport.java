@@ -1,11 +1,6 @@
 package dev.provisioner.api;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -24,32 +19,12 @@ public record RenderReport(List<RenderedFile> files) {
     }
 
     /**
-     * Writes each file to {@code dir/<host>/<absolute path>}; sensitive files get mode 0600.
+     * Writes each file to {@code dir/<host>/<absolute path>} as {@link RenderOutput} does (folders 0700,
+     * sensitive files 0600 from creation, no symbolic links followed), into an empty or new {@code dir}.
      *
      * @return the written paths
      */
     public List<Path> writeTo(Path dir) {
-        List<Path> written = new ArrayList<>();
-        try {
-            for (RenderedFile f : files) {
-                Path target = dir.resolve(f.host()).resolve(f.path().substring(1)).normalize();
-                if (!target.startsWith(dir.resolve(f.host()).normalize())) {
-                    throw new IllegalArgumentException("path escapes the output directory: " + f.path());
-                }
-                Files.createDirectories(target.getParent());
-                Files.write(target, f.content());
-                if (f.sensitive()) {
-                    try {
-                        Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rw-------"));
-                    } catch (UnsupportedOperationException ignored) {
-                        // not a POSIX file system
-                    }
-                }
-                written.add(target);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write rendered files to " + dir, e);
-        }
-        return written;
+        return RenderOutput.write(this, dir, RenderOutput.Options.defaults());
     }
 }

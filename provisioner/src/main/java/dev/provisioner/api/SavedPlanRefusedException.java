@@ -7,7 +7,7 @@ import java.util.List;
  * unreadable, or the inventory, the templates, a rendered file, a host's facts or the actions computed now
  * differ from the saved ones. {@link #differences()} names each, with its host.
  *
- * @since 0.2
+ * @since 0.1
  */
 public class SavedPlanRefusedException extends RuntimeException {
     private final transient List<String> differences;

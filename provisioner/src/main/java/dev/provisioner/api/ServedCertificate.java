@@ -14,7 +14,7 @@ import java.util.Optional;
  * @param sha256      its SHA-256 fingerprint ("" when not listening)
  * @param matchesState whether it is one of the state directory's certificates (false: stale or foreign)
  * @param error       why the host could not be asked ("" when it was)
- * @since 0.2
+ * @since 0.1
  */
 public record ServedCertificate(String host, int port, boolean listening, String subject, Optional<Instant> notAfter,
                                 String sha256, boolean matchesState, String error) {

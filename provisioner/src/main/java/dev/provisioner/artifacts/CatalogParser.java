@@ -51,7 +51,12 @@ final class CatalogParser {
 
     private ComponentLayout layout(String name, Map<String, Object> c) {
         String url = text(c, "url", name);
-        URI probe = URI.create(ComponentLayout.expand(url, "0.0.0", Arch.AMD64));
+        URI probe;
+        try {
+            probe = new URI(ComponentLayout.expand(url, "0.0.0", Arch.AMD64));
+        } catch (java.net.URISyntaxException e) {
+            throw fail(name + ".url is not a valid URL (" + e.getReason() + " at index " + e.getIndex() + "): " + url);
+        }
         if (!probe.isAbsolute() || !("https".equals(probe.getScheme()) || "http".equals(probe.getScheme()))) {
             throw fail(name + ".url must be an absolute http(s) URL: " + url);
         }
@@ -59,12 +64,23 @@ final class CatalogParser {
         if (file.startsWith("/") || List.of(file.split("/")).contains("..") || file.contains("\\")) {
             throw fail(name + ".file must be a relative path without '..': " + file);
         }
-        ArchiveKind kind = ArchiveKind.parse(text(c, "kind", name));
+        ArchiveKind kind;
+        try {
+            kind = ArchiveKind.parse(text(c, "kind", name));
+        } catch (ArtifactException e) {
+            throw fail(name + ".kind: " + e.getMessage());
+        }
         Map<String, String> binaries = new LinkedHashMap<>();
         if (kind == ArchiveKind.RAW) {
             binaries.put(text(c, "binary", name), "");
         } else {
-            map(c.get("binaries"), name + ".binaries").forEach((k, v) -> binaries.put(k, String.valueOf(v)));
+            Map<?, ?> declared = map(c.get("binaries"), name + ".binaries"); // YAML keys may be any scalar
+            declared.forEach((k, v) -> {
+                if (k == null) {
+                    throw fail(name + ".binaries: an entry has no binary name");
+                }
+                binaries.put(String.valueOf(k), String.valueOf(v));
+            });
         }
         String checksums = null;
         if (c.containsKey("checksums")) {

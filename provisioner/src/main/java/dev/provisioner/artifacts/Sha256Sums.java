@@ -56,9 +56,13 @@ public record Sha256Sums(Map<String, String> byPath) {
                 throw new ArtifactException(origin + " line " + (i + 1)
                         + ": expected '<64 hex digits>  <relative path>' as sha256sum writes it, got: " + line);
             }
+            if (!relative(path)) {
+                throw new ArtifactException(origin + " line " + (i + 1)
+                        + ": the path must be relative to the folder, without '..' or control characters, got: " + line);
+            }
             String previous = out.put(path, hex);
             if (previous != null && !previous.equals(hex)) {
-                throw new ArtifactException(origin + " lists " + path + " twice with different checksums");
+                throw new ArtifactException(origin + " line " + (i + 1) + ": lists " + path + " twice with different checksums");
             }
         }
         return new Sha256Sums(out);
@@ -67,6 +71,18 @@ public record Sha256Sums(Map<String, String> byPath) {
     /** The checksum listed for a relative path. */
     public Optional<String> get(String relativePath) {
         return Optional.ofNullable(byPath.get(normalize(relativePath)));
+    }
+
+    private static boolean relative(String path) {
+        if (path.startsWith("/") || path.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+            return false;
+        }
+        for (String segment : path.split("/")) {
+            if (segment.equals("..")) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public static String normalize(String path) {

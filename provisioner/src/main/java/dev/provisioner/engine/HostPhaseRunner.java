@@ -5,6 +5,7 @@ import java.util.concurrent.TimeoutException;
 
 import dev.provisioner.artifacts.MissingArtifacts;
 import dev.provisioner.facts.HostFacts;
+import dev.provisioner.operation.RunLock;
 import dev.provisioner.step.Action;
 import dev.provisioner.step.EnsureUnit;
 import dev.provisioner.step.InstallPackages;
@@ -35,6 +36,14 @@ import java.util.Set;
  * what it creates.
  */
 final class HostPhaseRunner {
+    /**
+     * How long one phase's apply script may run on a host before it is killed (the transport's timeout
+     * kill: the channel is closed and the script's process group killed) and the phase fails. Generous:
+     * package installs wait up to 10 minutes for the dpkg lock and health checks wait for slow starts;
+     * a script past this limit is stuck, not slow.
+     */
+    static final Duration PHASE_LIMIT = Duration.ofMinutes(45);
+
     private final RunScope run;
     private final HostSession session;
     private final Phase phase;
@@ -130,7 +139,7 @@ final class HostPhaseRunner {
             return records(outcomes, planTime, batch, Set.of(), -2, f, Duration.ofNanos(System.nanoTime() - t));
         }
         String script = ApplyScript.build(batch, staged, stageDir);
-        Command command = new Command(Command.shell(script).line(), true, null, null,
+        Command command = new Command(Command.shell(script).line(), true, null, PHASE_LIMIT,
                 "apply phase " + phase.title() + " (" + batch.size() + " actions)");
         CommandResult result;
         try {
@@ -153,6 +162,12 @@ final class HostPhaseRunner {
         }
         Failure failure = null;
         int failedAt = -1;
+        if (done.isEmpty() && result.exitCode() == RunLock.REFUSED && result.stderr().contains(RunLock.REFUSAL_PREFIX)) {
+            String holder = RunLock.holder(result.stderr());
+            Failure f = failure(HostManifest.stepOf(batch, 0), "take the busy lock", result.exitCode(), "",
+                    "the phase script did not start: " + holder);
+            return records(outcomes, planTime, batch, Set.of(), -2, f, Duration.ofNanos(System.nanoTime() - t));
+        }
         if (!result.ok()) {
             failedAt = ApplyScript.failed(result.stdout());
             Planned p = failedAt >= 0 ? batch.get(failedAt) : batch.get(0);

@@ -33,7 +33,7 @@ public final class FactsParser {
                     osLike = f.length > 3 ? f[3] : "";
                 }
                 case "arch" -> arch = field(f, 1, line, host);
-                case "pm" -> pm = PackageManager.valueOf(field(f, 1, line, host).toUpperCase(java.util.Locale.ROOT));
+                case "pm" -> pm = packageManager(field(f, 1, line, host));
                 case "pkg" -> packages.put(field(f, 1, line, host), field(f, 2, line, host));
                 case "cand" -> candidates.put(field(f, 1, line, host), field(f, 2, line, host));
                 case "file" -> files.put(field(f, 1, line, host), file(f, line, host));
@@ -43,7 +43,7 @@ public final class FactsParser {
                     if (s == null) {
                         throw new FactsException(host, "content before file line: " + path);
                     }
-                    byte[] bytes = Base64.getDecoder().decode(f.length > 2 ? f[2].strip() : "");
+                    byte[] bytes = base64(f.length > 2 ? f[2].strip() : "", path, host);
                     files.put(path, new FileState(path, s.exists(), s.sha256(), s.mode(), s.owner(), s.group(),
                             Optional.of(bytes)));
                 }
@@ -73,8 +73,31 @@ public final class FactsParser {
         if (meta.length != 3) {
             throw new FactsException(host, "malformed file metadata: " + line);
         }
-        return new FileState(path, true, field(f, 3, line, host), Integer.parseInt(meta[0], 8), meta[1], meta[2],
-                Optional.empty());
+        int mode;
+        try {
+            mode = Integer.parseInt(meta[0], 8);
+        } catch (NumberFormatException e) {
+            throw new FactsException(host, "malformed file metadata: " + line);
+        }
+        return new FileState(path, true, field(f, 3, line, host), mode, meta[1], meta[2], Optional.empty());
+    }
+
+    /** A name the script printed; one it does not know of is {@link PackageManager#UNKNOWN}. */
+    private static PackageManager packageManager(String name) {
+        for (PackageManager p : PackageManager.values()) {
+            if (p.name().equalsIgnoreCase(name)) {
+                return p;
+            }
+        }
+        return PackageManager.UNKNOWN;
+    }
+
+    private static byte[] base64(String text, String path, String host) {
+        try {
+            return Base64.getDecoder().decode(text);
+        } catch (IllegalArgumentException e) {
+            throw new FactsException(host, "malformed content of " + path + " (not Base64)");
+        }
     }
 
     private static String field(String[] f, int i, String line, String host) {

@@ -37,8 +37,6 @@ import java.util.Map;
 final class YamlTrees {
     /** Largest inventory accepted, in bytes (and code points). */
     static final int MAX_SIZE = 1024 * 1024;
-    private static final int MAX_ALIASES = 10;
-    private static final int MAX_DEPTH = 30;
     /** Most values (scalars, lists, maps) the document may hold once aliases are expanded. */
     static final int MAX_VALUES = 100_000;
 
@@ -61,9 +59,8 @@ final class YamlTrees {
                 return null;
             }
             return convert(root, problems, new IdentityHashMap<>(), new int[] {0});
-        } catch (TooManyValues e) {
-            problems.error("", e.at, "the document expands to more than " + MAX_VALUES + " values through aliases",
-                    "an inventory is a few kilobytes; do not repeat large lists or maps through aliases");
+        } catch (Refused e) {
+            problems.error("", e.at, e.getMessage(), e.fix);
         } catch (ReaderException e) {
             int at = firstUnprintable(text);
             problems.error("", locate(text, at), "the file contains the character " + String.format("U+%04X", text.codePointAt(at))
@@ -74,8 +71,10 @@ final class YamlTrees {
                     : e.getProblem() == null ? e.getContext() : e.getContext() + ", " + e.getProblem();
             problems.error("", at(mark), "malformed YAML: " + oneLine(what), "check indentation, colons and quoting near this position");
         } catch (RuntimeException e) {
-            problems.error("", Location.NONE, "malformed YAML: " + oneLine(String.valueOf(e.getMessage())),
-                    "simplify the document: at most " + MAX_ALIASES + " aliases and " + MAX_DEPTH + " levels of nesting");
+            YamlLimits.Breach breach = YamlLimits.find(yaml, text).orElse(new YamlLimits.Breach(Location.NONE,
+                    "malformed YAML: " + oneLine(String.valueOf(e.getMessage())), "simplify the document: at most "
+                    + YamlLimits.MAX_ALIASES + " aliases and " + YamlLimits.MAX_DEPTH + " levels of nesting"));
+            problems.error("", breach.at(), breach.message(), breach.fix());
         }
         return null;
     }
@@ -83,9 +82,9 @@ final class YamlTrees {
     private static LoaderOptions options() {
         LoaderOptions o = new LoaderOptions();
         o.setAllowDuplicateKeys(false);
-        o.setMaxAliasesForCollections(MAX_ALIASES);
+        o.setMaxAliasesForCollections(YamlLimits.MAX_ALIASES);
         o.setAllowRecursiveKeys(false);
-        o.setNestingDepthLimit(MAX_DEPTH);
+        o.setNestingDepthLimit(YamlLimits.MAX_DEPTH);
         o.setCodePointLimit(MAX_SIZE);
         o.setProcessComments(false);
         return o;
@@ -109,11 +108,13 @@ final class YamlTrees {
 
     private static Tree convert(Node node, Problems problems, Map<Node, Boolean> onPath, int[] values) {
         if (onPath.containsKey(node)) {
-            throw new IllegalStateException("recursive alias at line " + (node.getStartMark().getLine() + 1));
+            throw new Refused(at(node.getStartMark()), "recursive alias: the list or map anchored here contains an alias to itself",
+                    "an alias cannot stand inside the list or map it names");
         }
         Location loc = at(node.getStartMark());
         if (++values[0] > MAX_VALUES) {
-            throw new TooManyValues(loc);
+            throw new Refused(loc, "the document expands to more than " + MAX_VALUES + " values through aliases",
+                    "an inventory is a few kilobytes; do not repeat large lists or maps through aliases");
         }
         if (node instanceof ScalarNode s) {
             return new Tree.Scalar(s.getValue(), s.isPlain() ? kind(s.getTag()) : Kind.STR, null, loc);
@@ -164,7 +165,7 @@ final class YamlTrees {
     }
 
     private static Location at(Mark mark) {
-        return mark == null ? Location.NONE : new Location(mark.getLine() + 1, mark.getColumn() + 1);
+        return YamlLimits.at(mark);
     }
 
     private static String oneLine(String s) {
@@ -194,13 +195,15 @@ final class YamlTrees {
         return new Location(line, text.codePointCount(lineStart, index) + 1);
     }
 
-    /** Thrown while converting when alias expansion makes the document too large. */
-    private static final class TooManyValues extends RuntimeException {
+    /** Thrown while converting: a recursive alias, or alias expansion makes the document too large. */
+    private static final class Refused extends RuntimeException {
         private final transient Location at;
+        private final String fix;
 
-        TooManyValues(Location at) {
-            super(null, null, false, false);
+        Refused(Location at, String message, String fix) {
+            super(message, null, false, false);
             this.at = at;
+            this.fix = fix;
         }
     }
 

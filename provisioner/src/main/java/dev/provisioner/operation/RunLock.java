@@ -16,6 +16,10 @@ import java.util.Optional;
  * does not stop it) finishes its current action before a new run starts changing things.
  *
  * <p>A refusal exits {@value #REFUSED} with one stderr line {@code provisioner-lock: <holder>}.
+ *
+ * <p>Without {@code flock} (util-linux) on the host there is no lock to take, and a run that changed
+ * the host without one could overlap another run: the script refuses with the same exit code and a
+ * line that names the missing program, before anything changes ({@link #NO_FLOCK}).
  */
 public final class RunLock {
     public static final String DIR = "/var/lib/provisioner";
@@ -25,6 +29,10 @@ public final class RunLock {
     /** Exit code of the lock script when another run holds the lock. */
     public static final int REFUSED = 75;
     public static final String REFUSAL_PREFIX = "provisioner-lock: ";
+    /** The holder named when the host has no {@code flock}: the refusal says what to install. */
+    public static final String NO_FLOCK = "no run lock: flock is missing on this host (install util-linux)";
+    /** How long an apply script waits for the busy lock before it fails, in seconds. */
+    public static final int BUSY_WAIT_SECONDS = 30;
 
     private RunLock() {
     }
@@ -35,8 +43,16 @@ public final class RunLock {
      * @param holder who asks, in words ("run 1a2b3c4d by alice@laptop (pid 4242) since 2026-...Z")
      */
     public static String acquire(String holder) {
+        return acquire(holder, DIR);
+    }
+
+    /** {@link #acquire(String)} with the lock files in {@code dir} (tests run it in a scratch folder). */
+    public static String acquire(String holder, String dir) {
         String h = Command.quote(holder);
-        return "d=" + DIR + "\n"
+        String lock = dir + "/run.lock";
+        String holderFile = dir + "/run.lock.holder";
+        String busy = dir + "/run.busy";
+        return "d=" + Command.quote(dir) + "\n"
                 + "[ -d \"$d\" ] || mkdir -p -m 0700 \"$d\"\n"
                 + "refuse() { printf '" + REFUSAL_PREFIX + "%s\\n' \"$1\" >&2; exit " + REFUSED + "; }\n"
                 + "if command -v flock >/dev/null 2>&1; then\n"
@@ -49,12 +65,12 @@ public final class RunLock {
                 + "    st=; { IFS= read -r st < /proc/$s/stat; } 2>/dev/null\n"
                 + "    st=${st##*) }; st=${st#* }; s=${st%% *}\n"
                 + "  done\n"
-                + "  exec 9>>" + LOCK + "\n"
-                + "  flock -w 5 9 || refuse \"$(cat " + HOLDER + " 2>/dev/null || echo 'an unknown run')\"\n"
-                + "  exec 8>>" + BUSY + "\n"
+                + "  exec 9>>" + lock + "\n"
+                + "  flock -w 5 9 || refuse \"$(cat " + holderFile + " 2>/dev/null || echo 'an unknown run')\"\n"
+                + "  exec 8>>" + busy + "\n"
                 + "  flock -w 10 8 || refuse 'a script of an earlier run whose connection was lost is still running'\n"
                 + "  exec 8>&-\n"
-                + "  printf '%s\\n' " + h + " > " + HOLDER + "\n"
+                + "  printf '%s\\n' " + h + " > " + holderFile + "\n"
                 + "  if [ \"${s:-1}\" -gt 1 ]; then\n"
                 // GNU tail waits for the pid without forking; where it cannot (or setsid is missing), a
                 // kill -0 loop does. The background subshell holds fd 9 until the waiting ends.
@@ -62,14 +78,38 @@ public final class RunLock {
                 + " || while kill -0 \"$s\" 2>/dev/null; do sleep 0.2; done; } </dev/null >/dev/null 2>&1 &\n"
                 + "  fi\n"
                 + "  exec 9>&-\n"
+                + "else\n"
+                + "  refuse " + Command.quote(NO_FLOCK) + "\n"
                 + "fi\n";
     }
 
-    /** Lines an apply script starts with: it holds {@value #BUSY} shared until it exits. */
+    /**
+     * Lines an apply script starts with: it holds {@value #BUSY} shared until it exits, or exits
+     * {@value #REFUSED} (changing nothing) when it cannot have it within {@value #BUSY_WAIT_SECONDS} s or
+     * the host has no {@code flock}.
+     */
     public static String busy() {
+        return busy(DIR, BUSY_WAIT_SECONDS);
+    }
+
+    /** {@link #busy()} with the busy file in {@code dir} and another wait (tests). */
+    public static String busy(String dir, int waitSeconds) {
+        String d = Command.quote(dir);
         // Checked first: a failed redirection on exec would end a non-interactive sh.
-        return "if [ -d " + DIR + " ] && [ -w " + DIR + " ]; then exec 8>>" + BUSY
-                + "; flock -s -w 30 8 2>/dev/null || true; fi\n";
+        return "if [ -d " + d + " ] && [ -w " + d + " ]; then\n"
+                + "  command -v flock >/dev/null 2>&1 || { " + refusal(NO_FLOCK) + "; }\n"
+                + "  exec 8>>" + d + "/run.busy\n"
+                + "  flock -s -w " + waitSeconds + " 8 2>/dev/null || { " + refusal(busyRefusal(waitSeconds)) + "; }\n"
+                + "fi\n";
+    }
+
+    /** The holder a busy refusal names. */
+    public static String busyRefusal(int waitSeconds) {
+        return "another run is starting on this host (its busy lock was not free within " + waitSeconds + " s)";
+    }
+
+    private static String refusal(String holder) {
+        return "printf '" + REFUSAL_PREFIX + "%s\\n' " + Command.quote(holder) + " >&2; exit " + REFUSED;
     }
 
     /** Who holds the lock, from a refused script's stderr. */

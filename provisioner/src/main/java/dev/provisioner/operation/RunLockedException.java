@@ -8,7 +8,9 @@ public final class RunLockedException extends ProvisionerException {
     private final String holder;
 
     public RunLockedException(String host, String holder) {
-        super("another run holds the lock on this host: " + holder
+        super(RunLock.NO_FLOCK.equals(holder)
+                ? "the run lock cannot be taken: flock is missing on this host (install util-linux); nothing was changed"
+                : "another run holds the lock on this host: " + holder
                 + " (the lock is released when that run ends or its connection drops)");
         this.host = host;
         this.holder = holder;

@@ -61,6 +61,7 @@ final class FreemarkerSettings {
                 default -> Escapes::toml;
             }));
         }
+        SystemdEscapes.helpers().forEach((name, f) -> cfg.setSharedVariable(name, Escapes.method(name, f)));
         cfg.setTemplateLoader(loader(overrideDir));
         return cfg;
     }

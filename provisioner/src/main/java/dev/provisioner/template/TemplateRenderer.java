@@ -22,7 +22,9 @@ import java.util.Optional;
  * line; numbers print in computer format ({@code 2379}, never {@code 2,379}); the same model always
  * gives the same bytes. Files named {@code *.xml.ftl} / {@code *.html.ftl} auto-escape; every other
  * kind (YAML, TOML, systemd units, shell) escapes explicitly with {@code ${yaml(v)}},
- * {@code ${json(v)}}, {@code ${toml(v)}} or {@code ${sh(v)}} (see {@link Escapes}).
+ * {@code ${json(v)}}, {@code ${toml(v)}} or {@code ${sh(v)}} (see {@link Escapes}); systemd units and
+ * environment files with {@code ${exec(v)}}, {@code ${unit(v)}}, {@code ${env(v)}} and {@code ${line(v)}}
+ * (see {@link SystemdEscapes}).
  *
  * <pre>{@code
  * TemplateRenderer templates = TemplateRenderer.create(Optional.of(Path.of("my-templates")));

@@ -11,6 +11,9 @@ import java.nio.charset.StandardCharsets;
  * appears in argv. A wrong password makes sudo ask again, and the second read hits end of input, so
  * sudo fails at once instead of retrying (no lockouts). Commands that need stdin of their own are
  * therefore refused under a sudo password: backends pass such input as a staged file instead.
+ * When sudo does not ask (a {@code NOPASSWD} sudoers entry), the password line stays unread on
+ * stdin; the root shell therefore starts with its stdin on {@code /dev/null}, so the command never
+ * sees the password, whether sudo read it or not.
  */
 public final class SudoWrapper {
     /** The prompt sudo prints (on stderr) each time it reads a password; removed from captured stderr. */
@@ -35,7 +38,8 @@ public final class SudoWrapper {
                         + " stage the input as a file and redirect it");
             }
             byte[] pw = (withPassword.password().reveal() + "\n").getBytes(StandardCharsets.UTF_8);
-            return new Prepared("sudo -S -p " + Command.quote(PROMPT) + " -- " + inner, pw);
+            String closed = "sh -c " + Command.quote("exec </dev/null\n" + command.line());
+            return new Prepared("sudo -S -p " + Command.quote(PROMPT) + " -- " + closed, pw);
         }
         // Passwordless, and None for a non-root user asked to run as root: -n fails at once with
         // "a password is required" instead of hanging on a prompt nobody answers.

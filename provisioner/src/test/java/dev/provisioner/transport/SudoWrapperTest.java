@@ -39,7 +39,8 @@ class SudoWrapperTest {
     @Test
     void thePasswordGoesToStdinNeverToTheLine() {
         SudoWrapper.Prepared p = SudoWrapper.prepare(Command.of("id", "-u").asRoot(), as("operator", Sudo.withPassword(Secret.of(PASSWORD))));
-        assertThat(p.line()).startsWith("sudo -S -p ").contains(SudoWrapper.PROMPT).doesNotContain(PASSWORD);
+        assertThat(p.line()).startsWith("sudo -S -p ").contains(SudoWrapper.PROMPT).doesNotContain(PASSWORD)
+                .contains("exec </dev/null");
         assertThat(new String(p.stdin(), StandardCharsets.UTF_8)).isEqualTo(PASSWORD + "\n");
     }
 

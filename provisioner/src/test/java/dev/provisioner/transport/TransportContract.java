@@ -529,6 +529,20 @@ public abstract class TransportContract {
         }
     }
 
+    @Test
+    void aSudoPasswordThatSudoDoesNotAskForNeverReachesTheRootCommand() {
+        assumeTrue(server.supports(Capability.REAL_SUDO), "needs real sudo");
+        String canary = "unasked-sudo-" + UUID.randomUUID();
+        Endpoint nopasswd = server.sudoPasswordless();
+        Endpoint withPassword = new Endpoint(nopasswd.name(), nopasswd.address(), nopasswd.port(), nopasswd.user(),
+                nopasswd.auth(), Sudo.withPassword(Secret.of(canary)), null);
+        try (Connection c = connect(options(), withPassword)) {
+            CommandResult r = c.run(Command.shell("cat; echo read-done").asRoot());
+            assertThat(r.stdout()).isEqualTo("read-done\n").doesNotContain(canary);
+            assertThat(c.run(Command.of("id", "-u").asRoot()).stdout().trim()).isEqualTo("0");
+        }
+    }
+
     // ---------------------------------------------------------------- bastion
 
     @Test

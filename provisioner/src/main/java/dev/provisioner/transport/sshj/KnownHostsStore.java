@@ -150,11 +150,73 @@ final class KnownHostsStore {
         return new String(buf.array(), 0, buf.position(), StandardCharsets.UTF_8);
     }
 
+    /** Most {@code *} wildcards in one entry's host patterns. */
+    static final int MAX_WILDCARDS = 3;
+
+    /**
+     * Checks each entry before sshj reads it, because two kinds of line broke sshj (found by fuzzing):
+     * host patterns of many {@code *} wildcards, which sshj matches with backtracking regular
+     * expressions (a 423-byte line hung the look-up), and a key whose length fields claim more bytes
+     * than the key has, which sshj allocates up front (gigabytes). Such an entry is refused: the
+     * connection is refused with the file and line named, rather than hanging, exhausting memory or
+     * skipping an entry that may pin a key.
+     */
+    private static void precheck(String content) throws IOException {
+        String[] lines = content.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            String[] fields = lines[i].strip().split("[ \t]+");
+            int first = fields[0].startsWith("@") ? 1 : 0;
+            if (fields.length <= first || fields[first].startsWith("#")) {
+                continue;
+            }
+            if (fields[first].chars().filter(c -> c == '*').count() > MAX_WILDCARDS) {
+                throw new IOException("known_hosts line " + (i + 1) + ": more than " + MAX_WILDCARDS
+                        + " '*' wildcards in the host patterns; write the host names out");
+            }
+            if (fields.length > first + 2 && !wellFormed(fields[first + 2])) {
+                throw new IOException("known_hosts line " + (i + 1) + ": the key is not a well-formed SSH public key");
+            }
+        }
+    }
+
+    /** Base64 of SSH wire-format fields (each a 4-byte length and that many bytes), every length within the key. */
+    private static boolean wellFormed(String base64) {
+        byte[] blob;
+        try {
+            blob = Base64.getDecoder().decode(base64);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        int pos = 0;
+        while (pos < blob.length) {
+            if (blob.length - pos < 4) {
+                return false;
+            }
+            long length = ((blob[pos] & 0xffL) << 24) | ((blob[pos + 1] & 0xff) << 16) | ((blob[pos + 2] & 0xff) << 8)
+                    | (blob[pos + 3] & 0xff);
+            pos += 4;
+            if (length > blob.length - pos) {
+                return false;
+            }
+            pos += (int) length;
+        }
+        return blob.length > 0;
+    }
+
     private OpenSSHKnownHosts load() throws IOException {
         return parse(Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "");
     }
 
+    /**
+     * sshj's parser throws unchecked exceptions on some malformed lines (a number with an embedded
+     * sign, found by fuzzing); they become the IOException every caller handles.
+     */
     private static OpenSSHKnownHosts parse(String content) throws IOException {
-        return new OpenSSHKnownHosts(new StringReader(content));
+        precheck(content);
+        try {
+            return new OpenSSHKnownHosts(new StringReader(content));
+        } catch (RuntimeException e) {
+            throw new IOException("malformed known_hosts entry (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", e);
+        }
     }
 }

@@ -1,0 +1,94 @@
+package dev.provisioner.engine;
+
+import dev.provisioner.operation.RunLock;
+import dev.provisioner.operation.RunLockedException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The lock lines run by the local {@code /bin/sh} in a scratch folder (the real scripts, only the folder
+ * and the busy wait differ): a host without {@code flock} is refused before anything runs, and a busy
+ * lock that stays taken fails the script instead of letting it carry on.
+ */
+class RunLockScriptTest {
+    @TempDir
+    Path dir;
+
+    private record Exit(int code, String stdout, String stderr) {
+    }
+
+    private Exit sh(String script, String path) throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder("/bin/sh", "-c", script);
+        pb.environment().put("PATH", path);
+        Process p = pb.start();
+        p.getOutputStream().close();
+        assertThat(p.waitFor(20, TimeUnit.SECONDS)).isTrue();
+        return new Exit(p.exitValue(), new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8),
+                new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
+    }
+
+    /** A PATH with the programs the scripts use, except flock. */
+    private String pathWithoutFlock() throws IOException {
+        Path bin = Files.createDirectories(dir.resolve("bin"));
+        for (String tool : new String[]{"cat", "mkdir", "sleep", "tail", "setsid"}) {
+            Path real = Path.of("/usr/bin", tool);
+            if (Files.exists(real)) {
+                Files.createSymbolicLink(bin.resolve(tool), real);
+            }
+        }
+        return bin.toString();
+    }
+
+    @Test
+    void withoutFlockTheRunLockRefusesAndNamesWhatToInstall() throws Exception {
+        Path state = dir.resolve("state");
+        Exit e = sh(RunLock.acquire("run 1 by me", state.toString()) + "echo changed-the-host\n", pathWithoutFlock());
+        assertThat(e.code()).isEqualTo(RunLock.REFUSED);
+        assertThat(e.stdout()).doesNotContain("changed-the-host");
+        assertThat(RunLock.holder(e.stderr())).isEqualTo(RunLock.NO_FLOCK);
+        assertThat(new RunLockedException("h", RunLock.holder(e.stderr())).getMessage())
+                .isEqualTo("the run lock cannot be taken: flock is missing on this host (install util-linux); nothing was changed");
+    }
+
+    @Test
+    void withoutFlockTheApplyScriptRefusesBeforeItsFirstAction() throws Exception {
+        Exit e = sh(RunLock.busy(dir.toString(), 1) + "echo first-action\n", pathWithoutFlock());
+        assertThat(e.code()).isEqualTo(RunLock.REFUSED);
+        assertThat(e.stdout()).isEmpty();
+        assertThat(RunLock.holder(e.stderr())).isEqualTo(RunLock.NO_FLOCK);
+    }
+
+    @Test
+    void aBusyLockHeldTooLongFailsTheScriptInsteadOfContinuing() throws Exception {
+        Path busy = dir.resolve("run.busy");
+        Files.createFile(busy);
+        // One process (exec) holds the lock, so killing it frees the lock.
+        Process holder = new ProcessBuilder("/bin/sh", "-c", "exec 8>>" + busy + "; flock -x 8 && exec sleep 15").start();
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            Exit e;
+            do {
+                e = sh("flock -n -x " + busy + " true || exit 9", "/usr/bin:/bin");
+            } while (e.code() != 9 && System.nanoTime() < deadline);
+            assertThat(e.code()).as("the helper holds the busy lock").isEqualTo(9);
+            Exit refused = sh(RunLock.busy(dir.toString(), 1) + "echo first-action\n", "/usr/bin:/bin");
+            assertThat(refused.code()).isEqualTo(RunLock.REFUSED);
+            assertThat(refused.stdout()).isEmpty();
+            assertThat(RunLock.holder(refused.stderr())).isEqualTo(RunLock.busyRefusal(1));
+        } finally {
+            holder.destroyForcibly();
+            holder.waitFor(5, TimeUnit.SECONDS);
+        }
+        Exit free = sh(RunLock.busy(dir.toString(), 1) + "echo first-action\n", "/usr/bin:/bin");
+        assertThat(free.code()).isZero();
+        assertThat(free.stdout()).isEqualTo("first-action\n");
+    }
+}
