@@ -125,7 +125,8 @@ class EngineLabTest {
         assertThat(events).first().isInstanceOf(ProvisionEvent.RunStarted.class);
         assertThat(events).last().isInstanceOf(ProvisionEvent.RunFinished.class);
         assertThat(events).anySatisfy(e -> assertThat(e).isInstanceOf(ProvisionEvent.OutputLine.class));
-        assertThat(r.host("registry").orElseThrow().counters().unitsRestarted()).isEqualTo(1);
+        // The pull endpoint and the push endpoint (docs/security.md) each start once.
+        assertThat(r.host("registry").orElseThrow().counters().unitsRestarted()).isEqualTo(2);
     }
 
     @Test
@@ -142,7 +143,8 @@ class EngineLabTest {
             assertThat(h.counters().bytesSent()).isZero();
         }
         assertThat(r.steps()).filteredOn(s -> s.step().equals("registry-service")).singleElement()
-                .satisfies(s -> assertThat(s.reason()).isEqualTo(UNIT + " is active and enabled"));
+                .satisfies(s -> assertThat(s.reason()).isEqualTo(UNIT + " (pull) and docker-registry-push.service (push) are"
+                        + " active and enabled"));
         assertThat(sh(registry, "stat -c '%i %Y' " + CONFIG + "; systemctl show -p MainPID --value docker-registry")).isEqualTo(before);
         System.out.println("no-op re-run counters: " + r.hosts().stream().map(h -> h.host() + "=" + h.counters()).toList()
                 + " in " + r.duration().toMillis() + " ms");
@@ -180,13 +182,15 @@ class EngineLabTest {
         assertThat(r.failures()).isEmpty();
         List<StepReport> changed = changed(r);
         assertThat(changed).extracting(StepReport::step).containsExactly("registry-config", "registry-service");
-        assertThat(changed.get(0).actions()).singleElement().satisfies(a -> {
-            assertThat(a.description()).isEqualTo("write " + CONFIG + " (content differs)");
+        // The template renders the pull endpoint's config and the push endpoint's: the one value changes in both
+        // files, and exactly their two units restart.
+        assertThat(changed.get(0).actions()).hasSize(2).allSatisfy(a -> {
+            assertThat(a.description()).matches("write /etc/docker/registry/(config|push)\\.yml \\(content differs\\)");
             assertThat(a.diff()).contains("-  level: \"info\"").contains("+  level: \"debug\"");
         });
-        assertThat(changed.get(1).actions()).extracting(a -> a.kind()).containsExactly("RestartUnit", "WaitHealthy");
-        assertThat(r.host("registry").orElseThrow().counters().filesWritten()).isEqualTo(1);
-        assertThat(r.host("registry").orElseThrow().counters().unitsRestarted()).isEqualTo(1);
+        assertThat(changed.get(1).actions()).extracting(a -> a.kind()).contains("RestartUnit", "WaitHealthy");
+        assertThat(r.host("registry").orElseThrow().counters().filesWritten()).isEqualTo(2);
+        assertThat(r.host("registry").orElseThrow().counters().unitsRestarted()).isEqualTo(2);
         assertThat(r.host("master").orElseThrow().counters()).satisfies(c -> {
             assertThat(c.filesWritten()).isZero();
             assertThat(c.roundTrips()).isEqualTo(1);
@@ -257,7 +261,15 @@ class EngineLabTest {
     private record Cli(int exit, String out) {
     }
 
-    private static Cli cli(String... args) {
+    /** The CLI on the lab's inventory, with the state directory the Java-API runs of this class use. */
+    private Cli cli(String... args) {
+        String[] withState = java.util.Arrays.copyOf(args, args.length + 2);
+        withState[args.length] = "--state";
+        withState[args.length + 1] = lab.dir().resolve("state").toString();
+        return run(withState);
+    }
+
+    private static Cli run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         var cl = Main.commandLine();

@@ -58,7 +58,9 @@ class ProvisionerTest {
                 }).build();
         RenderReport r = p.render();
         assertThat(r.files("registry")).extracting(RenderedFile::path).containsExactly("/etc/hosts",
-                "/etc/docker/registry/config.yml", "/etc/systemd/system/docker-registry.service.d/10-provisioner.conf");
+                "/etc/docker/registry/config.yml", "/etc/docker/registry/push.yml", "/etc/docker/registry/htpasswd",
+                "/etc/systemd/system/docker-registry.service.d/10-provisioner.conf",
+                "/etc/systemd/system/docker-registry-push.service");
         assertThat(opened).isEmpty();
     }
 

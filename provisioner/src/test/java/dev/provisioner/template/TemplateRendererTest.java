@@ -66,11 +66,12 @@ class TemplateRendererTest {
     void renderingIsDeterministic() {
         TemplateRenderer a = TemplateRenderer.builtIn();
         TemplateRenderer b = TemplateRenderer.builtIn();
-        Map<String, Object> model = Map.of("cluster", "c", "logLevel", "info", "storageDir", "/var/lib/r", "port", 15000);
+        Map<String, Object> model = Map.of("cluster", "c", "logLevel", "info", "storageDir", "/var/lib/r", "readOnly", true,
+                "addr", "10.4.4.8:15000", "pushAddr", "10.4.4.8:15001", "service", "registry");
         String first = a.render("registry/config.yml.ftl", model);
         assertThat(b.render("registry/config.yml.ftl", model)).isEqualTo(first);
         assertThat(a.render("registry/config.yml.ftl", model)).isEqualTo(first);
-        assertThat(first).contains("addr: \":15000\"");
+        assertThat(first).contains("addr: \"10.4.4.8:15000\"");
     }
 
     @Test

@@ -48,7 +48,12 @@ public final class LocalRegistry implements AutoCloseable {
         }
     }
 
-    private static Path binary() throws IOException, InterruptedException {
+    /**
+     * Debian's docker-registry binary: the installed one, or the package extracted once into target/. Test classes
+     * run concurrently, so extraction is serialised and happens in a scratch folder renamed into place: nobody
+     * executes a half-written binary ("Text file busy").
+     */
+    private static synchronized Path binary() throws IOException, InterruptedException {
         Path installed = Path.of("/usr/bin/docker-registry");
         if (Files.isExecutable(installed)) {
             return installed;
@@ -56,12 +61,18 @@ public final class LocalRegistry implements AutoCloseable {
         Path dir = Path.of("target/docker-registry").toAbsolutePath();
         Path bin = dir.resolve("usr/bin/docker-registry");
         if (!Files.isExecutable(bin)) {
-            Files.createDirectories(dir);
-            run(dir, "apt-get", "download", "docker-registry");
-            try (var debs = Files.list(dir)) {
+            Files.createDirectories(dir.getParent());
+            Path scratch = Files.createTempDirectory(dir.getParent(), "docker-registry-");
+            run(scratch, "apt-get", "download", "docker-registry");
+            try (var debs = Files.list(scratch)) {
                 Path deb = debs.filter(p -> p.toString().endsWith(".deb")).findFirst()
-                        .orElseThrow(() -> new IOException("apt-get download docker-registry gave no .deb in " + dir));
-                run(dir, "dpkg-deb", "-x", deb.toString(), dir.toString());
+                        .orElseThrow(() -> new IOException("apt-get download docker-registry gave no .deb in " + scratch));
+                run(scratch, "dpkg-deb", "-x", deb.toString(), scratch.toString());
+            }
+            try {
+                Files.move(scratch, dir, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            } catch (java.nio.file.FileAlreadyExistsException | java.nio.file.DirectoryNotEmptyException e) {
+                // another JVM extracted it first: use theirs (the scratch copy stays in target/, cleaned with it)
             }
         }
         return bin;
