@@ -1,5 +1,6 @@
 package dev.provisioner.cli;
 
+import dev.provisioner.PrivateDirectories;
 import dev.provisioner.api.ProvisionEvent;
 import dev.provisioner.api.ProvisionListener;
 import dev.provisioner.transport.SecretMasker;
@@ -40,7 +41,7 @@ final class RunLog implements ProvisionListener, AutoCloseable {
     static Optional<RunLog> open(Path stateDirectory, String command, SecretMasker masker, PrintWriter err) {
         try {
             Path dir = stateDirectory.resolve("logs");
-            Files.createDirectories(dir);
+            PrivateDirectories.create(dir);
             Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
             String stamp = LocalDateTime.now().format(FILE_TIME);
             Path file = dir.resolve(stamp + "-" + command + ".log");

@@ -1,5 +1,6 @@
 package dev.provisioner.artifacts;
 
+import dev.provisioner.PrivateDirectories;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,7 +58,7 @@ final class ArtifactCache {
     /** A new empty temporary file inside the cache (same file system as the entries). */
     Path newTempFile() {
         try {
-            Path tmp = Files.createDirectories(root.resolve("tmp"));
+            Path tmp = PrivateDirectories.create(root.resolve("tmp"));
             return Files.createTempFile(tmp, "part-", ".tmp");
         } catch (IOException e) {
             throw new ArtifactException("cannot write to the artifact cache " + root + ": " + e.getMessage(), e);
@@ -67,7 +68,7 @@ final class ArtifactCache {
     /** Moves a verified temporary file to {@code <root>/<sha256>/<fileName>}; executables get mode 0755. */
     Path commit(Path temp, String sha256, String fileName, boolean executable) {
         try {
-            Path dir = Files.createDirectories(root.resolve(sha256));
+            Path dir = PrivateDirectories.create(root.resolve(sha256));
             Path target = dir.resolve(fileName);
             setMode(temp, executable ? "rwxr-xr-x" : "rw-r--r--");
             move(temp, target);
@@ -93,7 +94,7 @@ final class ArtifactCache {
         deleteTree(bin);
         Path work = null;
         try {
-            work = Files.createTempDirectory(Files.createDirectories(root.resolve("tmp")), "extract-");
+            work = Files.createTempDirectory(PrivateDirectories.create(root.resolve("tmp")), "extract-");
             Map<String, String> byArchivePath = new LinkedHashMap<>();
             wanted.forEach((name, path) -> byArchivePath.put(path, name));
             Map<String, Path> written = ArchiveExtractor.extract(archive, byArchivePath, work);

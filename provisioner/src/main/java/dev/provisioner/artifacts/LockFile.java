@@ -1,5 +1,6 @@
 package dev.provisioner.artifacts;
 
+import dev.provisioner.PrivateDirectories;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -54,7 +55,7 @@ public final class LockFile {
             return;
         }
         try {
-            Files.createDirectories(path.getParent());
+            PrivateDirectories.create(path.getParent());
             String text = (Files.exists(path) ? "" : HEADER) + entry.line() + "\n";
             Files.write(path, text.getBytes(StandardCharsets.UTF_8), StandardOpenOption.CREATE,
                     StandardOpenOption.APPEND, StandardOpenOption.WRITE);

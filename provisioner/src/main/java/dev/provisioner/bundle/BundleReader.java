@@ -1,5 +1,6 @@
 package dev.provisioner.bundle;
 
+import dev.provisioner.PrivateDirectories;
 import dev.provisioner.artifacts.LockEntry;
 import dev.provisioner.artifacts.LockFile;
 import dev.provisioner.artifacts.Sha256Sums;
@@ -48,7 +49,7 @@ public final class BundleReader {
         }
         Path work = null;
         try {
-            Files.createDirectories(stateDir);
+            PrivateDirectories.create(stateDir);
             work = Files.createTempDirectory(stateDir, ".bundle-");
             Map<String, String> actual = extract(bundle, work);
             BundleManifest manifest = verify(bundle, work, actual);

@@ -1,5 +1,6 @@
 package dev.provisioner.component.kube;
 
+import dev.provisioner.PrivateDirectories;
 import dev.provisioner.inventory.EncryptionKeyRef;
 
 import java.io.IOException;
@@ -67,7 +68,7 @@ public final class EncryptionKey {
                 throw new IllegalStateException("the encryption key " + file + " does not exist; an aescbc key is only read"
                         + " (to keep old Secrets readable), never made: restore it from a backup or drop it from cluster.encryption.keys");
             }
-            Files.createDirectories(file.getParent());
+            PrivateDirectories.create(file.getParent());
             restrict(file.getParent(), "rwx------");
             byte[] key = new byte[32];
             new SecureRandom().nextBytes(key);
