@@ -1,18 +1,20 @@
 package dev.provisioner.bench;
 
+import dev.provisioner.bench.reference.RefRow;
+
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
  * The human-readable results: a table per host count (with what the lab hosts themselves spent and
- * how much of the machine's cores that was), the growth fits and the JVM start times.
+ * how much of the machine's cores that was, and ours beside the references), the growth fits and the JVM start times.
  */
 final class TableReport {
     private TableReport() {
     }
 
-    static String render(List<Row> rows, Map<Scenario, Fit> fits, List<StartTime> starts, LabCpu labCpu) {
+    static String render(List<Row> rows, List<RefRow> refs, Map<Scenario, Fit> fits, List<StartTime> starts, LabCpu labCpu) {
         StringBuilder s = new StringBuilder();
         labCpu.unavailable().ifPresent(why -> s.append(String.format(Locale.ROOT,
                 "%nhostCPU (the lab hosts' own CPU): n/a, %s%n", why)));
@@ -31,6 +33,7 @@ final class TableReport {
                         r.hostCpuMs().count() == 0 ? "n/a" : String.format(Locale.ROOT, "%.0f", r.hostCpuMs().median()),
                         r.time().setup(), r.time().connect(), r.time().facts(), r.time().apply()));
             }
+            ReferenceSection.render(s, n, block, refs);
             hostShare(s, n, block, labCpu);
         }
         s.append(String.format(Locale.ROOT, "%nGrowth of wall time with N (least squares over the medians):%n"));

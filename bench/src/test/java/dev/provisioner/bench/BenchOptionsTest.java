@@ -17,6 +17,14 @@ class BenchOptionsTest {
         assertThat(o.root()).isEqualTo(Path.of("/tmp"));
         assertThat(o.out()).isNull();
         assertThat(o.withPackage()).isFalse();
+        assertThat(o.references()).isTrue();
+    }
+
+    @Test
+    void noReferencesLeavesOutTheFloorAndTheExpertScript() {
+        BenchOptions o = BenchOptions.parse(new String[] {"--no-references", "--hosts", "1"});
+        assertThat(o.references()).isFalse();
+        assertThat(o.hosts()).containsExactly(1);
     }
 
     @Test
