@@ -220,6 +220,7 @@ public final class BenchMain {
         Files.writeString(out.resolve("results.csv"), CsvReport.summary(rows, refRows));
         Files.writeString(out.resolve("runs.csv"), CsvReport.runs(measured));
         Files.writeString(out.resolve("reference-runs.csv"), CsvReport.referenceRuns(references));
+        Files.writeString(out.resolve("projection.csv"), CsvReport.projection(rows));
         Files.write(out.resolve("chart.png"), ChartWriter.png(rows, refRows, "provisioner: wall time vs hosts (fixed workload)"));
         if (print) {
             log("results in " + out);

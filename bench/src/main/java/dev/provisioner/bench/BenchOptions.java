@@ -23,8 +23,8 @@ import java.util.TreeSet;
 public record BenchOptions(Path root, List<Integer> hosts, int runs, Path out, int jvmStarts, boolean withPackage,
                            boolean references) {
     public static final List<Integer> DEFAULT_HOSTS = List.of(1, 5, 10, 20, 40);
-    /** The lab starts at most this many hosts (its topology allows one master, 40 nodes and a registry). */
-    public static final int MAX_HOSTS = 42;
+    /** The lab starts at most this many hosts (one master, up to 98 nodes and a registry). */
+    public static final int MAX_HOSTS = 100;
 
     public BenchOptions {
         hosts = List.copyOf(new TreeSet<>(hosts));

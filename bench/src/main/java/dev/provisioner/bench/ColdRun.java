@@ -58,7 +58,7 @@ final class ColdRun {
             Measurement m = decode(out.substring(out.lastIndexOf('\n') + 1));
             return new Measurement(m.hosts(), run, m.scenario(), m.wallSeconds(), m.cpuSeconds(), m.roundTripsPerHost(),
                     m.maxRoundTrips(), m.connectionsPerHost(), m.bytesPerHost(), m.filesWritten(), m.unitsRestarted(),
-                    m.changedHosts(), m.peakHeapMb(), m.peakRssMb(), m.time(), m.hostCpuMsPerHost());
+                    m.changedHosts(), m.peakHeapMb(), m.peakRssMb(), m.time(), m.hostCpuMsPerHost(), m.peakThreads());
         } catch (IOException e) {
             throw new BenchException("cannot start a fresh JVM: " + e.getMessage());
         } catch (InterruptedException e) {
@@ -82,11 +82,11 @@ final class ColdRun {
 
     static String encode(Measurement m) {
         return String.format(Locale.ROOT, "hosts=%d wall=%.6f cpu=%.6f rt=%.6f maxrt=%d conn=%.6f bytes=%.3f files=%d"
-                        + " restarts=%d changed=%d heap=%.3f rss=%.3f setup=%.6f connect=%.6f facts=%.6f apply=%.6f hostcpu=%.6f",
+                        + " restarts=%d changed=%d heap=%.3f rss=%.3f setup=%.6f connect=%.6f facts=%.6f apply=%.6f hostcpu=%.6f threads=%d",
                 m.hosts(), m.wallSeconds(), m.cpuSeconds(), m.roundTripsPerHost(), m.maxRoundTrips(),
                 m.connectionsPerHost(), m.bytesPerHost(), m.filesWritten(), m.unitsRestarted(), m.changedHosts(),
                 m.peakHeapMb(), m.peakRssMb(), m.time().setup(), m.time().connect(), m.time().facts(), m.time().apply(),
-                m.hostCpuMsPerHost());
+                m.hostCpuMsPerHost(), m.peakThreads());
     }
 
     static Measurement decode(String line) {
@@ -102,7 +102,7 @@ final class ColdRun {
                     d(v, "rt"), Long.parseLong(v.get("maxrt")), d(v, "conn"), d(v, "bytes"), Long.parseLong(v.get("files")),
                     Long.parseLong(v.get("restarts")), Integer.parseInt(v.get("changed")), d(v, "heap"), d(v, "rss"),
                     new Measurement.Breakdown(d(v, "setup"), d(v, "connect"), d(v, "facts"), d(v, "apply")),
-                    d(v, "hostcpu"));
+                    d(v, "hostcpu"), Integer.parseInt(v.get("threads")));
         } catch (RuntimeException e) {
             throw new BenchException("cannot read the fresh JVM's measurement from '" + line + "': " + e);
         }

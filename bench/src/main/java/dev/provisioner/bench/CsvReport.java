@@ -20,7 +20,10 @@ final class CsvReport {
     static final String SUMMARY_HEADER = "hosts,scenario,runs,wall_median_s,wall_min_s,wall_max_s,cpu_median_s,cpu_min_s,"
             + "cpu_max_s,round_trips_per_host,max_round_trips_per_host,ssh_connections_per_host,bytes_sent_per_host,"
             + "peak_heap_mb,peak_rss_mb,setup_s,connect_s,facts_s,apply_s,host_cpu_median_ms_per_host,host_cpu_min_ms_per_host,"
-            + "host_cpu_max_ms_per_host" + referenceColumns();
+            + "host_cpu_max_ms_per_host" + referenceColumns()
+            + ",peak_threads,controller_cpu_ms_per_host,peak_rss_mb_per_host,threads_per_host";
+    static final String PROJECTION_HEADER = "scenario,host_counts,cpu_fixed_s,cpu_per_host_ms,rss_fixed_mb,rss_per_host_mb,"
+            + "threads_fixed,threads_per_host,cpu_at_1000_s,rss_at_1000_mb,threads_at_1000";
     static final String RUNS_HEADER = "hosts,run,scenario,wall_s,cpu_s,round_trips_per_host,max_round_trips_per_host,"
             + "ssh_connections_per_host,bytes_sent_per_host,files_written,units_restarted,changed_hosts,peak_heap_mb,peak_rss_mb,"
             + "setup_s,connect_s,facts_s,apply_s,host_cpu_ms_per_host";
@@ -59,7 +62,25 @@ final class CsvReport {
                  .append(beside == null ? "n/a" : f1(beside.hostCpuMs().median())).append(',')
                  .append(ratio(ratio.wall())).append(',').append(ratio(ratio.hostCpu()));
             }
-            s.append('\n');
+            ControllerCost.PerHost p = ControllerCost.PerHost.of(r);
+            s.append(',').append(r.peakThreads()).append(',').append(f1(p.cpuMs())).append(',').append(f3(p.rssMb()))
+             .append(',').append(f3(p.threads())).append('\n');
+        }
+        return s.toString();
+    }
+
+    /** One line per scenario measured at two or more host counts: the controller's fit and the 1,000-host projection. */
+    static String projection(List<Row> rows) {
+        StringBuilder s = new StringBuilder(PROJECTION_HEADER).append('\n');
+        for (Scenario sc : Scenario.values()) {
+            ControllerCost.of(rows, sc).ifPresent(c -> s.append(sc.name().toLowerCase(Locale.ROOT)).append(',')
+                    .append(String.join(" ", c.hosts().stream().map(String::valueOf).toList())).append(',')
+                    .append(f3(c.cpu().intercept())).append(',').append(f1(1000 * c.cpu().slope())).append(',')
+                    .append(f1(c.rssMb().intercept())).append(',').append(f3(c.rssMb().slope())).append(',')
+                    .append(f1(c.threads().intercept())).append(',').append(f3(c.threads().slope())).append(',')
+                    .append(f1(ControllerCost.at(c.cpu(), ControllerCost.PROJECTED))).append(',')
+                    .append(f0(ControllerCost.at(c.rssMb(), ControllerCost.PROJECTED))).append(',')
+                    .append(f0(ControllerCost.at(c.threads(), ControllerCost.PROJECTED))).append('\n'));
         }
         return s.toString();
     }

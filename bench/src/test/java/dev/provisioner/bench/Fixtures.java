@@ -14,14 +14,14 @@ final class Fixtures {
     static Measurement measurement(int hosts, int run, Scenario scenario, double wall) {
         return new Measurement(hosts, run, scenario, wall, wall / 2, scenario == Scenario.NOOP ? 1 : 4,
                 scenario == Scenario.NOOP ? 1 : 4, 1, 1500.5, 9L * hosts, 2L * hosts, hosts, 40, 150,
-                new Measurement.Breakdown(0.05, 0.1, 0.08, wall / 2), wall * 100);
+                new Measurement.Breakdown(0.05, 0.1, 0.08, wall / 2), wall * 100, 20 + 2 * hosts);
     }
 
     /** {@code m} as if the lab hosts' CPU counters could not be read. */
     static Measurement unreadHostCpu(Measurement m) {
         return new Measurement(m.hosts(), m.run(), m.scenario(), m.wallSeconds(), m.cpuSeconds(), m.roundTripsPerHost(),
                 m.maxRoundTrips(), m.connectionsPerHost(), m.bytesPerHost(), m.filesWritten(), m.unitsRestarted(),
-                m.changedHosts(), m.peakHeapMb(), m.peakRssMb(), m.time(), Double.NaN);
+                m.changedHosts(), m.peakHeapMb(), m.peakRssMb(), m.time(), Double.NaN, m.peakThreads());
     }
 
     /**

@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.within;
 class RatioTest {
     private static Row ours(int n, Scenario s, double wall, double hostCpuMs) {
         return new Row(n, s, one(wall), one(wall / 2), 1, 1, 1, 100, 10, 50, new Measurement.Breakdown(0, 0, 0, 0),
-                Double.isNaN(hostCpuMs) ? new Stats(Double.NaN, Double.NaN, Double.NaN, 0) : one(hostCpuMs));
+                Double.isNaN(hostCpuMs) ? new Stats(Double.NaN, Double.NaN, Double.NaN, 0) : one(hostCpuMs), 20);
     }
 
     private static Stats one(double v) {
