@@ -19,9 +19,12 @@ import java.util.concurrent.TimeUnit;
  * are not, and prints the measurement as one line of {@code key=value} pairs. Like
  * {@code bin/provisioner}, the child maps classes from the CLI's class-data sharing archive when
  * there is an up-to-date one (the class path starts with the CLI jar, which is what the archive
- * requires).
+ * requires) and runs with the launcher's JVM options.
  */
 final class ColdRun {
+    /** What bin/provisioner passes by default besides the archive: the client compiler only, no hsperfdata file. */
+    static final List<String> LAUNCHER_JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:-UsePerfData");
+
     private ColdRun() {
     }
 
@@ -46,6 +49,7 @@ final class ColdRun {
         List<String> command = new ArrayList<>(List.of(java.toString()));
         cdsArchive(classPath).ifPresent(a -> command.addAll(List.of("-XX:SharedArchiveFile=" + a, "-Xlog:cds=off",
                 "-Xlog:cds+dynamic=off")));
+        command.addAll(LAUNCHER_JVM_OPTIONS);
         command.addAll(List.of("-cp", classPath, ColdRun.class.getName(), inventory.toString(), Integer.toString(hosts),
                 templates.toString(), stateDir.toString(), values.logLevel(), Boolean.toString(withPackage)));
         hostCpu.files().forEach(f -> command.add(f.toString()));
