@@ -30,7 +30,7 @@ public final class ExpertCheck {
         int enabled = Integer.parseInt(m.group(3));
         int restarted = Integer.parseInt(m.group(4));
         boolean ok = switch (scenario) {
-            case FIRST -> written == FILES && reloaded && enabled == 2;
+            case FIRST -> written == FILES && reloaded && enabled == 2 && restarted == 2;
             case NOOP, COLD_NOOP -> written == 0 && !reloaded && enabled == 0 && restarted == 0;
             case CHANGED -> written == 1 && !reloaded && enabled == 0 && restarted == 1;
         };

@@ -38,7 +38,7 @@ class ExpertScriptTest {
                       [ -n "$sep" ] && echo; sep=1; s=$(state "$a")
                       echo "UnitFileState=${s% *}"; echo "ActiveState=${s#* }"
                     done ;;
-              enable) [ "$1" = --now ] && shift; for u; do echo "enabled active" >"$BENCH_ROOT/units/$u"; done ;;
+              enable) [ "$1" = --no-reload ] && shift; for u; do s=$(state "$u"); echo "enabled ${s#* }" >"$BENCH_ROOT/units/$u"; done ;;
               restart) for u; do s=$(state "$u"); echo "${s% *} active" >"$BENCH_ROOT/units/$u"; done ;;
               *) exit 3 ;;
             esac
@@ -64,21 +64,21 @@ class ExpertScriptTest {
     @Test
     void firstConvergeWritesEveryFileAsOursWouldThenNothingThenOnlyTheChangedFile() throws Exception {
         Map<String, String> base = render(WorkloadValues.BASE);
-        assertThat(run(base)).isEqualTo("written=9 reloaded=1 enabled=2 restarted=0");
+        assertThat(run(base)).isEqualTo("written=9 reloaded=1 enabled=2 restarted=2");
         for (Map.Entry<String, String> f : base.entrySet()) {
             String expected = f.getKey().equals("/etc/hosts") ? HostsBlock.merge(HOSTS, f.getValue()) : f.getValue();
             assertThat(root.resolve(f.getKey().substring(1))).as(f.getKey()).hasContent(expected);
         }
-        assertThat(log()).containsExactly("daemon-reload", "show -p ActiveState -p UnitFileState bench-a.service bench-b.service",
-                "enable --now bench-a.service bench-b.service");
+        assertThat(log()).containsExactly("show -p ActiveState -p UnitFileState bench-a.service bench-b.service",
+                "enable --no-reload bench-a.service bench-b.service", "daemon-reload", "restart bench-a.service bench-b.service");
 
         assertThat(run(base)).isEqualTo("written=0 reloaded=0 enabled=0 restarted=0");
-        assertThat(log()).hasSize(4).last().asString().startsWith("show ");
+        assertThat(log()).hasSize(5).last().asString().startsWith("show ");
 
         Map<String, String> changed = render(new WorkloadValues("debug"));
         assertThat(run(changed)).isEqualTo("written=1 reloaded=0 enabled=0 restarted=1");
         assertThat(root.resolve("etc/bench/a.env")).hasContent(changed.get("/etc/bench/a.env"));
-        assertThat(log()).hasSize(6).last().isEqualTo("restart bench-a.service");
+        assertThat(log()).hasSize(7).last().isEqualTo("restart bench-a.service");
     }
 
     @Test
