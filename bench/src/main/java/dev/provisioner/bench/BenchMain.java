@@ -154,8 +154,8 @@ public final class BenchMain {
         }
         out.add(refs.floor(lab.first(n), run, hostCpu));
         StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "N=%d run %d: references", n, run));
-        out.forEach(r -> line.append(String.format(Locale.ROOT, "; %s %s %.2f s, %.0f ms/host", r.reference().label(),
-                r.reference() == Reference.FLOOR ? "" : r.scenario().label(),
+        out.forEach(r -> line.append(String.format(Locale.ROOT, "; %s%s %.2f s, %.0f ms/host", r.reference().label(),
+                r.reference() == Reference.FLOOR ? "" : " " + r.scenario().label(),
                 r.wallSeconds(), r.hostCpuMsPerHost())));
         log(line.toString());
         return out;
@@ -221,7 +221,8 @@ public final class BenchMain {
         Files.writeString(out.resolve("runs.csv"), CsvReport.runs(measured));
         Files.writeString(out.resolve("reference-runs.csv"), CsvReport.referenceRuns(references));
         Files.writeString(out.resolve("projection.csv"), CsvReport.projection(rows));
-        Files.write(out.resolve("chart.png"), ChartWriter.png(rows, refRows, "provisioner: wall time vs hosts (fixed workload)"));
+        Files.write(out.resolve("chart.png"), ChartWriter.png(rows, refRows,
+                "provisioner beside the floor and the expert script: wall time vs hosts (fixed workload)"));
         if (print) {
             log("results in " + out);
         }
