@@ -20,11 +20,14 @@ record ControllerCost(Scenario scenario, List<Integer> hosts, Fit cpu, Fit rssMb
     /** The host count the projection is for. */
     static final int PROJECTED = 1000;
 
-    /** The fit of {@code scenario}'s rows, or empty with fewer than two host counts. */
+    /** At least this many host counts: a line through two small ones projects noise to 1,000 hosts. */
+    static final int MIN_HOST_COUNTS = 3;
+
+    /** The fit of {@code scenario}'s rows, or empty with fewer than {@link #MIN_HOST_COUNTS} host counts. */
     static Optional<ControllerCost> of(List<Row> rows, Scenario scenario) {
         List<Row> series = rows.stream().filter(r -> r.scenario() == scenario).toList();
         List<Double> ns = series.stream().map(r -> (double) r.hosts()).toList();
-        if (ns.stream().distinct().count() < 2) {
+        if (ns.stream().distinct().count() < MIN_HOST_COUNTS) {
             return Optional.empty();
         }
         return Optional.of(new ControllerCost(scenario, series.stream().map(Row::hosts).toList(),

@@ -69,7 +69,7 @@ final class CsvReport {
         return s.toString();
     }
 
-    /** One line per scenario measured at two or more host counts: the controller's fit and the 1,000-host projection. */
+    /** One line per scenario measured at three or more host counts: the controller's fit and the 1,000-host projection. */
     static String projection(List<Row> rows) {
         StringBuilder s = new StringBuilder(PROJECTION_HEADER).append('\n');
         for (Scenario sc : Scenario.values()) {

@@ -70,7 +70,8 @@ final class TableReport {
                     c.cpu().intercept(), 1000 * c.cpu().slope(), ControllerCost.at(c.cpu(), ControllerCost.PROJECTED),
                     c.rssMb().intercept(), c.rssMb().slope(), ControllerCost.at(c.rssMb(), ControllerCost.PROJECTED),
                     c.threads().intercept(), c.threads().slope(), ControllerCost.at(c.threads(), ControllerCost.PROJECTED))),
-                    () -> s.append(String.format(Locale.ROOT, "  %-18s needs at least two host counts%n", sc.label())));
+                    () -> s.append(String.format(Locale.ROOT, "  %-18s needs at least %d host counts%n", sc.label(),
+                            ControllerCost.MIN_HOST_COUNTS)));
         }
     }
 

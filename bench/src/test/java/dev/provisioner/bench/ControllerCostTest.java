@@ -29,8 +29,11 @@ class ControllerCostTest {
     }
 
     @Test
-    void oneHostCountIsNotEnoughForAFit() {
-        assertThat(ControllerCost.of(ROWS.stream().filter(r -> r.hosts() == 5).toList(), Scenario.NOOP)).isEmpty();
+    void twoHostCountsAreNotEnoughForAFit() {
+        assertThat(ControllerCost.of(ROWS.stream().filter(r -> r.hosts() != 10).toList(), Scenario.NOOP)).isEmpty();
+        String table = TableReport.render(ROWS.stream().filter(r -> r.hosts() != 10).toList(), List.of(),
+                BenchMain.fits(ROWS), List.of(), new LabCpu(2, Optional.empty(), Map.of()));
+        assertThat(table).contains("  no-op re-run       needs at least 3 host counts");
     }
 
     @Test
