@@ -1,5 +1,9 @@
 package dev.provisioner.bench;
 
+import dev.provisioner.bench.reference.RefRow;
+import dev.provisioner.bench.reference.RefRun;
+import dev.provisioner.bench.reference.Reference;
+import dev.provisioner.bench.reference.SshFanOut;
 import dev.provisioner.bench.workload.WorkloadValues;
 
 import java.io.IOException;
@@ -66,6 +70,7 @@ public final class BenchMain {
         log("timing the CLI start (" + o.jvmStarts() + " times each)");
         List<StartTime> starts = JvmStart.measure(o.root(), o.jvmStarts());
         List<Measurement> measured = new ArrayList<>();
+        List<RefRun> references = new ArrayList<>();
         int cores = Runtime.getRuntime().availableProcessors();
         Map<Integer, LabCpu.Idle> idle = new HashMap<>();
         List<String> hostCpuMissing = new ArrayList<>();
@@ -83,6 +88,9 @@ public final class BenchMain {
             Path templates = o.root().resolve("bench/templates");
             Path state = work.resolve("state");
             RunMeasurer measurer = new RunMeasurer(templates, state, o.withPackage());
+            ReferenceMeasurer refs = new ReferenceMeasurer(new SshFanOut(lab.key(), lab.knownHosts(), "root"),
+                    Files.readString(o.root().resolve("bench/expert.sh")), templates, work.resolve("render-state"),
+                    o.withPackage());
             boolean warm = false;
             for (int n : o.hosts()) {
                 startHosts(lab, n);
@@ -105,6 +113,9 @@ public final class BenchMain {
                             measurer.measure(inventory, n, run, Scenario.CHANGED, CHANGED, hostCpu),
                             ColdRun.measure(inventory, n, run, templates, state, CHANGED, o.withPackage(), hostCpu));
                     measured.addAll(four);
+                    if (o.references()) {
+                        references.addAll(measureReferences(lab, refs, inventory, n, run, hostCpu, o.withPackage()));
+                    }
                     log(String.format(Locale.ROOT, "N=%d run %d/%d: first %.2f s, no-op %.2f s, changed %.2f s,"
                             + " no-op in a fresh JVM %.2f s (wall); lab hosts' CPU per host %.0f/%.0f/%.0f/%.0f ms",
                             n, run, o.runs(), four.get(0).wallSeconds(), four.get(1).wallSeconds(),
@@ -115,16 +126,39 @@ public final class BenchMain {
                     idle.put(n, idle(hostCpu, measured, n));
                 }
                 // after every host count, so an interrupted benchmark still leaves the counts it finished
-                write(out, measured, starts, labCpu(cores, hostCpuMissing, idle), false);
+                write(out, measured, references, starts, labCpu(cores, hostCpuMissing, idle), false);
             }
         } finally {
             Files.writeString(out.resolve("machine.txt"), machine + "at the end, " + MachineInfo.load());
             removeLab.run();
             Runtime.getRuntime().removeShutdownHook(hook);
             if (!measured.isEmpty()) {
-                write(out, measured, starts, labCpu(cores, hostCpuMissing, idle), true);
+                write(out, measured, references, starts, labCpu(cores, hostCpuMissing, idle), true);
             }
         }
+    }
+
+    /**
+     * The references on the same {@code n} hosts, after ours: the expert script's first converge (hosts
+     * reset again), no-op and change, then the floor. With {@code --package} the expert script is left
+     * out (it does not install the package), the floor is not.
+     */
+    private static List<RefRun> measureReferences(BenchLab lab, ReferenceMeasurer refs, Path inventory, int n, int run,
+                                                  HostCpu hostCpu, boolean withPackage) {
+        List<RefRun> out = new ArrayList<>();
+        if (!withPackage) {
+            lab.reset(n);
+            out.add(refs.expert(lab.first(n), inventory, run, Scenario.FIRST, WorkloadValues.BASE, hostCpu));
+            out.add(refs.expert(lab.first(n), inventory, run, Scenario.NOOP, WorkloadValues.BASE, hostCpu));
+            out.add(refs.expert(lab.first(n), inventory, run, Scenario.CHANGED, CHANGED, hostCpu));
+        }
+        out.add(refs.floor(lab.first(n), run, hostCpu));
+        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "N=%d run %d: references", n, run));
+        out.forEach(r -> line.append(String.format(Locale.ROOT, "; %s%s %.2f s, %.0f ms/host", r.reference().label(),
+                r.reference() == Reference.FLOOR ? "" : " " + r.scenario().label(),
+                r.wallSeconds(), r.hostCpuMsPerHost())));
+        log(line.toString());
+        return out;
     }
 
     /** Starts the lab's hosts up to {@code n} (at least the 3 of the lab's smallest topology); running ones are reused. */
@@ -173,18 +207,22 @@ public final class BenchMain {
         return new LabCpu(cores, hostCpuMissing.stream().findFirst(), idle);
     }
 
-    static void write(Path out, List<Measurement> measured, List<StartTime> starts, LabCpu labCpu, boolean print)
-            throws IOException {
+    static void write(Path out, List<Measurement> measured, List<RefRun> references, List<StartTime> starts,
+                      LabCpu labCpu, boolean print) throws IOException {
         List<Row> rows = rows(measured);
+        List<RefRow> refRows = RefRow.of(references);
         Map<Scenario, Fit> fits = fits(rows);
-        String table = TableReport.render(rows, fits, starts, labCpu);
+        String table = TableReport.render(rows, refRows, fits, starts, labCpu);
         if (print) {
             System.out.println(table);
         }
         Files.writeString(out.resolve("table.txt"), table);
-        Files.writeString(out.resolve("results.csv"), CsvReport.summary(rows));
+        Files.writeString(out.resolve("results.csv"), CsvReport.summary(rows, refRows));
         Files.writeString(out.resolve("runs.csv"), CsvReport.runs(measured));
-        Files.write(out.resolve("chart.png"), ChartWriter.png(rows, "provisioner: wall time vs hosts (fixed workload)"));
+        Files.writeString(out.resolve("reference-runs.csv"), CsvReport.referenceRuns(references));
+        Files.writeString(out.resolve("projection.csv"), CsvReport.projection(rows));
+        Files.write(out.resolve("chart.png"), ChartWriter.png(rows, refRows,
+                "provisioner beside the floor and the expert script: wall time vs hosts (fixed workload)"));
         if (print) {
             log("results in " + out);
         }

@@ -9,7 +9,8 @@ import java.util.TreeSet;
  * The benchmark's command line: {@code --root DIR} (the checkout, set by bench/run),
  * {@code --hosts 1,5,10,20,40}, {@code --runs 3}, {@code --out DIR} (default
  * {@code bench/results/<timestamp>}), {@code --jvm-starts 7}, {@code --package} (add the
- * optional package install to the workload).
+ * optional package install to the workload), {@code --no-references} (leave out the floor and
+ * the expert script).
  *
  * @param root      the checkout (templates, lab scripts, bin/provisioner)
  * @param hosts     host counts, ascending, distinct
@@ -17,11 +18,13 @@ import java.util.TreeSet;
  * @param out       result directory, or null for the default
  * @param jvmStarts how many times to time the CLI's start
  * @param withPackage whether the workload installs its package too
+ * @param references  whether the references (floor, expert script) are measured beside ours
  */
-public record BenchOptions(Path root, List<Integer> hosts, int runs, Path out, int jvmStarts, boolean withPackage) {
+public record BenchOptions(Path root, List<Integer> hosts, int runs, Path out, int jvmStarts, boolean withPackage,
+                           boolean references) {
     public static final List<Integer> DEFAULT_HOSTS = List.of(1, 5, 10, 20, 40);
-    /** The lab starts at most this many hosts (its topology allows one master, 40 nodes and a registry). */
-    public static final int MAX_HOSTS = 42;
+    /** The lab starts at most this many hosts (one master, up to 98 nodes and a registry). */
+    public static final int MAX_HOSTS = 100;
 
     public BenchOptions {
         hosts = List.copyOf(new TreeSet<>(hosts));
@@ -47,6 +50,7 @@ public record BenchOptions(Path root, List<Integer> hosts, int runs, Path out, i
         Path out = null;
         int jvmStarts = 7;
         boolean withPackage = false;
+        boolean references = true;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             if (a.equals("-h") || a.equals("--help")) {
@@ -54,6 +58,10 @@ public record BenchOptions(Path root, List<Integer> hosts, int runs, Path out, i
             }
             if (a.equals("--package")) {
                 withPackage = true;
+                continue;
+            }
+            if (a.equals("--no-references")) {
+                references = false;
                 continue;
             }
             if (i + 1 >= args.length) {
@@ -69,11 +77,11 @@ public record BenchOptions(Path root, List<Integer> hosts, int runs, Path out, i
                 default -> throw new IllegalArgumentException("unknown option " + a + "\n" + usage());
             }
         }
-        return new BenchOptions(root.toAbsolutePath().normalize(), hosts, runs, out, jvmStarts, withPackage);
+        return new BenchOptions(root.toAbsolutePath().normalize(), hosts, runs, out, jvmStarts, withPackage, references);
     }
 
     static String usage() {
-        return "usage: bench/run [--hosts 1,5,10,20,40] [--runs 3] [--out DIR] [--jvm-starts 7] [--package]";
+        return "usage: bench/run [--hosts 1,5,10,20,40] [--runs 3] [--out DIR] [--jvm-starts 7] [--package] [--no-references]";
     }
 
     private static List<Integer> counts(String v) {

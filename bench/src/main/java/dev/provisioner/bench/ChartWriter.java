@@ -1,5 +1,8 @@
 package dev.provisioner.bench;
 
+import dev.provisioner.bench.reference.RefRow;
+import dev.provisioner.bench.reference.Reference;
+
 import javax.imageio.ImageIO;
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -15,7 +18,8 @@ import java.util.Locale;
 
 /**
  * A PNG chart of wall time against the number of hosts: one line per scenario through the medians,
- * a whisker from min to max at each point, and the issue's 2 s no-op target as a dashed line.
+ * a whisker from min to max at each point, and the issue's 2 s no-op target as a dashed line. The
+ * references are dashed lines: the expert script in its scenario's colour, the floor in orange.
  * Plain Java2D and ImageIO (headless), no charting dependency.
  */
 final class ChartWriter {
@@ -26,18 +30,20 @@ final class ChartWriter {
     private static final int TOP = 50;
     private static final int BOTTOM = 60;
     static final Color[] COLORS = {new Color(0xD6604D), new Color(0x2166AC), new Color(0x1B7837), new Color(0x762A83)};
+    static final Color FLOOR_COLOR = new Color(0xE08214);
+    private static final float[] DASH = {7f, 5f};
 
     private ChartWriter() {
     }
 
-    static byte[] png(List<Row> rows, String title) {
+    static byte[] png(List<Row> rows, List<RefRow> refs, String title) {
         BufferedImage img = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();
         try {
             g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
             g.setColor(Color.WHITE);
             g.fillRect(0, 0, WIDTH, HEIGHT);
-            draw(g, rows, title);
+            draw(g, rows, refs, title);
         } finally {
             g.dispose();
         }
@@ -50,10 +56,11 @@ final class ChartWriter {
         return out.toByteArray();
     }
 
-    private static void draw(Graphics2D g, List<Row> rows, String title) {
+    private static void draw(Graphics2D g, List<Row> rows, List<RefRow> refs, String title) {
         List<Integer> ns = rows.stream().map(Row::hosts).distinct().sorted().toList();
         double maxN = Math.max(1, ns.get(ns.size() - 1));
-        double maxT = Math.max(2.5, rows.stream().mapToDouble(r -> r.wall().max()).max().orElse(1)) * 1.1;
+        double maxT = Math.max(2.5, Math.max(rows.stream().mapToDouble(r -> r.wall().max()).max().orElse(1),
+                refs.stream().mapToDouble(r -> r.wall().max()).max().orElse(1))) * 1.1;
         Axes axes = new Axes(maxN, maxT);
         g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 15));
         g.setColor(Color.BLACK);
@@ -83,31 +90,73 @@ final class ChartWriter {
         g.drawLine(LEFT, target, WIDTH - RIGHT, target);
         g.drawString("target: no-op re-run of 20 hosts < 2 s", WIDTH - RIGHT - 240, target - 5);
         Scenario[] scenarios = Scenario.values();
+        int legend = 0;
         for (int i = 0; i < scenarios.length; i++) {
-            series(g, axes, rows, scenarios[i], COLORS[i]);
-            g.setColor(COLORS[i]);
-            g.fillRect(LEFT + 15, TOP + 10 + i * 18, 12, 12);
-            g.setColor(Color.BLACK);
-            g.drawString(scenarios[i].label() + " (median, min-max)", LEFT + 33, TOP + 21 + i * 18);
+            Scenario sc = scenarios[i];
+            series(g, axes, rows.stream().filter(r -> r.scenario() == sc).map(r -> new Point(r.hosts(), r.wall())).toList(),
+                    COLORS[i], false);
+            legend(g, legend++, COLORS[i], false, sc.label() + " (median, min-max)");
+        }
+        for (int i = 0; i < scenarios.length; i++) {
+            Scenario sc = scenarios[i];
+            List<Point> expert = refs.stream().filter(r -> r.reference() == Reference.EXPERT && r.scenario() == sc)
+                    .map(r -> new Point(r.hosts(), r.wall())).toList();
+            if (!expert.isEmpty()) {
+                series(g, axes, expert, COLORS[i], true);
+                legend(g, legend++, COLORS[i], true, Reference.EXPERT.label() + ": " + sc.label());
+            }
+        }
+        List<Point> floor = refs.stream().filter(r -> r.reference() == Reference.FLOOR)
+                .map(r -> new Point(r.hosts(), r.wall())).toList();
+        if (!floor.isEmpty()) {
+            series(g, axes, floor, FLOOR_COLOR, true);
+            legend(g, legend, FLOOR_COLOR, true, "floor: " + Reference.FLOOR.label() + " on every host");
         }
     }
 
-    private static void series(Graphics2D g, Axes axes, List<Row> rows, Scenario s, Color color) {
-        List<Row> points = rows.stream().filter(r -> r.scenario() == s).sorted((a, b) -> a.hosts() - b.hosts()).toList();
+    private static void legend(Graphics2D g, int line, Color color, boolean dashed, String text) {
+        int y = TOP + 10 + line * 18;
         g.setColor(color);
-        g.setStroke(new BasicStroke(2f));
+        if (dashed) {
+            g.setStroke(stroke(true));
+            g.drawLine(LEFT + 13, y + 6, LEFT + 29, y + 6);
+        } else {
+            g.fillRect(LEFT + 15, y, 12, 12);
+        }
+        g.setColor(Color.BLACK);
+        g.drawString(text, LEFT + 33, y + 11);
+    }
+
+    private static BasicStroke stroke(boolean dashed) {
+        return dashed ? new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, DASH, 0f)
+                : new BasicStroke(2f);
+    }
+
+    /** One point of a series: N and the wall time's median, min and max. */
+    private record Point(int hosts, Stats wall) {
+    }
+
+    private static void series(Graphics2D g, Axes axes, List<Point> unsorted, Color color, boolean dashed) {
+        List<Point> points = unsorted.stream().sorted((a, b) -> a.hosts() - b.hosts()).toList();
+        g.setColor(color);
         for (int i = 0; i < points.size(); i++) {
-            Row r = points.get(i);
+            Point r = points.get(i);
             int x = axes.x(r.hosts());
             int y = axes.y(r.wall().median());
             if (i > 0) {
-                Row p = points.get(i - 1);
+                Point p = points.get(i - 1);
+                g.setStroke(stroke(dashed));
                 g.drawLine(axes.x(p.hosts()), axes.y(p.wall().median()), x, y);
             }
+            g.setStroke(new BasicStroke(2f));
             g.drawLine(x, axes.y(r.wall().min()), x, axes.y(r.wall().max()));
             g.drawLine(x - 4, axes.y(r.wall().min()), x + 4, axes.y(r.wall().min()));
             g.drawLine(x - 4, axes.y(r.wall().max()), x + 4, axes.y(r.wall().max()));
-            g.fillOval(x - 4, y - 4, 9, 9);
+            if (dashed) {
+                g.drawRect(x - 4, y - 4, 8, 8);
+            } else {
+                g.fillOval(x - 4, y - 4, 9, 9);
+            }
         }
     }
 

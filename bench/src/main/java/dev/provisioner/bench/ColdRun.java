@@ -19,9 +19,12 @@ import java.util.concurrent.TimeUnit;
  * are not, and prints the measurement as one line of {@code key=value} pairs. Like
  * {@code bin/provisioner}, the child maps classes from the CLI's class-data sharing archive when
  * there is an up-to-date one (the class path starts with the CLI jar, which is what the archive
- * requires).
+ * requires) and runs with the launcher's JVM options.
  */
 final class ColdRun {
+    /** What bin/provisioner passes by default besides the archive: the client compiler only, no hsperfdata file. */
+    static final List<String> LAUNCHER_JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:-UsePerfData");
+
     private ColdRun() {
     }
 
@@ -46,6 +49,7 @@ final class ColdRun {
         List<String> command = new ArrayList<>(List.of(java.toString()));
         cdsArchive(classPath).ifPresent(a -> command.addAll(List.of("-XX:SharedArchiveFile=" + a, "-Xlog:cds=off",
                 "-Xlog:cds+dynamic=off")));
+        command.addAll(LAUNCHER_JVM_OPTIONS);
         command.addAll(List.of("-cp", classPath, ColdRun.class.getName(), inventory.toString(), Integer.toString(hosts),
                 templates.toString(), stateDir.toString(), values.logLevel(), Boolean.toString(withPackage)));
         hostCpu.files().forEach(f -> command.add(f.toString()));
@@ -58,7 +62,7 @@ final class ColdRun {
             Measurement m = decode(out.substring(out.lastIndexOf('\n') + 1));
             return new Measurement(m.hosts(), run, m.scenario(), m.wallSeconds(), m.cpuSeconds(), m.roundTripsPerHost(),
                     m.maxRoundTrips(), m.connectionsPerHost(), m.bytesPerHost(), m.filesWritten(), m.unitsRestarted(),
-                    m.changedHosts(), m.peakHeapMb(), m.peakRssMb(), m.time(), m.hostCpuMsPerHost());
+                    m.changedHosts(), m.peakHeapMb(), m.peakRssMb(), m.time(), m.hostCpuMsPerHost(), m.peakThreads());
         } catch (IOException e) {
             throw new BenchException("cannot start a fresh JVM: " + e.getMessage());
         } catch (InterruptedException e) {
@@ -82,11 +86,11 @@ final class ColdRun {
 
     static String encode(Measurement m) {
         return String.format(Locale.ROOT, "hosts=%d wall=%.6f cpu=%.6f rt=%.6f maxrt=%d conn=%.6f bytes=%.3f files=%d"
-                        + " restarts=%d changed=%d heap=%.3f rss=%.3f setup=%.6f connect=%.6f facts=%.6f apply=%.6f hostcpu=%.6f",
+                        + " restarts=%d changed=%d heap=%.3f rss=%.3f setup=%.6f connect=%.6f facts=%.6f apply=%.6f hostcpu=%.6f threads=%d",
                 m.hosts(), m.wallSeconds(), m.cpuSeconds(), m.roundTripsPerHost(), m.maxRoundTrips(),
                 m.connectionsPerHost(), m.bytesPerHost(), m.filesWritten(), m.unitsRestarted(), m.changedHosts(),
                 m.peakHeapMb(), m.peakRssMb(), m.time().setup(), m.time().connect(), m.time().facts(), m.time().apply(),
-                m.hostCpuMsPerHost());
+                m.hostCpuMsPerHost(), m.peakThreads());
     }
 
     static Measurement decode(String line) {
@@ -102,7 +106,7 @@ final class ColdRun {
                     d(v, "rt"), Long.parseLong(v.get("maxrt")), d(v, "conn"), d(v, "bytes"), Long.parseLong(v.get("files")),
                     Long.parseLong(v.get("restarts")), Integer.parseInt(v.get("changed")), d(v, "heap"), d(v, "rss"),
                     new Measurement.Breakdown(d(v, "setup"), d(v, "connect"), d(v, "facts"), d(v, "apply")),
-                    d(v, "hostcpu"));
+                    d(v, "hostcpu"), Integer.parseInt(v.get("threads")));
         } catch (RuntimeException e) {
             throw new BenchException("cannot read the fresh JVM's measurement from '" + line + "': " + e);
         }

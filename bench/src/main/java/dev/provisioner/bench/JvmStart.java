@@ -17,7 +17,7 @@ final class JvmStart {
 
     static List<StartTime> measure(Path root, int times) {
         Path launcher = root.resolve("bin/provisioner");
-        Path jar = root.resolve("provisioner/target/provisioner-cli.jar");
+        Path jar = root.resolve("cli/target/provisioner-cli.jar");
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         return List.of(
                 time("bin/provisioner --version", List.of(launcher.toString(), "--version"), times),

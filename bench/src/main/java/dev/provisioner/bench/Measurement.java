@@ -21,11 +21,12 @@ package dev.provisioner.bench;
  * @param hostCpuMsPerHost   CPU time the lab hosts themselves spent over the same span (their containers'
  *                           cgroup counters: sshd, shells, scripts, systemd), milliseconds, mean over the
  *                           hosts; NaN when the counters could not be read
+ * @param peakThreads        the controller's peak number of live threads during the run
  */
 public record Measurement(int hosts, int run, Scenario scenario, double wallSeconds, double cpuSeconds,
                           double roundTripsPerHost, long maxRoundTrips, double connectionsPerHost, double bytesPerHost,
                           long filesWritten, long unitsRestarted, int changedHosts, double peakHeapMb,
-                          double peakRssMb, Breakdown time, double hostCpuMsPerHost) {
+                          double peakRssMb, Breakdown time, double hostCpuMsPerHost, int peakThreads) {
 
     /**
      * Where a run's wall time went (medians over its hosts; hosts run in parallel, so the parts of

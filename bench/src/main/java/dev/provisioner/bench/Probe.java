@@ -9,7 +9,7 @@ import java.nio.file.Path;
 
 /**
  * Reads the controller's own costs: process CPU time (every thread, GC and JIT included), the heap
- * pools' peak usage and the peak resident set size. {@link #reset()} starts a new measuring span:
+ * pools' peak usage, the peak resident set size and the peak number of live threads. {@link #reset()} starts a new measuring span:
  * it resets the pools' peaks and, where Linux allows it, the kernel's RSS high-water mark
  * ({@code /proc/self/clear_refs}), so each run's peak is its own.
  */
@@ -21,6 +21,7 @@ final class Probe {
     }
 
     static void reset() {
+        ManagementFactory.getThreadMXBean().resetPeakThreadCount();
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             if (pool.getType() == MemoryType.HEAP) {
                 pool.resetPeakUsage();
@@ -39,6 +40,10 @@ final class Probe {
             return sun.getProcessCpuTime() / 1e9;
         }
         return Double.NaN;
+    }
+
+    static int peakThreads() {
+        return ManagementFactory.getThreadMXBean().getPeakThreadCount();
     }
 
     static double peakHeapMb() {

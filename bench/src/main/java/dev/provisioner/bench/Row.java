@@ -19,10 +19,11 @@ import java.util.function.ToDoubleFunction;
  * @param time               medians of the runs' time breakdowns
  * @param hostCpuMs          the lab hosts' own CPU milliseconds per host, over the runs that could read it
  *                           (count 0 and NaN when none could)
+ * @param peakThreads        the controller's largest peak thread count over the runs
  */
 public record Row(int hosts, Scenario scenario, Stats wall, Stats cpu, double roundTripsPerHost, long maxRoundTrips,
                   double connectionsPerHost, double bytesPerHost, double peakHeapMb, double peakRssMb,
-                  Measurement.Breakdown time, Stats hostCpuMs) {
+                  Measurement.Breakdown time, Stats hostCpuMs, int peakThreads) {
 
     /** Summarises {@code runs}, which must all have the same host count and scenario. */
     public static Row of(List<Measurement> runs) {
@@ -38,7 +39,8 @@ public record Row(int hosts, Scenario scenario, Stats wall, Stats cpu, double ro
                 new Measurement.Breakdown(stats(runs, m -> m.time().setup()).median(),
                         stats(runs, m -> m.time().connect()).median(), stats(runs, m -> m.time().facts()).median(),
                         stats(runs, m -> m.time().apply()).median()),
-                finite(runs.stream().map(Measurement::hostCpuMsPerHost).filter(Double::isFinite).toList()));
+                finite(runs.stream().map(Measurement::hostCpuMsPerHost).filter(Double::isFinite).toList()),
+                runs.stream().mapToInt(Measurement::peakThreads).max().orElseThrow());
     }
 
     private static Stats finite(List<Double> values) {

@@ -57,7 +57,8 @@ final class RunMeasurer {
                 report.totals().bytesSent() / (double) hosts,
                 report.totals().filesWritten(), report.totals().unitsRestarted(),
                 (int) report.hosts().stream().filter(h -> h.status() == StepStatus.CHANGED).count(),
-                Probe.peakHeapMb(), Probe.peakRssMb(), breakdown(setup, connections), hostCpu.msPerHost(host0, host1));
+                Probe.peakHeapMb(), Probe.peakRssMb(), breakdown(setup, connections), hostCpu.msPerHost(host0, host1),
+                Probe.peakThreads());
         ScenarioCheck.verify(report, m);
         return m;
     }

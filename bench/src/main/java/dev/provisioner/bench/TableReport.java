@@ -1,18 +1,20 @@
 package dev.provisioner.bench;
 
+import dev.provisioner.bench.reference.RefRow;
+
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
  * The human-readable results: a table per host count (with what the lab hosts themselves spent and
- * how much of the machine's cores that was), the growth fits and the JVM start times.
+ * how much of the machine's cores that was, and ours beside the references), the growth fits and the JVM start times.
  */
 final class TableReport {
     private TableReport() {
     }
 
-    static String render(List<Row> rows, Map<Scenario, Fit> fits, List<StartTime> starts, LabCpu labCpu) {
+    static String render(List<Row> rows, List<RefRow> refs, Map<Scenario, Fit> fits, List<StartTime> starts, LabCpu labCpu) {
         StringBuilder s = new StringBuilder();
         labCpu.unavailable().ifPresent(why -> s.append(String.format(Locale.ROOT,
                 "%nhostCPU (the lab hosts' own CPU): n/a, %s%n", why)));
@@ -31,15 +33,46 @@ final class TableReport {
                         r.hostCpuMs().count() == 0 ? "n/a" : String.format(Locale.ROOT, "%.0f", r.hostCpuMs().median()),
                         r.time().setup(), r.time().connect(), r.time().facts(), r.time().apply()));
             }
+            ReferenceSection.render(s, n, block, refs);
+            perHost(s, block);
             hostShare(s, n, block, labCpu);
         }
         s.append(String.format(Locale.ROOT, "%nGrowth of wall time with N (least squares over the medians):%n"));
         fits.forEach((scenario, fit) -> s.append(String.format(Locale.ROOT, "  %-18s %s%n", scenario.label(), describe(fit))));
+        scale(s, rows);
         s.append(String.format(Locale.ROOT, "%nJVM start (not included above), median [min-max]:%n"));
         for (StartTime t : starts) {
             s.append(String.format(Locale.ROOT, "  %-58s %s s over %d%n", t.command(), range(t.seconds()), t.seconds().count()));
         }
         return s.toString();
+    }
+
+    /** The controller's CPU, peak RSS and peak threads of each scenario, divided by N. */
+    private static void perHost(StringBuilder s, List<Row> block) {
+        s.append("  controller per host (CPU ms / peak RSS MB / peak threads, each divided by N):");
+        for (Row r : block) {
+            ControllerCost.PerHost p = ControllerCost.PerHost.of(r);
+            s.append(String.format(Locale.ROOT, " %s %.1f / %.2f / %.2f;", r.scenario().label(), p.cpuMs(), p.rssMb(),
+                    p.threads()));
+        }
+        s.setLength(s.length() - 1);
+        s.append('\n');
+    }
+
+    /** Per scenario: the controller's cost as fixed + per extra host, and projected to 1,000 hosts. */
+    private static void scale(StringBuilder s, List<Row> rows) {
+        s.append(String.format(Locale.ROOT, "%nController cost with N (least squares: fixed + per extra host), projected to"
+                + " %,d hosts at parallelism = N:%n", ControllerCost.PROJECTED));
+        for (Scenario sc : Scenario.values()) {
+            ControllerCost.of(rows, sc).ifPresentOrElse(c -> s.append(String.format(Locale.ROOT,
+                    "  %-18s CPU %.3f s + %.1f ms/host -> %.1f s; peak RSS %.0f MB + %.2f MB/host -> %.0f MB;"
+                            + " threads %.0f + %.2f/host -> %.0f%n", sc.label(),
+                    c.cpu().intercept(), 1000 * c.cpu().slope(), ControllerCost.at(c.cpu(), ControllerCost.PROJECTED),
+                    c.rssMb().intercept(), c.rssMb().slope(), ControllerCost.at(c.rssMb(), ControllerCost.PROJECTED),
+                    c.threads().intercept(), c.threads().slope(), ControllerCost.at(c.threads(), ControllerCost.PROJECTED))),
+                    () -> s.append(String.format(Locale.ROOT, "  %-18s needs at least %d host counts%n", sc.label(),
+                            ControllerCost.MIN_HOST_COUNTS)));
+        }
     }
 
     /**

@@ -26,7 +26,7 @@ class ScenarioCheckTest {
 
     private static Measurement run(Scenario scenario, long files, long restarts, int changedHosts) {
         return new Measurement(1, 1, scenario, 1, 1, 1, 1, 1, 0, files, restarts, changedHosts, 1, 1,
-                new Measurement.Breakdown(0, 0, 0, 0), 1);
+                new Measurement.Breakdown(0, 0, 0, 0), 1, 20);
     }
 
     @Test

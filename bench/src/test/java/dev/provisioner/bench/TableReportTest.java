@@ -2,6 +2,9 @@ package dev.provisioner.bench;
 
 import org.junit.jupiter.api.Test;
 
+import dev.provisioner.bench.reference.RefRow;
+import dev.provisioner.bench.reference.RefRun;
+
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -10,8 +13,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class TableReportTest {
     private static String render(List<Measurement> measured, LabCpu labCpu) {
+        return render(measured, List.of(), labCpu);
+    }
+
+    private static String render(List<Measurement> measured, List<RefRun> refs, LabCpu labCpu) {
         List<Row> rows = BenchMain.rows(measured);
-        return TableReport.render(rows, BenchMain.fits(rows), List.of(), labCpu);
+        return TableReport.render(rows, RefRow.of(refs), BenchMain.fits(rows), List.of(), labCpu);
+    }
+
+    @Test
+    void eachHostCountShowsOursBesideTheFloorAndTheExpertScriptWithTheRatios() {
+        String table = render(Fixtures.grid(), Fixtures.references(), new LabCpu(2, Optional.empty(), Map.of()));
+        String n5 = table.substring(table.indexOf("N = 5 hosts"), table.indexOf("N = 10 hosts"));
+        assertThat(n5).contains("ratio = ours / reference");
+        // ours 0.95 s / 95 ms; floor 0.575 s / 46 ms (1.65x, 2.07x); expert no-op 0.8 s / 64 ms (1.19x, 1.48x)
+        assertThat(n5.lines().filter(l -> l.startsWith("    no-op re-run")).findFirst().orElseThrow())
+                .containsSubsequence("0.950 / 95", "0.575 / 46", "1.65x, 2.07x", "0.800 / 64", "1.19x, 1.48x");
+        assertThat(n5).contains("ssh clients' CPU on the controller machine (median per run): ssh true 0.05 s;"
+                + " expert script first converge 0.05 s;");
+        assertThat(render(Fixtures.grid(), new LabCpu(2, Optional.empty(), Map.of()))).doesNotContain("references");
     }
 
     @Test
@@ -33,7 +53,7 @@ class TableReportTest {
         String table = render(unread, new LabCpu(2, Optional.of("no cgroup counter for provisioner-bench-master"), Map.of()));
         assertThat(table.split("no cgroup counter for provisioner-bench-master", -1)).hasSize(2);
         assertThat(table).doesNotContain("s total =").contains("lab hosts' CPU per run: n/a (see above)");
-        assertThat(table.lines().filter(l -> l.startsWith("  no-op re-run") && !l.contains("per host,")))
+        assertThat(table.lines().filter(l -> l.startsWith("  no-op re-run") && !l.contains("per host,") && !l.contains(" CPU ")))
                 .hasSize(3).allMatch(l -> l.contains(" n/a  "));
     }
 }

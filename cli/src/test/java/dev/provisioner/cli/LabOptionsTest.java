@@ -24,7 +24,7 @@ class LabOptionsTest {
     void aTopologyOrNameOutOfRangeIsAnInputError() {
         CliRun nodes = CliRun.of("lab", "up", "--nodes", "0", "--name", "never");
         assertThat(nodes.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
-        assertThat(nodes.err()).contains("nodes must be 1..40, got 0");
+        assertThat(nodes.err()).contains("nodes must be 1..98, got 0");
 
         CliRun name = CliRun.of("lab", "status", "--name", "Bad_Name");
         assertThat(name.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);

@@ -15,8 +15,8 @@ public record LabTopology(int masters, int nodes) {
         if (masters < 1 || masters > 9) {
             throw new IllegalArgumentException("masters must be 1..9, got " + masters);
         }
-        if (nodes < 1 || nodes > 40) {
-            throw new IllegalArgumentException("nodes must be 1..40, got " + nodes);
+        if (nodes < 1 || nodes > 98) {
+            throw new IllegalArgumentException("nodes must be 1..98, got " + nodes);
         }
     }
 

@@ -1,8 +1,6 @@
 package dev.provisioner.bench.workload;
 
-import dev.provisioner.api.Provisioner;
 import dev.provisioner.api.RenderedFile;
-import dev.provisioner.inventory.Inventory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,17 +18,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * value rewrites exactly one of them.
  */
 class WorkloadRenderTest {
-    private static final String INVENTORY = """
-            defaults:
-              user: root
-              auth: {keyFile: /nonexistent/id_ed25519}
-            hosts:
-              - {name: h1, address: 10.0.0.1, roles: [master, node]}
-              - {name: h2, address: 10.0.0.2, roles: [node]}
-            cluster:
-              name: bench
-              registry: {enabled: false}
-            """;
     @TempDir
     static Path state;
     static List<RenderedFile> base;
@@ -43,14 +30,7 @@ class WorkloadRenderTest {
     }
 
     private static List<RenderedFile> render(WorkloadValues values) {
-        return Provisioner.builder()
-                .inventory(Inventory.parse(INVENTORY, "test inventory"))
-                .templatesDir(Path.of("templates"))
-                .stateDirectory(state)
-                .customizePlan(standard -> Workload.plan(values, false))
-                .build()
-                .render()
-                .files();
+        return WorkloadFiles.rendered(TestInventory.twoHosts(), Path.of("templates"), state, values, false);
     }
 
     @Test
