@@ -1,11 +1,9 @@
 package dev.provisioner.cli;
 
 import dev.provisioner.inventory.Inventory;
-import dev.provisioner.inventory.InventoryException;
 import dev.provisioner.pki.ClusterPki;
 import dev.provisioner.pki.PkiBundle;
 import dev.provisioner.pki.PkiChange;
-import dev.provisioner.pki.PkiException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -46,7 +44,7 @@ public final class CertsEnsureCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        try {
+        return PkiCommandErrors.run(err, () -> {
             Inventory inv = cluster.loadInventory();
             Path state = cluster.stateDirectory(inv);
             PkiBundle bundle = pki.ensure(inv, state);
@@ -62,12 +60,6 @@ public final class CertsEnsureCommand implements Callable<Integer> {
             out.printf("%s: %d created, %d reissued, %d reused%n", bundle.directory(), created, reissued,
                     bundle.changes().size() - created - reissued);
             return ExitCodes.OK;
-        } catch (InventoryException e) {
-            err.println(e.format());
-            return ExitCodes.INVALID_INPUT;
-        } catch (PkiException e) {
-            err.println("error: " + e.getMessage());
-            return ExitCodes.ERROR;
-        }
+        });
     }
 }

@@ -1,11 +1,9 @@
 package dev.provisioner.cli;
 
 import dev.provisioner.inventory.Inventory;
-import dev.provisioner.inventory.InventoryException;
 import dev.provisioner.pki.AppCertificate;
 import dev.provisioner.pki.AppCertificateRequest;
 import dev.provisioner.pki.ClusterPki;
-import dev.provisioner.pki.PkiException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -69,7 +67,7 @@ public final class CertsIssueCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
-        try {
+        return PkiCommandErrors.run(err, () -> {
             Inventory inv = cluster.loadInventory();
             AppCertificate cert = pki.issueServing(inv, cluster.stateDirectory(inv), request, Optional.ofNullable(out));
             stdout.printf("%s %s: certificate %s (0644), key %s (0600), valid until %s%n",
@@ -83,12 +81,6 @@ public final class CertsIssueCommand implements Callable<Integer> {
             stdout.printf("  as a TLS Secret: kubectl create secret tls %s --cert=%s --key=%s%n", name + "-tls",
                     cert.certificate(), cert.privateKey());
             return ExitCodes.OK;
-        } catch (InventoryException e) {
-            err.println(e.format());
-            return ExitCodes.INVALID_INPUT;
-        } catch (PkiException e) {
-            err.println("error: " + e.getMessage());
-            return ExitCodes.ERROR;
-        }
+        });
     }
 }

@@ -1,11 +1,9 @@
 package dev.provisioner.cli;
 
 import dev.provisioner.inventory.Inventory;
-import dev.provisioner.inventory.InventoryException;
 import dev.provisioner.ops.kubeconfig.ControllerKubeconfig;
 import dev.provisioner.pki.ClientCertificateRequest;
 import dev.provisioner.pki.ClusterPki;
-import dev.provisioner.pki.PkiException;
 import dev.provisioner.template.TemplateRenderer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -62,7 +60,7 @@ public final class KubeconfigCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         ClientCertificateRequest request = request();
-        try {
+        return PkiCommandErrors.run(err, () -> {
             Inventory inv = cluster.loadInventory();
             Path state = cluster.stateDirectory(inv);
             ControllerKubeconfig kubeconfig = new ControllerKubeconfig(ClusterPki.standard(), TemplateRenderer.builtIn());
@@ -76,13 +74,7 @@ public final class KubeconfigCommand implements Callable<Integer> {
             stdout.printf("wrote %s (0600): user %s, server %s, valid until %s%n", file, r.user(), r.server(), r.notAfter());
             stdout.printf("  use it: export KUBECONFIG=%s%n", file.toAbsolutePath());
             return ExitCodes.OK;
-        } catch (InventoryException e) {
-            err.println(e.format());
-            return ExitCodes.INVALID_INPUT;
-        } catch (PkiException e) {
-            err.println("error: " + e.getMessage());
-            return ExitCodes.ERROR;
-        }
+        });
     }
 
     private ClientCertificateRequest request() {

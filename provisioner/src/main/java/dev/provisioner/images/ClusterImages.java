@@ -1,5 +1,6 @@
 package dev.provisioner.images;
 
+import dev.provisioner.inventory.HostPorts;
 import dev.provisioner.inventory.Inventory;
 import dev.provisioner.inventory.RegistrySettings;
 
@@ -38,7 +39,7 @@ public final class ClusterImages {
      */
     public static List<String> push(Inventory inv, Optional<Path> caCertificate, Path imagesDir, int pushPort,
                                     Optional<RegistryPusher.Credentials> credentials) throws IOException, InterruptedException {
-        Optional<String> endpoint = inv.view().registryHost().map(h -> hostPort(h.internalAddress(), pushPort));
+        Optional<String> endpoint = inv.view().registryHost().map(h -> HostPorts.of(h.internalAddress(), pushPort));
         if (endpoint.isEmpty() || !Files.isDirectory(imagesDir)) {
             return List.of();
         }
@@ -53,10 +54,6 @@ public final class ClusterImages {
             }
         }
         return pushed;
-    }
-
-    private static String hostPort(String address, int port) {
-        return (address.indexOf(':') >= 0 ? "[" + address + "]" : address) + ":" + port;
     }
 
     /** A TLS context that trusts exactly the PEM certificate {@code ca}. */

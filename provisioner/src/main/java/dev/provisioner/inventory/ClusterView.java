@@ -63,6 +63,6 @@ public final class ClusterView {
     }
 
     static String hostPort(String address, int port) {
-        return (address.indexOf(':') >= 0 ? "[" + address + "]" : address) + ":" + port;
+        return HostPorts.of(address, port);
     }
 }

@@ -1,5 +1,6 @@
 package dev.provisioner.component.apilb;
 
+import dev.provisioner.inventory.HostPorts;
 import dev.provisioner.component.kube.KubeCluster;
 import dev.provisioner.component.kube.KubePaths;
 import dev.provisioner.inventory.Host;
@@ -57,6 +58,6 @@ public final class ApiLbFiles {
     }
 
     static String hostPort(String address, int port) {
-        return (address.indexOf(':') >= 0 ? "[" + address + "]" : address) + ":" + port;
+        return HostPorts.of(address, port);
     }
 }

@@ -1,5 +1,6 @@
 package dev.provisioner.component.etcd;
 
+import dev.provisioner.inventory.HostPorts;
 import dev.provisioner.inventory.Host;
 import dev.provisioner.inventory.Inventory;
 
@@ -65,7 +66,7 @@ public final class EtcdMembers {
     }
 
     static String url(String address, int port) {
-        String host = address.indexOf(':') >= 0 ? "[" + address + "]" : address;
+        String host = HostPorts.host(address);
         return "https://" + host + ":" + port;
     }
 }

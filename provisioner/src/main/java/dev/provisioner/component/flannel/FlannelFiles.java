@@ -1,5 +1,6 @@
 package dev.provisioner.component.flannel;
 
+import dev.provisioner.inventory.HostPorts;
 import dev.provisioner.component.kube.KubePaths;
 import dev.provisioner.component.kube.ServicesStep;
 import dev.provisioner.inventory.Host;
@@ -65,6 +66,6 @@ final class FlannelFiles {
     }
 
     static String hostPort(String address, int port) {
-        return (address.indexOf(':') >= 0 ? "[" + address + "]" : address) + ":" + port;
+        return HostPorts.of(address, port);
     }
 }

@@ -1,5 +1,6 @@
 package dev.provisioner.component.kube;
 
+import dev.provisioner.inventory.HostPorts;
 import dev.provisioner.inventory.ApiEndpoint;
 import dev.provisioner.inventory.Cluster;
 import dev.provisioner.inventory.Host;
@@ -81,6 +82,6 @@ public record KubeCluster(String version, String name, String serviceCidr, Strin
     }
 
     static String hostPort(String address, int port) {
-        return (address.indexOf(':') >= 0 ? "[" + address + "]" : address) + ":" + port;
+        return HostPorts.of(address, port);
     }
 }

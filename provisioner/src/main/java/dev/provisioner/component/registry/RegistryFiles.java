@@ -1,5 +1,6 @@
 package dev.provisioner.component.registry;
 
+import dev.provisioner.inventory.HostPorts;
 import dev.provisioner.inventory.RegistrySettings;
 import dev.provisioner.step.DesiredFile;
 import dev.provisioner.step.StepContext;
@@ -43,7 +44,7 @@ final class RegistryFiles {
 
     private String address(int port) {
         String a = ctx.host().internalAddress();
-        return (a.indexOf(':') >= 0 ? "[" + a + "]" : a) + ":" + port;
+        return HostPorts.of(a, port);
     }
 
     String pullAddress() {

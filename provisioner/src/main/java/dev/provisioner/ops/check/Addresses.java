@@ -1,5 +1,6 @@
 package dev.provisioner.ops.check;
 
+import dev.provisioner.inventory.HostPorts;
 import dev.provisioner.inventory.Host;
 
 /** URL pieces for a host's cluster-facing address. */
@@ -10,7 +11,7 @@ final class Addresses {
     /** The internal address as a URL host: IPv6 in brackets. */
     static String urlHost(Host host) {
         String a = host.internalAddress();
-        return a.indexOf(':') >= 0 ? "[" + a + "]" : a;
+        return HostPorts.host(a);
     }
 
     /** {@code address:port}, IPv6 in brackets. */

@@ -1,5 +1,6 @@
 package dev.provisioner.ops.kubeconfig;
 
+import dev.provisioner.inventory.HostPorts;
 import dev.provisioner.component.kube.Kubeconfig;
 import dev.provisioner.component.kube.KubePaths;
 import dev.provisioner.inventory.Host;
@@ -58,6 +59,6 @@ public final class ControllerKubeconfig {
     public static String defaultServer(Inventory inventory) {
         Host master = inventory.view().firstMaster();
         String address = master.address();
-        return "https://" + (address.indexOf(':') >= 0 ? "[" + address + "]" : address) + ":" + KubePaths.SECURE_PORT;
+        return "https://" + HostPorts.of(address, KubePaths.SECURE_PORT);
     }
 }
