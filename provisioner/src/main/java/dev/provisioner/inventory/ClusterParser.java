@@ -13,7 +13,7 @@ import java.util.Set;
 /** Reads {@code cluster:}, filling every documented default. */
 final class ClusterParser {
     static final Set<String> CLUSTER_KEYS = Fields.keys("name", "versions", "network", "serviceCidr", "clusterDns",
-            "clusterDomain", "registry", "containerRuntime", "install", "proxy", "ssh", "apiEndpoint", "masters", "encryption", "cis");
+            "clusterDomain", "registry", "containerRuntime", "install", "proxy", "ssh", "apiEndpoint", "masters", "encryption", "cis", "etcd");
     private static final Set<String> VERSION_KEYS = Fields.keys("kubernetes", "etcd", "flannel", "containerd", "registry");
     private static final Set<String> NETWORK_KEYS = Fields.keys("podCidr", "subnetLen", "backend", "etcdPrefix");
     private static final Set<String> REGISTRY_KEYS = Fields.keys("enabled", "host", "port", "tls", "insecure", "auth");
@@ -49,7 +49,7 @@ final class ClusterParser {
                 c.choice("containerRuntime", ContainerRuntime.class, ContainerRuntime.CONTAINERD),
                 install(c.mapping("install", INSTALL_KEYS)),
                 c.has("proxy") ? Optional.of(proxy(c.mapping("proxy", PROXY_KEYS))) : Optional.empty(),
-                ssh(c.mapping("ssh", SSH_KEYS)), new SecurityParser(problems).parse(c));
+                ssh(c.mapping("ssh", SSH_KEYS)), new SecurityParser(problems).parse(c), EtcdBackupParser.parse(c));
     }
 
     private Versions versions(Fields v) {
