@@ -34,7 +34,11 @@ final class EtcdBackupParser {
             return Optional.empty();
         }
         Fields b = etcd.mapping("backup", BACKUP_KEYS);
-        String schedule = b.text("schedule", EtcdBackupParser::calendar, EtcdBackup.DEFAULT_SCHEDULE);
+        // Calendar expressions need '*' ("*-*-* 02:30:00"), which SafeText refuses; the whitelist below is
+        // stricter than SafeText otherwise, and the value only reaches the timer file, escaped for systemd.
+        Tree raw = b.raw("schedule");
+        String schedule = raw == null ? EtcdBackup.DEFAULT_SCHEDULE
+                : Values.text(raw, b.pathOf("schedule"), Complaint.Check.ANY, EtcdBackupParser::calendar, b.problems());
         Integer keep = b.integer("keep", EtcdBackup.DEFAULT_KEEP, 1, 1000);
         String dir = b.text("dir", EtcdBackupParser::directory, EtcdBackup.DEFAULT_DIR);
         return schedule == null || keep == null || dir == null ? Optional.empty()
@@ -42,7 +46,7 @@ final class EtcdBackupParser {
     }
 
     private static Complaint calendar(String v) {
-        return CALENDAR.matcher(v).matches() && !v.isBlank() ? null : new Complaint(
+        return CALENDAR.matcher(v).matches() && !v.isBlank() && !v.startsWith("-") ? null : new Complaint(
                 Complaint.show(v) + " is not a systemd calendar expression",
                 "write an OnCalendar= value such as daily, hourly or \"*-*-* 02:30:00\" (see man systemd.time)");
     }

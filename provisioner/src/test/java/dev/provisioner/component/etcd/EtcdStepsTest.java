@@ -185,7 +185,7 @@ class EtcdStepsTest {
         assertThat(phase.selectHosts(inv)).extracting(h -> h.name()).containsExactly("m1", "m2", "m3");
         assertThat(phase.parallelism()).as("members one at a time").isEqualTo(1);
         assertThat(phase.steps()).extracting(Step::name).containsExactly("etcd-install", "etcd-config", "etcd-join", "etcd-service",
-                "etcd-auth");
+                "etcd-auth", "etcd-backup");
     }
 
     @Test
