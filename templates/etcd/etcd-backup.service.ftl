@@ -16,7 +16,8 @@ IOSchedulingClass=idle
 CapabilityBoundingSet=
 NoNewPrivileges=yes
 ProtectSystem=strict
-ReadWritePaths=${unit(dir)}
+# "-": the directory is made by ExecStartPre, after systemd prepared the namespace of that command.
+ReadWritePaths=-${unit(dir)}
 ProtectHome=yes
 PrivateTmp=yes
 PrivateDevices=yes

@@ -1,5 +1,9 @@
 package dev.provisioner.cli;
 
+import dev.provisioner.api.FailureKind;
+import dev.provisioner.api.OperationReport;
+import dev.provisioner.api.Provisioner;
+import dev.provisioner.inventory.Inventory;
 import dev.provisioner.operation.OperationSettings;
 import dev.provisioner.ops.etcd.EtcdSnapshots;
 import dev.provisioner.ops.etcd.SnapshotResult;
@@ -8,6 +12,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -17,7 +22,9 @@ import java.util.concurrent.Callable;
         description = "etcdctl snapshot save on the first healthy member, over TLS, and a copy of the cluster PKI from the state"
                 + " directory, into DIR/<cluster>-<UTC timestamp>/ (directory 0700, files 0600, SHA256SUMS lists every"
                 + " file). Changes nothing on any host. No healthy member or a failed snapshot: exit code 1, no backup"
-                + " directory is left.")
+                + " directory is left. With --fetch: copy the newest snapshot the cluster.etcd.backup timer wrote on the first"
+                + " etcd member instead (to -o FILE, or into -o DIR under its own name; created 0600, never overwriting), kept"
+                + " only when its SHA-256 equals the one the timer recorded next to it.")
 @Exits({ExitCode.OK, ExitCode.ERROR, ExitCode.INVALID_INPUT, ExitCode.UNREACHABLE})
 public final class EtcdSnapshotCommand implements Callable<Integer> {
     @Mixin
@@ -26,8 +33,12 @@ public final class EtcdSnapshotCommand implements Callable<Integer> {
     @Mixin
     OutputOptions outputMode;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "DIR", description = "where to create the backup directory (default: the current directory)")
+    @Option(names = {"-o", "--output"}, paramLabel = "PATH", description = "where to create the backup directory; with --fetch the"
+            + " file to write, or a directory to write it into (default: the current directory)")
     Path output = Path.of(".");
+
+    @Option(names = "--fetch", description = "copy the newest scheduled snapshot (cluster.etcd.backup) from the member instead of taking one")
+    boolean fetch;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -35,10 +46,26 @@ public final class EtcdSnapshotCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         return EtcdCommand.call(spec, cluster, (inv, out, err) -> {
+            if (fetch) {
+                return fetch(inv, out, err);
+            }
             SnapshotResult r = EtcdSnapshots.of(OperationSettings.of(inv).start("etcd snapshot", false)).save(output, cluster.stateDirectory(inv));
             out.printf("etcd snapshot of %s taken on %s: %s (%d files, see %s)%n", inv.cluster().name(), r.takenOn(),
                     r.directory(), r.files().size(), r.directory().resolve("SHA256SUMS"));
             return ExitCodes.OK;
         });
+    }
+
+    private int fetch(Inventory inv, PrintWriter out, PrintWriter err) {
+        OperationReport r = Provisioner.builder().inventory(inv).stateDirectory(cluster.stateDirectory(inv)).build()
+                .etcdFetchScheduledSnapshot(output);
+        if (r.ok()) {
+            out.println(r.summary());
+            return ExitCodes.OK;
+        }
+        err.println("error: " + r.summary());
+        FailureKind kind = r.failure().orElse(FailureKind.STEP_FAILED);
+        return kind == FailureKind.UNREACHABLE || kind == FailureKind.HOST_KEY || kind == FailureKind.AUTH
+                ? ExitCodes.UNREACHABLE : ExitCodes.ERROR;
     }
 }

@@ -10,6 +10,7 @@ import dev.provisioner.ops.etcd.EtcdRestore;
 import dev.provisioner.ops.etcd.EtcdSnapshots;
 import dev.provisioner.ops.etcd.MemberRemoval;
 import dev.provisioner.ops.etcd.RestoreResult;
+import dev.provisioner.ops.etcd.ScheduledSnapshots;
 import dev.provisioner.ops.etcd.SnapshotResult;
 import dev.provisioner.ops.removal.NodeRemoval;
 import dev.provisioner.ops.removal.RemovalReport;
@@ -51,6 +52,14 @@ final class DayTwo {
             SnapshotResult r = EtcdSnapshots.of(o).save(outDir, stateDirectory);
             return report(o, List.of(HostOutcome.of(r.takenOn(), "snapshot", StepStatus.CHANGED, r.directory().toString())),
                     "snapshot saved to " + r.directory());
+        });
+    }
+
+    static OperationReport etcdFetchScheduledSnapshot(Operation op, Path output) {
+        return run(op, o -> {
+            ScheduledSnapshots.Fetched f = ScheduledSnapshots.of(o).fetchNewest(output);
+            return report(o, List.of(HostOutcome.of(f.member(), "snapshot", StepStatus.CHANGED, f.file() + " sha256 " + f.sha256())),
+                    "scheduled snapshot " + f.name() + " fetched to " + f.file() + " (sha256 " + f.sha256() + " verified)");
         });
     }
 

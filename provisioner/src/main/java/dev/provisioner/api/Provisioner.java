@@ -318,6 +318,15 @@ public final class Provisioner {
         return DayTwo.etcdSnapshot(settings.start("etcd snapshot", false), outDir, stateDirectory);
     }
 
+    /**
+     * Copies the newest snapshot the {@code cluster.etcd.backup} timer wrote on the first etcd member to
+     * {@code output} (a file, or an existing directory where it keeps its name): created 0600, never
+     * overwriting, kept only when its SHA-256 equals the one the timer recorded. Read-only on hosts.
+     */
+    public OperationReport etcdFetchScheduledSnapshot(Path output) {
+        return DayTwo.etcdFetchScheduledSnapshot(settings.start("etcd snapshot --fetch", false), output);
+    }
+
     /** Restores every etcd member from {@code snapshot}, under each member's run lock; nothing changes unless every member is reached. */
     public OperationReport etcdRestore(Path snapshot) {
         return DayTwo.etcdRestore(settings.start("etcd restore", true), snapshot);

@@ -46,7 +46,7 @@ class EtcdBackupStepTest {
                 "--cert='/etc/etcd/pki/root-client.crt'", "snapshot save \"$part\"", "name='trio-etcd-'\"$stamp.db\"",
                 "grep -E '^trio-etcd-[0-9]{8}T[0-9]{6}Z\\.db$'");
         assertThat(files.get(1).text()).contains("Type=oneshot", "ExecStart=/usr/local/sbin/provisioner-etcd-backup",
-                "ReadWritePaths=/srv/etcd-backups", "CapabilityBoundingSet=\n", "ProtectSystem=strict",
+                "ReadWritePaths=-/srv/etcd-backups", "CapabilityBoundingSet=\n", "ProtectSystem=strict",
                 "ExecStartPre=+/usr/bin/install -d -m 0700 -o root -g root /srv/etcd-backups");
         assertThat(files.get(2).text()).contains("OnCalendar=*-*-* 02:30:00\n", "Unit=provisioner-etcd-backup.service",
                 "WantedBy=timers.target");
