@@ -47,9 +47,14 @@ class EmbeddingExampleIT {
     }
 
     @AfterAll
-    void stop() {
+    void stop() throws IOException {
         if (lab != null) {
             lab.close();
+        }
+        if (out != null) {
+            try (Stream<Path> files = Files.walk(out)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
         }
     }
 
