@@ -28,8 +28,12 @@ say "runtime: jdeps + jlink"
 modules=$("${bin}jdeps" --ignore-missing-deps --print-module-deps --multi-release 17 "$cli_jar")
 # Not visible to jdeps: the EC provider (ECDH key exchange, EC host keys), sun.misc.Unsafe users.
 modules="$modules,jdk.crypto.ec,jdk.unsupported"
+# java.desktop comes in for java.beans (FreeMarker, SnakeYAML); its native graphics, font, sound and image
+# libraries would need X11, freetype, ALSA, libjpeg and lcms on the target, and the CLI loads none of them.
+desktop_natives='**/libawt_xawt.so,**/libjawt.so,**/libsplashscreen.so,**/libfontmanager.so,**/libjsound.so'
+desktop_natives="$desktop_natives,**/liblcms.so,**/libjavajpeg.so,**/libmlib_image.so,**/psfont*.properties*"
 "${bin}jlink" --add-modules "$modules" --strip-debug --no-header-files --no-man-pages \
-  --generate-cds-archive --output "$stage/runtime"
+  --exclude-files="$desktop_natives" --generate-cds-archive --output "$stage/runtime"
 
 say "man pages and bash completion (written from the picocli model by the cli build)"
 ls "$cli_target"/man/man1/provisioner.1 "$cli_target"/provisioner_completion >/dev/null \
