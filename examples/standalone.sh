@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Builds examples/ the way an installer's own project would: outside this reactor, against the
 # library artifact installed in a Maven repository, never in ~/.m2 (other builds use it).
-#   1. installs provisioner-parent and the library (dev.provisioner:provisioner, with its sources and
-#      javadoc jars) from the built provisioner/target into a TEMPORARY local repository OUT/repo;
+#   1. installs provisioner-parent, the library (dev.provisioner:provisioner, with its sources and
+#      javadoc jars) and its CIS checker dependency (dev.provisioner:provisioner-cis) from the built
+#      provisioner/target and cis/target into a TEMPORARY local repository OUT/repo;
 #   2. copies examples/ (pom and sources) to OUT/examples and builds it there with that repository;
 #   3. writes OUT/classpath.txt: the example's jar and its runtime dependencies, for `java -cp`.
 # Third-party artifacts come from ~/.m2 read as a file:// mirror (no network); when that lacks one,
@@ -18,7 +19,8 @@ mvn_q() { mvn -B -ntp -q -Dstyle.color=never -Dmaven.repo.local="$repo" "$@"; }
 
 version=$(sed -n 's|^  <version>\(.*\)</version>|\1|p' "$root/pom.xml" | head -1)
 jar="$root/provisioner/target/provisioner-$version.jar"
-if [ ! -f "$jar" ] || [ ! -f "${jar%.jar}-sources.jar" ] || [ ! -f "${jar%.jar}-javadoc.jar" ]; then
+cis_jar="$root/cis/target/provisioner-cis-$version.jar"
+if [ ! -f "$jar" ] || [ ! -f "$cis_jar" ] || [ ! -f "${jar%.jar}-sources.jar" ] || [ ! -f "${jar%.jar}-javadoc.jar" ]; then
   say "building the library (its jar is missing)"
   (cd "$root" && mvn -B -ntp -q -o -pl provisioner -am package -DskipTests) >&2
 fi
@@ -39,9 +41,11 @@ with_fallback() {
   fi
 }
 
-say "installing provisioner-parent and provisioner $version into $repo"
+say "installing provisioner-parent, provisioner-cis and provisioner $version into $repo"
 with_fallback org.apache.maven.plugins:maven-install-plugin:3.1.4:install-file \
   -Dfile="$root/pom.xml" -DpomFile="$root/pom.xml" -Dpackaging=pom
+with_fallback org.apache.maven.plugins:maven-install-plugin:3.1.4:install-file \
+  -Dfile="$cis_jar" -DpomFile="$root/cis/pom.xml"
 with_fallback org.apache.maven.plugins:maven-install-plugin:3.1.4:install-file \
   -Dfile="$jar" -DpomFile="$root/provisioner/pom.xml" \
   -Dsources="${jar%.jar}-sources.jar" -Djavadoc="${jar%.jar}-javadoc.jar"

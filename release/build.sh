@@ -6,27 +6,17 @@
 #   OUT/provisioner_DEBVERSION_amd64.deb      the same tree under /usr/lib/provisioner, /usr/bin/provisioner,
 #                                             /usr/share/man/man1, /usr/share/bash-completion
 #   OUT/SHA256SUMS                            `sha256sum -c SHA256SUMS` checks both
-# Usage: release/build.sh VERSION CLI_JAR PICOCLI_CODEGEN_JAR OUT_DIR
-# Needs a JDK 17 (jdeps, jlink; JAVA_HOME or PATH), dpkg-deb and asciidoctor (installed with apt-get
-# when missing and running as root).
+# Usage: release/build.sh VERSION CLI_JAR OUT_DIR
+# The man pages (man/man1/*.1) and the completion script (provisioner_completion) are taken from the
+# CLI jar's folder, where the cli module's build writes them from the picocli model (CliArtifacts).
+# Needs a JDK 17 (jdeps, jlink; JAVA_HOME or PATH) and dpkg-deb.
 set -euo pipefail
-version=$1 cli_jar=$(readlink -f "$2") codegen_jar=$(readlink -f "$3") out=$4
+version=$1 cli_jar=$(readlink -f "$2") out=$3
+cli_target=$(dirname "$cli_jar")
 here=$(cd "$(dirname "$(readlink -f "$0")")" && pwd)
 root=$(cd "$here/.." && pwd)
 bin=${JAVA_HOME:+$JAVA_HOME/bin/}
-say() { echo "[release] $*" >&2; }
-
-need_asciidoctor() {
-  command -v asciidoctor >/dev/null && return
-  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-    say "installing asciidoctor (man pages) with apt-get"
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends asciidoctor >&2 \
-      || { apt-get update -q >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends asciidoctor >&2; }
-  else
-    echo "release/build.sh: asciidoctor is needed for the man pages: apt-get install asciidoctor" >&2
-    exit 1
-  fi
-}
+say() { echo "[release] +${SECONDS}s $*" >&2; }
 
 rm -rf "$out" && mkdir -p "$out"
 work="$out/work"
@@ -38,18 +28,18 @@ say "runtime: jdeps + jlink"
 modules=$("${bin}jdeps" --ignore-missing-deps --print-module-deps --multi-release 17 "$cli_jar")
 # Not visible to jdeps: the EC provider (ECDH key exchange, EC host keys), sun.misc.Unsafe users.
 modules="$modules,jdk.crypto.ec,jdk.unsupported"
-"${bin}jlink" --add-modules "$modules" --strip-debug --no-header-files --no-man-pages --compress=2 \
-  --generate-cds-archive --output "$stage/runtime"
+# java.desktop comes in for java.beans (FreeMarker, SnakeYAML); its native graphics, font, sound and image
+# libraries would need X11, freetype, ALSA, libjpeg and lcms on the target, and the CLI loads none of them.
+desktop_natives='**/libawt_xawt.so,**/libjawt.so,**/libsplashscreen.so,**/libfontmanager.so,**/libjsound.so'
+desktop_natives="$desktop_natives,**/liblcms.so,**/libjavajpeg.so,**/libmlib_image.so,**/psfont*.properties*"
+"${bin}jlink" --add-modules "$modules" --strip-debug --no-header-files --no-man-pages \
+  --exclude-files="$desktop_natives" --generate-cds-archive --output "$stage/runtime"
 
-say "man pages and bash completion from the picocli model"
-docs="$work/docs"
-mkdir -p "$docs"
-"${bin}java" -cp "$cli_jar:$codegen_jar" "$here/GenerateDocs.java" "$docs" 2>&1 | grep -v '^\[.*\] ' >&2 || true
-[ -s "$docs/provisioner.bash" ] || { echo "release/build.sh: no completion script generated" >&2; exit 1; }
-need_asciidoctor
-asciidoctor -b manpage -D "$stage/share/man/man1" "$docs"/adoc/*.adoc
-[ -s "$stage/share/man/man1/provisioner.1" ] || { echo "release/build.sh: no man page generated" >&2; exit 1; }
-cp "$docs/provisioner.bash" "$stage/share/bash-completion/completions/provisioner"
+say "man pages and bash completion (written from the picocli model by the cli build)"
+ls "$cli_target"/man/man1/provisioner.1 "$cli_target"/provisioner_completion >/dev/null \
+  || { echo "release/build.sh: no man pages or completion in $cli_target: build the cli module first" >&2; exit 1; }
+install -m 0644 "$cli_target"/man/man1/*.1 "$stage/share/man/man1/"
+install -m 0644 "$cli_target/provisioner_completion" "$stage/share/bash-completion/completions/provisioner"
 
 say "tree"
 install -m 0755 "$here/provisioner" "$stage/bin/provisioner"

@@ -30,4 +30,4 @@ sed -e "s/@VERSION@/$version/" -e "s/@SIZE@/$size/" "$here/debian/control" > "$p
 install -m 0755 "$here/debian/postinst" "$here/debian/prerm" "$pkg/DEBIAN/"
 (cd "$pkg" && find usr -type f -exec md5sum {} + > DEBIAN/md5sums)
 find "$pkg" -type d -exec chmod 0755 {} +
-dpkg-deb --root-owner-group -Zgzip --build "$pkg" "$deb" >/dev/null
+dpkg-deb --root-owner-group -Zgzip -z6 --build "$pkg" "$deb" >/dev/null

@@ -98,9 +98,23 @@ class ReleaseInstallIT {
     @Test
     @Order(3)
     void theDebInstallsTheCommandManPagesAndCompletionAndFindsNothingLeftToChange() {
+        String control = installer.execOk("dpkg-deb --field /root/release/*.deb");
+        for (String field : List.of("Package: provisioner", "Version: ", "Architecture: amd64", "Maintainer: ",
+                "Installed-Size: ", "Section: admin", "Priority: optional", "Description: ")) {
+            assertThat(control).as("control field").containsPattern("(?m)^" + field);
+        }
+        assertThat(control).as("depends on no Java package").containsPattern("(?m)^Depends: ")
+                .doesNotContainPattern("(?im)^(Pre-)?Depends:.*(jdk|jre|java)");
         installer.execOk("dpkg -i /root/release/*.deb");
+        assertThat(installer.execOk("dpkg-query -W -f='${Status}' provisioner")).isEqualTo("install ok installed");
+        assertThat(installer.execOk("cd / && md5sum --quiet -c /var/lib/dpkg/info/provisioner.md5sums && echo intact")).contains("intact");
         assertThat(installer.execOk("readlink -f /usr/bin/provisioner")).isEqualTo("/usr/lib/provisioner/bin/provisioner\n");
+        assertThat(installer.execOk("cd /usr/lib/provisioner/runtime/lib && LD_LIBRARY_PATH=$PWD:$PWD/server"
+                + " ldd $(find . -name '*.so') | grep 'not found' || true"))
+                .as("every native library of the runtime loads with what Depends: brings (libc6, zlib1g)").isEmpty();
         assertThat(installer.execOk("ls /usr/share/man/man1/")).contains("provisioner.1.gz").contains("provisioner-apply.1.gz");
+        assertThat(installer.execOk("zcat /usr/share/man/man1/provisioner.1.gz")).startsWith(".TH PROVISIONER 1 ").contains(".SH EXIT STATUS");
+        assertThat(installer.execOk("zcat /usr/share/man/man1/provisioner-apply.1.gz")).contains("\\-\\-only");
         assertThat(installer.execOk("cat /usr/share/bash-completion/completions/provisioner")).contains("complete").contains("validate");
         assertThat(installer.execOk("ls /usr/share/doc/provisioner/")).contains("copyright").contains("NOTICE");
 

@@ -10,21 +10,25 @@ import dev.provisioner.api.StepStatus;
 
 
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * An installer that embeds provisioner through its facade only ({@code dev.provisioner.api}): it writes the
  * 2018 recipe's inventory in code (no file), listens to the run's events, plans, applies when something
- * would change, then checks the cluster's health.
+ * would change, then checks the cluster's health. Phase names after the five arguments limit the run to
+ * those phases (for instance {@code prepare-hosts} on machines without the Kubernetes release files);
+ * the health check, which needs every component, then does not run.
  *
  * <pre>
  *   java -cp ... dev.provisioner.examples.EmbeddingExample ~/.ssh/id_ed25519 10.4.4.4 10.4.4.5 10.4.4.7 10.4.4.8
+ *   java -cp ... dev.provisioner.examples.EmbeddingExample ~/.ssh/id_ed25519 10.4.4.4 10.4.4.5 10.4.4.7 10.4.4.8 prepare-hosts
  * </pre>
  */
 public final class EmbeddingExample {
 
     public static void main(String[] args) {
-        if (args.length != 5) {
-            System.err.println("usage: EmbeddingExample KEY_FILE MASTER_IP NODE01_IP NODE02_IP REGISTRY_IP");
+        if (args.length < 5) {
+            System.err.println("usage: EmbeddingExample KEY_FILE MASTER_IP NODE01_IP NODE02_IP REGISTRY_IP [PHASE...]");
             System.exit(2);
         }
         Path key = Path.of(args[0]);
@@ -37,11 +41,15 @@ public final class EmbeddingExample {
             return;
         }
 
-        Provisioner provisioner = Provisioner.builder()
+        List<String> phases = List.of(args).subList(5, args.length);
+        Provisioner.Builder builder = Provisioner.builder()
                 .inventory(inventory)
                 .parallelism(4)
-                .listener(EmbeddingExample::show)      // called from worker threads: keep it thread-safe
-                .build();
+                .listener(EmbeddingExample::show);     // called from worker threads: keep it thread-safe
+        if (!phases.isEmpty()) {
+            builder.onlyPhases(phases);                 // an unknown phase name is refused with the known ones
+        }
+        Provisioner provisioner = builder.build();
 
         ProvisionReport plan = provisioner.plan();      // connects and gathers facts; changes nothing
         if (!plan.changed()) {
@@ -55,6 +63,10 @@ public final class EmbeddingExample {
             System.exit(1);
         }
         System.out.println("applied: " + applied.totals());
+        if (!phases.isEmpty()) {
+            System.out.println("health check skipped: only " + String.join(", ", phases) + " ran");
+            return;
+        }
         OperationReport health = provisioner.check(false);     // read-only: every component on every host
         health.outcomes().stream().filter(o -> o.status() == StepStatus.FAILED)
                 .forEach(o -> System.out.println(o.host() + " " + o.item() + ": " + o.failure().orElseThrow() + " " + o.detail()));
