@@ -50,6 +50,6 @@ public final class PreflightChecks implements FactsGate {
         List<HostProblem> problems = HostChecks.check(inventory, h.get(), facts, system.get(), ignored);
         problems.stream().filter(p -> !p.blocking()).forEach(p -> LOG.warn("preflight: {}", p.format()));
         List<String> blocking = problems.stream().filter(HostProblem::blocking).map(HostProblem::message).toList();
-        return blocking.isEmpty() ? Optional.empty() : Optional.of("preflight: " + String.join("; ", blocking));
+        return blocking.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", blocking));
     }
 }
