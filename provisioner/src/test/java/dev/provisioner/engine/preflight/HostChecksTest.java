@@ -73,6 +73,21 @@ class HostChecksTest {
     }
 
     @Test
+    void theRealFactsScriptsProbeRunsOnThisMachineAndFindsAPortItListensOn() throws Exception {
+        try (java.net.ServerSocket listening = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            Process p = new ProcessBuilder("sh", "-c", dev.provisioner.facts.FactsScript.text(FactsQuery.EMPTY)).start();
+            String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(p.waitFor()).isZero();
+            HostFacts f = FactsParser.parse("local", out, FactsQuery.EMPTY);
+            SystemFacts s = SystemFactsParser.parse("local", f.system()).orElseThrow();
+            assertThat(s.hostname()).isEqualTo(java.nio.file.Files.readString(java.nio.file.Path.of("/proc/sys/kernel/hostname")).strip());
+            assertThat(s.cpus()).as("online CPUs; a CPU quota only lowers what the JVM sees").isGreaterThanOrEqualTo(Runtime.getRuntime().availableProcessors());
+            assertThat(s.memoryMiB()).isPositive();
+            assertThat(s.listening()).contains(listening.getLocalPort() + "/tcp");
+        }
+    }
+
+    @Test
     void aPortHeldByAnotherProgramIsNamedWithHostAndPortButOurOwnRunningServicesAreNot() {
         assertThat(check("master", probe("master", "0", "tcp 094B")))
                 .containsExactly("master: port 2379/tcp is already in use by another program (etcd.service is not running);"
