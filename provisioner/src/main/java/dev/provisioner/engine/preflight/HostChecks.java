@@ -73,7 +73,9 @@ public final class HostChecks {
                     + " needs at least " + mib + " MiB"));
         }
         ports(inv, host).forEach((port, units) -> {
-            if (system.listening().contains(port) && units.stream().noneMatch(u -> running(facts.unit(u)))) {
+            // flannel's VXLAN socket is the kernel's: it stays with the flannel.1 device while flanneld is stopped.
+            boolean ours = units.stream().anyMatch(u -> running(facts.unit(u)) || port.endsWith("/udp") && facts.unit(u).exists());
+            if (system.listening().contains(port) && !ours) {
                 String unit = units.get(0);
                 out.add(new HostProblem(h, "ports", true, "port " + port + " is already in use by another program ("
                         + unit + " is not running); " + unit.replace(".service", "") + " needs it: stop what holds it"

@@ -97,6 +97,10 @@ class HostChecksTest {
                 .as("our own services on a re-run").isEmpty();
         assertThat(check("node01", probe("node01", "0", "udp 2118", "tcp 094B"), "flanneld.service"))
                 .as("flannel's VXLAN socket while flanneld runs; 2379 is not node01's business").isEmpty();
+        HostFacts stopped = FactsParser.parse("node01", "os\tdebian\t12\t\narch\tx86_64\nunit\tflanneld.service\tfailed\tenabled\n"
+                + probe("node01", "0", "udp 2118").lines().map(l -> "sys\t" + l + "\n").reduce("", String::concat) + "end\n", FactsQuery.EMPTY);
+        assertThat(HostChecks.check(INV, host("node01"), stopped, SystemFactsParser.parse("node01", stopped.system()).orElseThrow(),
+                Set.of())).as("the kernel's VXLAN socket stays while our flanneld is stopped").isEmpty();
         assertThat(check("node01", probe("node01", "0", "udp 2118")))
                 .containsExactly("node01: port 8472/udp is already in use by another program (flanneld.service is not running);"
                         + " flanneld needs it: stop what holds it (ss -lnp 'sport = :8472' names it)");
