@@ -18,7 +18,8 @@ public enum ExitCode {
             + " problem is printed); no host was contacted and nothing was changed"),
     UNREACHABLE(ExitCodes.UNREACHABLE, "a host could not be reached, refused authentication, or presented an unknown"
             + " or changed host key"),
-    STEP_FAILED(ExitCodes.STEP_FAILED, "something failed and is named: a step or command on a host, a probe, a"
+    STEP_FAILED(ExitCodes.STEP_FAILED, "something failed and is named: a step or command on a host, a preflight"
+            + " check before any change (a port in use, too little memory: every problem listed), a probe, a"
             + " batch's health check, a stage of remove-node, an expired certificate"),
     TIMEOUT(ExitCodes.TIMEOUT, "a step, command or health check timed out"),
     INCOMPLETE(ExitCodes.INCOMPLETE, "incomplete: everything that could run here completed, but release files that"

@@ -28,6 +28,6 @@ public enum FailureKind {
     STEP_FAILED,
     /** The input (inventory, options, file) is wrong; nothing was contacted. */
     INVALID_INPUT,
-    /** The operation refused to start because it would be unsafe (version skew, lost quorum). */
+    /** The operation refused to start because it would be unsafe (version skew, lost quorum, a failed preflight check). */
     REFUSED
 }

@@ -1,5 +1,7 @@
 package dev.provisioner.api;
 
+import dev.provisioner.engine.FactsGate;
+import dev.provisioner.engine.preflight.PreflightChecks;
 import dev.provisioner.artifacts.MissingArtifacts;
 import dev.provisioner.inventory.InventoryException;
 import dev.provisioner.ops.etcd.EtcdRefusedException;
@@ -55,7 +57,8 @@ final class Failures {
         if (e instanceof MissingArtifacts) {
             return FailureKind.MISSING_ARTIFACTS;
         }
-        if (e instanceof UpgradeRefusedException || e instanceof EtcdRefusedException) {
+        if (e instanceof UpgradeRefusedException || e instanceof EtcdRefusedException
+                || e instanceof FactsGate.Refused r && r.step().equals(PreflightChecks.STEP)) {
             return FailureKind.REFUSED;
         }
         if (e instanceof InventoryException || e instanceof IllegalArgumentException) {

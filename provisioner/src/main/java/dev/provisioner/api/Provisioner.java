@@ -7,6 +7,7 @@ import dev.provisioner.component.ComponentContext;
 import dev.provisioner.plan.StandardPlan;
 import dev.provisioner.component.registry.RegistryTls;
 import dev.provisioner.engine.Executor;
+import dev.provisioner.engine.preflight.PreflightChecks;
 import dev.provisioner.engine.Mode;
 import dev.provisioner.engine.PlanRenderer;
 import dev.provisioner.inventory.Host;
@@ -355,7 +356,7 @@ public final class Provisioner {
     }
 
     private ProvisionReport run(Operation op, Mode mode, Plan runPlan) {
-        Executor executor = Executor.within(op, mode, limitHosts, events);
+        Executor executor = Executor.within(op, mode, limitHosts, events).withFactsGate(new PreflightChecks(inventory));
         return Reports.report(executor.run(runPlan, inventory, templates), inventory.hosts().stream().map(Host::name).toList());
     }
 

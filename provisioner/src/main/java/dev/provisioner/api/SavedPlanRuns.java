@@ -2,6 +2,7 @@ package dev.provisioner.api;
 
 import dev.provisioner.engine.ExecObserver;
 import dev.provisioner.engine.Executor;
+import dev.provisioner.engine.preflight.PreflightChecks;
 import dev.provisioner.engine.Mode;
 import dev.provisioner.engine.PlanRenderer;
 import dev.provisioner.engine.RunOutcome;
@@ -43,7 +44,7 @@ final class SavedPlanRuns {
     ProvisionReport save(Path out) {
         Map<String, SortedMap<String, String>> facts = SavedPlans.factsHolder();
         RunOutcome outcome = Executor.within(settings.start("plan", false), Mode.PLAN, limitHosts, events)
-                .withFactsGate(SavedPlans.recording(facts)).run(plan, inventory, templates);
+                .withFactsGate(new PreflightChecks(inventory).and(SavedPlans.recording(facts))).run(plan, inventory, templates);
         ProvisionReport report = report(outcome);
         if (report.ok()) {
             current(outcome, facts).write(out);
@@ -61,7 +62,7 @@ final class SavedPlanRuns {
         // A quiet plan run: the facts and actions of now, compared with the saved ones before anything changes.
         Map<String, SortedMap<String, String>> facts = SavedPlans.factsHolder();
         RunOutcome check = Executor.within(settings.start("plan", false), Mode.PLAN, limitHosts, ExecObserver.NONE)
-                .withFactsGate(SavedPlans.recording(facts)).run(plan, inventory, templates);
+                .withFactsGate(new PreflightChecks(inventory).and(SavedPlans.recording(facts))).run(plan, inventory, templates);
         if (!check.failures().isEmpty()) {
             return report(check);
         }
@@ -71,7 +72,7 @@ final class SavedPlanRuns {
         }
         // The apply's own preflight refuses, before any change, a host that changed since the check.
         return report(Executor.within(settings.start("apply", true), Mode.APPLY, limitHosts, events)
-                .withFactsGate(SavedPlans.matching(saved)).run(plan, inventory, templates));
+                .withFactsGate(new PreflightChecks(inventory).and(SavedPlans.matching(saved))).run(plan, inventory, templates));
     }
 
     private SavedPlan current(RunOutcome outcome, Map<String, SortedMap<String, String>> facts) {

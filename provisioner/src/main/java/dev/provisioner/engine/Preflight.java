@@ -49,7 +49,7 @@ final class Preflight {
         List<Optional<Failure>> found = run.fanOut().mapReadOnly(List.copyOf(sessions.values()), s -> {
             try {
                 gate.refusal(s.host().name(), s.facts()).ifPresent(why -> {
-                    throw new FactsGate.Refused(why);
+                    throw new FactsGate.Refused(gate.step(), why);
                 });
                 return Optional.<Failure>empty();
             } catch (RuntimeException e) {
@@ -75,8 +75,8 @@ final class Preflight {
         String step;
         if (cause instanceof RunLockedException) {
             step = "lock";
-        } else if (cause instanceof FactsGate.Refused) {
-            step = FactsGate.Refused.STEP;
+        } else if (cause instanceof FactsGate.Refused refused) {
+            step = refused.step();
         } else if (cause instanceof SudoException) {
             step = "sudo";
         } else if (!session.connected()) {
@@ -95,7 +95,8 @@ final class Preflight {
             case "lock" -> "take the run lock";
             case "sudo" -> "run the facts script as root";
             case FactsGate.Refused.STEP -> "compare the facts with the saved plan";
-            default -> "gather facts";
+            case "facts" -> "gather facts";
+            default -> "pass the preflight checks";
         };
         return new Failure(host, phase, step, action, -1, "",
                 run.masker().mask(host + ": phase " + phase + ", step " + step + ": " + message))

@@ -1,7 +1,9 @@
 package dev.provisioner.facts;
 
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -23,6 +25,7 @@ public final class FactsParser {
         Map<String, FileState> files = new HashMap<>();
         Map<String, UnitState> units = new HashMap<>();
         Map<String, String> candidates = new HashMap<>();
+        List<String> system = new ArrayList<>();
         boolean ended = false;
         for (String line : output.split("\n")) {
             String[] f = line.split("\t", -1);
@@ -49,6 +52,7 @@ public final class FactsParser {
                 }
                 case "unit" -> units.put(field(f, 1, line, host),
                         new UnitState(f[1], field(f, 2, line, host), field(f, 3, line, host)));
+                case "sys" -> system.add(field(f, 1, line, host));
                 case "end" -> ended = true;
                 default -> {
                     // blank lines and stray output (motd, shell noise) are not facts
@@ -61,7 +65,7 @@ public final class FactsParser {
         for (String path : query.files().keySet()) {
             files.putIfAbsent(path, FileState.absent(path));
         }
-        return new HostFacts(host, osId, osVersion, OsFamily.of(osId, osLike), pm, arch, packages, files, units, candidates);
+        return new HostFacts(host, osId, osVersion, OsFamily.of(osId, osLike), pm, arch, packages, files, units, candidates, system);
     }
 
     private static FileState file(String[] f, String line, String host) {

@@ -109,6 +109,28 @@ public final class FactsScript {
             }
             """;
 
+    /**
+     * The system probe for the preflight checks ({@code sys} lines): shell builtins reading /proc and /sys only,
+     * no process started. Listening sockets come from /proc/net (TCP state 0A, unconnected UDP 07), port in hex;
+     * whose they are is told by the units the preflight asks about, not by a process table.
+     */
+    private static final String SYSTEM = """
+            h=; { read -r h < /proc/sys/kernel/hostname; } 2>/dev/null; printf 'sys\\thostname=%s\\n' "$h"
+            e=; { read -r e < /etc/hostname; } 2>/dev/null; printf 'sys\\tetchostname=%s\\n' "$e"
+            while read -r k v rest; do case $k in MemTotal:) printf 'sys\\tmemKiB=%s\\n' "$v" ;; SwapTotal:) printf 'sys\\tswapKiB=%s\\n' "$v" ;; esac; done < /proc/meminfo
+            n=; { read -r n < /sys/devices/system/cpu/online; } 2>/dev/null; printf 'sys\\tcpus=%s\\n' "$n"
+            if [ -f /sys/fs/cgroup/cgroup.controllers ]; then printf 'sys\\tcgroup=2\\n'; else printf 'sys\\tcgroup=1\\n'; fi
+            if [ -e /run/systemd/timesync/synchronized ]; then printf 'sys\\ttimesync=yes\\n'; fi
+            if [ -e /.dockerenv ] || [ -e /run/.containerenv ]; then printf 'sys\\tcontainer=yes\\n'; fi
+            for t in tcp tcp6 udp udp6; do
+              [ -r /proc/net/$t ] || continue
+              case $t in tcp*) w=0A ;; *) w=07 ;; esac
+              while read -r n l r st rest; do
+                if [ "$st" = "$w" ]; then printf 'sys\\tlisten=%s %s\\n' "${t%6}" "${l##*:}"; fi
+              done < /proc/net/$t
+            done
+            """;
+
     private FactsScript() {
     }
 
@@ -143,6 +165,7 @@ public final class FactsScript {
             query.units().forEach(u -> s.append(' ').append(Command.quote(u)));
             s.append('\n');
         }
+        s.append(SYSTEM);
         s.append("printf 'end\\n'\n");
         return s.toString();
     }

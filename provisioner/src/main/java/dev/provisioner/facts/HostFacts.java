@@ -1,5 +1,6 @@
 package dev.provisioner.facts;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -17,10 +18,19 @@ import java.util.Optional;
  * @param units          every unit asked about
  * @param candidates     for packages asked about with {@link FactsQuery#candidates} that are not installed:
  *                       the version an install would bring, when the host's package index knows one
+ * @param system         the system probe's {@code key=value} lines (host name, memory, CPUs, swap, cgroup
+ *                       version, time synchronisation, listening sockets), in the order printed, for the
+ *                       preflight checks ({@code engine.preflight}); empty when not reported
  */
 public record HostFacts(String host, String osId, String osVersion, OsFamily osFamily, PackageManager packageManager,
                         String architecture, Map<String, String> packages, Map<String, FileState> files,
-                        Map<String, UnitState> units, Map<String, String> candidates) {
+                        Map<String, UnitState> units, Map<String, String> candidates, List<String> system) {
+    public HostFacts(String host, String osId, String osVersion, OsFamily osFamily, PackageManager packageManager,
+                     String architecture, Map<String, String> packages, Map<String, FileState> files,
+                     Map<String, UnitState> units, Map<String, String> candidates) {
+        this(host, osId, osVersion, osFamily, packageManager, architecture, packages, files, units, candidates, List.of());
+    }
+
     public HostFacts(String host, String osId, String osVersion, OsFamily osFamily, PackageManager packageManager,
                      String architecture, Map<String, String> packages, Map<String, FileState> files,
                      Map<String, UnitState> units) {
@@ -29,9 +39,15 @@ public record HostFacts(String host, String osId, String osVersion, OsFamily osF
 
     public HostFacts {
         candidates = Map.copyOf(candidates);
+        system = system == null ? List.of() : List.copyOf(system);
         packages = Map.copyOf(packages);
         files = Map.copyOf(files);
         units = Map.copyOf(units);
+    }
+
+    /** A value of the system probe ({@code hostname}, {@code etchostname}, ...); empty when it was not reported. */
+    public Optional<String> system(String key) {
+        return system.stream().filter(l -> l.startsWith(key + "=")).map(l -> l.substring(key.length() + 1)).findFirst();
     }
 
     /** The installed version of {@code name}, if installed. */

@@ -19,7 +19,7 @@ final class ClusterParser {
     private static final Set<String> REGISTRY_KEYS = Fields.keys("enabled", "host", "port", "tls", "insecure", "auth");
     private static final Set<String> REGISTRY_AUTH_KEYS = Fields.keys("user", "password");
     private static final Set<String> INSTALL_KEYS = Fields.keys("default", "kubernetes", "etcd", "flannel", "containerd",
-            "registry", "artifactsDir", "requirePinned", "bundle", "imageFallback");
+            "registry", "artifactsDir", "requirePinned", "bundle", "imageFallback", "preflightIgnore");
     private static final Set<String> PROXY_KEYS = Fields.keys("http", "https", "noProxy");
     private static final Set<String> SSH_KEYS = Fields.keys("transport", "knownHosts", "hostKeyPolicy", "parallelism", "connectTimeout");
 
@@ -137,7 +137,15 @@ final class ClusterParser {
                     "create it on a connected machine with: provisioner bundle create -i INVENTORY -o FILE");
         }
         return new InstallSettings(sources, Optional.ofNullable(dir), Boolean.TRUE.equals(i.bool("requirePinned", false)),
-                Optional.ofNullable(bundle), Boolean.TRUE.equals(i.bool("imageFallback", false)));
+                Optional.ofNullable(bundle), Boolean.TRUE.equals(i.bool("imageFallback", false)),
+                preflightIgnore(i));
+    }
+
+    private static Set<String> preflightIgnore(Fields i) {
+        List<String> names = i.list("preflightIgnore", v -> InstallSettings.PREFLIGHT_CHECKS.contains(v) ? null
+                : new Complaint("unknown preflight check " + Complaint.show(v),
+                        "use one of " + String.join(", ", InstallSettings.PREFLIGHT_CHECKS)));
+        return names == null ? Set.of() : Set.copyOf(names);
     }
 
     private ProxySettings proxy(Fields p) {

@@ -3,8 +3,10 @@ package dev.provisioner.inventory;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Install source per component.
@@ -17,13 +19,23 @@ import java.util.Optional;
  *                     access ({@code install.bundle})
  * @param imageFallback with a private registry, containerd may pull an image it lacks from the upstream
  *                     registry ({@code install.imageFallback}, default false: the private registry only)
+ * @param preflightIgnore preflight checks not to refuse a run for ({@code install.preflightIgnore}, names from
+ *                     {@link #PREFLIGHT_CHECKS}): their findings are reported as warnings
  */
 public record InstallSettings(Map<Component, InstallSource> sources, Optional<Path> artifactsDir, boolean requirePinned,
-                              Optional<Path> bundle, boolean imageFallback) {
+                              Optional<Path> bundle, boolean imageFallback, Set<String> preflightIgnore) {
+    /** The preflight checks a run can be told to ignore, in the order they are reported. */
+    public static final List<String> PREFLIGHT_CHECKS = List.of("os", "arch", "cpu", "memory", "ports", "swap", "cgroup", "time");
+
+    /** Without ignored preflight checks. */
+    public InstallSettings(Map<Component, InstallSource> sources, Optional<Path> artifactsDir, boolean requirePinned,
+                           Optional<Path> bundle, boolean imageFallback) {
+        this(sources, artifactsDir, requirePinned, bundle, imageFallback, Set.of());
+    }
 
     /** Sources and an artifacts directory; publisher checksums accepted, no bundle, no upstream image fallback. */
     public InstallSettings(Map<Component, InstallSource> sources, Optional<Path> artifactsDir) {
-        this(sources, artifactsDir, false, Optional.empty(), false);
+        this(sources, artifactsDir, false, Optional.empty(), false, Set.of());
     }
 
     public InstallSettings {
@@ -34,6 +46,7 @@ public record InstallSettings(Map<Component, InstallSource> sources, Optional<Pa
         sources = Collections.unmodifiableMap(copy);
         artifactsDir = artifactsDir == null ? Optional.empty() : artifactsDir;
         bundle = bundle == null ? Optional.empty() : bundle;
+        preflightIgnore = preflightIgnore == null ? Set.of() : Set.copyOf(preflightIgnore);
     }
 
     /** The source of {@code component}. */

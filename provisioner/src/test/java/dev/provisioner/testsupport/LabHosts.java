@@ -67,8 +67,15 @@ public final class LabHosts implements AutoCloseable {
     public static final class Builder {
         private final Map<String, String> images = new LinkedHashMap<>();
         private final java.util.Set<String> withoutAptCache = new java.util.HashSet<>();
+        private final Map<String, String> hostNames = new LinkedHashMap<>();
 
         private Builder() {
+        }
+
+        /** The host named {@code name} starts with the host name {@code hostName} instead of its own (a renamed VM). */
+        public Builder hostName(String name, String hostName) {
+            hostNames.put(name, hostName);
+            return this;
         }
 
         /** A host named {@code name} running {@code image} (e.g. {@link DockerSupport#TRIXIE_IMAGE}). */
@@ -92,7 +99,8 @@ public final class LabHosts implements AutoCloseable {
             DockerSupport.requireLab(images.values().stream().distinct().toArray(String[]::new));
             LabCapacity.Reservation capacity = LabCapacity.reserve(images.size());
             try {
-                return LabHosts.start(Map.copyOf(images), List.copyOf(images.keySet()), java.util.Set.copyOf(withoutAptCache), capacity);
+                return LabHosts.start(Map.copyOf(images), List.copyOf(images.keySet()), java.util.Set.copyOf(withoutAptCache),
+                        Map.copyOf(hostNames), capacity);
             } catch (RuntimeException | Error e) {
                 capacity.close();
                 throw e;
@@ -101,7 +109,7 @@ public final class LabHosts implements AutoCloseable {
     }
 
     private static LabHosts start(Map<String, String> images, List<String> names, java.util.Set<String> withoutAptCache,
-                                  LabCapacity.Reservation capacity) {
+                                  Map<String, String> hostNames, LabCapacity.Reservation capacity) {
         Path dir;
         try {
             dir = Files.createTempDirectory("provisioner-lab-");
@@ -116,7 +124,8 @@ public final class LabHosts implements AutoCloseable {
         try {
             for (String name : names) {
                 boolean bare = withoutAptCache.contains(name);
-                futures.add(CompletableFuture.supplyAsync(() -> startOne(name, images.get(name), bare, keys, sudoPassword), pool));
+                futures.add(CompletableFuture.supplyAsync(() -> startOne(name, hostNames.getOrDefault(name, name), images.get(name), bare, keys,
+                        sudoPassword), pool));
             }
             RuntimeException failure = null;
             for (CompletableFuture<LabHost> f : futures) {
@@ -146,11 +155,12 @@ public final class LabHosts implements AutoCloseable {
     }
 
     @SuppressWarnings("resource")
-    private static LabHost startOne(String name, String image, boolean withoutAptCache, TestKeys keys, String sudoPassword) {
+    private static LabHost startOne(String name, String hostName, String image, boolean withoutAptCache, TestKeys keys,
+                                    String sudoPassword) {
         GenericContainer<?> c = new GenericContainer<>(DockerImageName.parse(image))
                 .withCommand("/sbin/init")
                 .withCreateContainerCmdModifier(cmd -> {
-                    cmd.withHostName(name);
+                    cmd.withHostName(hostName);
                     cmd.getHostConfig()
                             .withCapAdd(com.github.dockerjava.api.model.Capability.SYS_ADMIN,
                                     com.github.dockerjava.api.model.Capability.NET_ADMIN)

@@ -3,7 +3,7 @@ package dev.provisioner.component.hosts;
 import dev.provisioner.step.HostSelector;
 import dev.provisioner.step.Phase;
 
-/** The {@value #TITLE} phase: host prerequisites on every host (today: /etc/hosts). */
+/** The {@value #TITLE} phase: host prerequisites on every host: its host name (the inventory name) and /etc/hosts. */
 public final class PrepareHostsPhase {
     public static final String TITLE = "prepare-hosts";
 
@@ -11,6 +11,6 @@ public final class PrepareHostsPhase {
     }
 
     public static Phase create() {
-        return Phase.of(TITLE, HostSelector.all(), new HostsFileStep());
+        return Phase.of(TITLE, HostSelector.all(), new HostNameStep(), new HostsFileStep());
     }
 }

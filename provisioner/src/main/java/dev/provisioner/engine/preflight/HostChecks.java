@@ -1,5 +1,8 @@
 package dev.provisioner.engine.preflight;
 
+import dev.provisioner.component.registry.RegistryLayout;
+import dev.provisioner.facts.HostFacts;
+import dev.provisioner.facts.UnitState;
 import dev.provisioner.inventory.Host;
 import dev.provisioner.inventory.Inventory;
 import dev.provisioner.inventory.Role;
@@ -8,98 +11,129 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The preflight checks, pure functions of the inventory and a host's facts: supported OS and architecture,
- * CPU and memory minimums per role, ports the host's roles need that another process already holds, swap,
- * cgroup version, time synchronisation and the host name. Every finding names the host.
+ * CPU and memory minimums per role, ports the host's roles need that something else already holds, swap,
+ * cgroup version and time synchronisation. Every finding names the host. A port is ours (no finding) while the
+ * unit that serves it is running: on a converged host etcd holds 2379 and that is as it should be.
  */
 public final class HostChecks {
     /** os-release IDs the install is written for. */
     static final Set<String> OS_IDS = Set.of("debian", "ubuntu", "rhel", "rocky", "almalinux", "centos");
     /** {@code uname -m} values with release binaries. */
     static final Set<String> ARCHES = Set.of("x86_64", "aarch64");
-    /** kubeadm's control-plane minimums. */
+    /** kubeadm's control-plane minimums (2 CPUs, 1700 MB). */
     static final int MASTER_CPUS = 2;
     static final long MASTER_MIB = 1700;
     static final long OTHER_MIB = 512;
+    /** Units that keep the clock synchronised besides systemd-timesyncd. */
+    static final List<String> TIME_UNITS = List.of("chrony.service", "chronyd.service", "ntp.service", "ntpsec.service",
+            "openntpd.service");
+    static final String TIMESYNCD = "systemd-timesyncd.service";
 
     private HostChecks() {
     }
 
+    /** Every unit whose state the checks read for {@code host}: the ports' owners and the time services. */
+    static Set<String> units(Inventory inv, Host host) {
+        return Stream.concat(ports(inv, host).values().stream().flatMap(List::stream),
+                Stream.concat(TIME_UNITS.stream(), Stream.of(TIMESYNCD))).collect(Collectors.toCollection(TreeSet::new));
+    }
+
     /**
-     * Every finding for one host.
+     * Every finding for one host; those of a check in {@code ignored} as warnings.
      *
-     * @param osId         os-release ID
-     * @param architecture {@code uname -m}
+     * @param system the host's system facts (from {@code facts.system()})
      */
-    public static List<HostProblem> check(Inventory inv, Host host, String osId, String architecture, SystemFacts f) {
+    public static List<HostProblem> check(Inventory inv, Host host, HostFacts facts, SystemFacts system, Set<String> ignored) {
         List<HostProblem> out = new ArrayList<>();
         String h = host.name();
-        if (!OS_IDS.contains(osId)) {
-            out.add(new HostProblem(h, true, "operating system '" + osId + "' is not supported (supported: "
+        if (!OS_IDS.contains(facts.osId())) {
+            out.add(new HostProblem(h, "os", true, "operating system '" + facts.osId() + "' is not supported (supported: "
                     + String.join(", ", OS_IDS.stream().sorted().toList()) + ")"));
         }
-        if (!ARCHES.contains(architecture)) {
-            out.add(new HostProblem(h, true, "architecture " + architecture + " is not supported (x86_64 or aarch64)"));
+        if (!ARCHES.contains(facts.architecture())) {
+            out.add(new HostProblem(h, "arch", true, "architecture " + facts.architecture() + " is not supported (x86_64 or aarch64)"));
         }
         boolean master = host.hasRole(Role.MASTER);
         int cpus = master ? MASTER_CPUS : 1;
         long mib = master ? MASTER_MIB : OTHER_MIB;
-        if (f.cpus() < cpus) {
-            out.add(new HostProblem(h, true, f.cpus() + " CPU" + (f.cpus() == 1 ? "" : "s") + ", a " + role(host)
-                    + " needs at least " + cpus));
+        if (system.cpus() < cpus) {
+            out.add(new HostProblem(h, "cpu", true, system.cpus() + " CPU" + (system.cpus() == 1 ? "" : "s") + ", a "
+                    + role(host) + " needs at least " + cpus));
         }
-        if (f.memoryMiB() < mib) {
-            out.add(new HostProblem(h, true, f.memoryMiB() + " MiB of memory, a " + role(host) + " needs at least " + mib + " MiB"));
+        if (system.memoryMiB() < mib) {
+            out.add(new HostProblem(h, "memory", true, system.memoryMiB() + " MiB of memory, a " + role(host)
+                    + " needs at least " + mib + " MiB"));
         }
-        ports(inv, host).forEach((port, owner) -> {
-            String holder = f.listening().get(port);
-            if (holder != null && !owner.equals(holder) && !(owner.length() > 0 && holder.length() > 0
-                    && owner.startsWith(holder))) {
-                out.add(new HostProblem(h, true, "port " + port + " is already in use"
-                        + (holder.isEmpty() ? "" : " by " + holder) + "; " + (owner.isEmpty() ? "flannel" : owner)
-                        + " needs it: stop what holds it"));
+        ports(inv, host).forEach((port, units) -> {
+            // flannel's VXLAN socket is the kernel's: it stays with the flannel.1 device while flanneld is stopped.
+            boolean ours = units.stream().anyMatch(u -> running(facts.unit(u)) || port.endsWith("/udp") && facts.unit(u).exists());
+            if (system.listening().contains(port) && !ours) {
+                String unit = units.get(0);
+                out.add(new HostProblem(h, "ports", true, "port " + port + " is already in use by another program ("
+                        + unit + " is not running); " + unit.replace(".service", "") + " needs it: stop what holds it"
+                        + " (ss -lnp 'sport = :" + port.substring(0, port.indexOf('/')) + "' names it)"));
             }
         });
-        if ((master || host.hasRole(Role.NODE)) && f.swapKiB() > 0) {
-            out.add(new HostProblem(h, true, "swap is on (" + f.swapKiB() / 1024 + " MiB): the kubelet refuses to run"
-                    + " with swap; turn it off (swapoff -a) and remove it from /etc/fstab"));
+        boolean kubelet = master || host.hasRole(Role.NODE);
+        if (kubelet && system.swapKiB() > 0) {
+            out.add(new HostProblem(h, "swap", true, "swap is on (" + system.swapKiB() / 1024 + " MiB): the kubelet refuses to"
+                    + " run with swap; turn it off (swapoff -a) and remove it from /etc/fstab"));
         }
-        if (!f.cgroupV2() && (master || host.hasRole(Role.NODE))) {
-            out.add(new HostProblem(h, false, "cgroup v1: Kubernetes 1.35 drops it; use a distribution with cgroup v2"));
+        if (kubelet && !system.cgroupV2()) {
+            out.add(new HostProblem(h, "cgroup", false, "cgroup v1: Kubernetes 1.35 drops it; use a distribution with cgroup v2"));
         }
-        if (f.timeSynced().isPresent() && !f.timeSynced().get()) {
-            out.add(new HostProblem(h, false, "the clock is not synchronised (NTPSynchronized=no): certificates and etcd"
-                    + " need synchronised time; enable systemd-timesyncd or chrony"));
-        }
-        if (!f.hostname().equals(h)) {
-            out.add(new HostProblem(h, false, "its host name is " + f.hostname() + ", not " + h
-                    + ": the kubelet registers under the host name"));
-        }
-        return out;
+        time(h, facts, system).ifPresent(out::add);
+        return out.stream().map(p -> p.blocking() && ignored.contains(p.check()) ? p.warning() : p).toList();
     }
 
-    /** Port ({@code 2379/tcp}) to the process name expected there (15 characters at most, as ss shows it). */
-    static Map<String, String> ports(Inventory inv, Host host) {
-        Map<String, String> out = new LinkedHashMap<>();
+    private static Optional<HostProblem> time(String h, HostFacts facts, SystemFacts system) {
+        if (system.container() || system.timeSynced().orElse(false)
+                || TIME_UNITS.stream().anyMatch(u -> facts.unit(u).isActive())) {
+            return Optional.empty(); // a container's clock is its machine's
+        }
+        String why = facts.unit(TIMESYNCD).isActive() ? "systemd-timesyncd has not synchronised the clock yet"
+                : "no time synchronisation service runs (systemd-timesyncd, chrony or ntpd)";
+        return Optional.of(new HostProblem(h, "time", false, why
+                + ": certificates and etcd need synchronised time"));
+    }
+
+    /** Running, or between start and stop: its process holds the port. */
+    private static boolean running(UnitState u) {
+        return switch (u.active()) {
+            case "active", "activating", "reloading", "deactivating" -> true;
+            default -> false;
+        };
+    }
+
+    /** Port ({@code 2379/tcp}) to the units that may serve it on {@code host} (the registry's differ per OS family). */
+    static Map<String, List<String>> ports(Inventory inv, Host host) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
         if (host.hasRole(Role.MASTER)) {
-            out.put("6443/tcp", "kube-apiserver");
-            out.put("10257/tcp", "kube-controller");
-            out.put("10259/tcp", "kube-scheduler");
+            out.put("6443/tcp", List.of("kube-apiserver.service"));
+            out.put("10257/tcp", List.of("kube-controller-manager.service"));
+            out.put("10259/tcp", List.of("kube-scheduler.service"));
         }
         if (inv.view().etcdMembers().contains(host)) {
-            out.put("2379/tcp", "etcd");
-            out.put("2380/tcp", "etcd");
+            out.put("2379/tcp", List.of("etcd.service"));
+            out.put("2380/tcp", List.of("etcd.service"));
         }
         if (host.hasRole(Role.NODE)) {
-            out.put("10250/tcp", "kubelet");
-            out.put("10256/tcp", "kube-proxy");
-            out.put("8472/udp", "");
+            out.put("10250/tcp", List.of("kubelet.service"));
+            out.put("10256/tcp", List.of("kube-proxy.service"));
+            out.put("8472/udp", List.of("flanneld.service"));
         }
-        if (inv.view().registryHost().filter(host::equals).isPresent()) {
-            out.put(inv.cluster().registry().port() + "/tcp", "docker-registry");
+        if (inv.cluster().registry().enabled() && inv.view().registryHost().filter(host::equals).isPresent()) {
+            int port = inv.cluster().registry().port();
+            out.put(port + "/tcp", List.of(RegistryLayout.DEBIAN.unit(), RegistryLayout.RHEL.unit()));
+            out.put(port + 1 + "/tcp", List.of(RegistryLayout.PUSH_UNIT));
         }
         return out;
     }

@@ -1,24 +1,24 @@
 package dev.provisioner.engine.preflight;
 
-import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * What a host offers, as the preflight checks need it.
+ * What a host offers, as the preflight checks need it, from the facts script's system probe.
  *
- * @param hostname     the kernel's host name ({@code hostname})
- * @param memoryMiB    {@code MemTotal}
- * @param cpus         online CPUs
- * @param swapKiB      {@code SwapTotal}; swap is on when positive
- * @param cgroupV2     the unified hierarchy is mounted at {@code /sys/fs/cgroup}
- * @param timeSynced   systemd's {@code NTPSynchronized}, when timedatectl answers
- * @param listening    listening sockets, {@code "2379/tcp"} or {@code "8472/udp"}, to the owning process name
- *                     ({@code ""} for a kernel socket such as flannel's VXLAN)
+ * @param hostname   the kernel's host name
+ * @param memoryMiB  {@code MemTotal} (inside a container: the machine's memory, as /proc/meminfo shows it)
+ * @param cpus       online CPUs
+ * @param swapKiB    {@code SwapTotal}; swap is on when positive
+ * @param cgroupV2   the unified hierarchy is mounted at {@code /sys/fs/cgroup}
+ * @param timeSynced systemd-timesyncd has synchronised the clock; empty when it did not say
+ * @param container  the host is a container (its clock is the machine's)
+ * @param listening  listening sockets, {@code "2379/tcp"} or {@code "8472/udp"}
  */
 public record SystemFacts(String hostname, long memoryMiB, int cpus, long swapKiB, boolean cgroupV2,
-                          Optional<Boolean> timeSynced, Map<String, String> listening) {
+                          Optional<Boolean> timeSynced, boolean container, Set<String> listening) {
     public SystemFacts {
-        listening = Map.copyOf(listening);
+        listening = Set.copyOf(listening);
         timeSynced = timeSynced == null ? Optional.empty() : timeSynced;
     }
 }
