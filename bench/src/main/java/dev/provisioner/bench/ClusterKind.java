@@ -11,7 +11,7 @@ public enum ClusterKind {
     /** The floor: {@code ssh HOST true} on the same hosts, all at once. */
     FLOOR("floor: ssh true"),
     /** {@code bin/provisioner apply --limit node01} of the converged lab: one host, a fresh JVM. */
-    ONE_HOST_CLI("apply one converged host, CLI");
+    ONE_HOST_CLI("one converged host, CLI");
 
     private final String label;
 

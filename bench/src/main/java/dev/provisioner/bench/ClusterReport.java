@@ -31,10 +31,10 @@ final class ClusterReport {
                 s.append(String.format(Locale.ROOT, "%nN = %d lab hosts, %d run(s) of each no-op%n", lab,
                         rows.stream().filter(x -> x.labHosts() == r.labHosts() && x.kind() == ClusterKind.NOOP_CLI)
                                 .mapToInt(x -> x.wall().count()).findFirst().orElse(0)));
-                s.append(String.format(Locale.ROOT, "  %-30s %-27s %-9s %-24s %-8s %s%n", "run", "wall s  median [min-max]",
+                s.append(String.format(Locale.ROOT, "  %-32s %-27s %-10s %-25s %-8s %s%n", "run", "wall s  median [min-max]",
                         "ctrl CPU s", "hostCPU ms/host [min-max]", "RT/host", "vs floor: wall, host CPU"));
             }
-            s.append(String.format(Locale.ROOT, "  %-30s %-27s %-10s %-24s %-8s %s%n",
+            s.append(String.format(Locale.ROOT, "  %-32s %-27s %-10s %-25s %-8s %s%n",
                     r.kind().label() + (r.hosts() != r.labHosts() ? " (" + r.hosts() + " host)" : ""),
                     TableReport.range(r.wall()),
                     String.format(Locale.ROOT, "%.2f", r.controllerCpu().median()),

@@ -45,7 +45,7 @@ class ClusterReportTest {
         List<ClusterRow> rows = ClusterRow.of(runs());
         String table = ClusterReport.section(rows);
         assertThat(table).contains("N = 4 lab hosts, 3 run(s)").contains("no-op, CLI").contains("2.00x, 1.50x")
-                .contains("apply one converged host, CLI (1 host)");
+                .contains("one converged host, CLI (1 host)");
         String csv = ClusterReport.summary(rows);
         assertThat(csv.lines().findFirst().orElseThrow()).isEqualTo(ClusterReport.SUMMARY_HEADER);
         assertThat(csv).contains("4,4,noop_cli,3,2.200,2.000,2.400,2.500,165.0,150.0,180.0,1.00,2.000,1.500")
