@@ -55,11 +55,15 @@ final class Targets {
         }
         Optional<ClusterRow> cli = cluster.stream()
                 .filter(r -> r.labHosts() == CLUSTER_HOSTS && r.kind() == ClusterKind.NOOP_CLI).findFirst();
+        Optional<ClusterRow> floor = cluster.stream()
+                .filter(r -> r.labHosts() == CLUSTER_HOSTS && r.kind() == ClusterKind.FLOOR).findFirst();
         String what = "cluster of " + CLUSTER_HOSTS + " lab hosts, CLI no-op (`bin/provisioner apply`, standard plan)";
-        out.add(ratio(what + ": wall", cli.map(ClusterRow::wallVsFloor), cli.map(r -> secs(r.wall().median())),
+        out.add(ratio(what + ": wall", cli.map(ClusterRow::wallVsFloor),
+                cli.map(r -> secs(r.wall().median()) + " vs " + floor.map(f -> secs(f.wall().median())).orElse("?")),
                 "floor", CLUSTER_WALL_VS_FLOOR));
         out.add(ratio(what + ": lab-host CPU per host", cli.map(ClusterRow::hostCpuVsFloor),
-                cli.map(r -> ms(r.hostCpuMs().median())), "floor", CLUSTER_CPU_VS_FLOOR));
+                cli.map(r -> ms(r.hostCpuMs().median()) + " vs " + floor.map(f -> ms(f.hostCpuMs().median())).orElse("?")),
+                "floor", CLUSTER_CPU_VS_FLOOR));
         Optional<ClusterRow> one = cluster.stream().filter(r -> r.kind() == ClusterKind.ONE_HOST_CLI).findFirst();
         out.add(limit("`bin/provisioner apply` of one converged host (wall, JVM start included)",
                 one.map(r -> r.wall().median()), ONE_HOST_APPLY_S));
@@ -76,11 +80,13 @@ final class Targets {
     private static List<Line> engine(List<Row> rows, List<RefRow> refs, int n, Scenario scenario, Reference ref, double max) {
         Optional<Row> row = rows.stream().filter(r -> r.hosts() == n && r.scenario() == scenario).findFirst();
         Optional<Ratio> ratio = row.filter(r -> Ratio.beside(r, ref, refs).isPresent()).map(r -> Ratio.of(r, ref, refs));
+        Optional<RefRow> beside = row.flatMap(r -> Ratio.beside(r, ref, refs));
         String what = "N = " + n + ", " + scenario.label();
         return List.of(
-                ratio(what + ": wall", ratio.map(Ratio::wall), row.map(r -> secs(r.wall().median())), ref.label(), max),
-                ratio(what + ": lab-host CPU per host", ratio.map(Ratio::hostCpu), row.map(r -> ms(r.hostCpuMs().median())),
-                        ref.label(), max));
+                ratio(what + ": wall", ratio.map(Ratio::wall), row.map(r -> secs(r.wall().median()) + " vs "
+                        + beside.map(b -> secs(b.wall().median())).orElse("?")), ref.label(), max),
+                ratio(what + ": lab-host CPU per host", ratio.map(Ratio::hostCpu), row.map(r -> ms(r.hostCpuMs().median())
+                        + " vs " + beside.map(b -> ms(b.hostCpuMs().median())).orElse("?")), ref.label(), max));
     }
 
     private static Line ratio(String what, Optional<Double> ratio, Optional<String> ours, String ref, double max) {
