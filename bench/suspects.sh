@@ -35,10 +35,12 @@ echo "capturing the first exchange on $host ($container) during an apply --limit
 "$root/bin/provisioner" apply -i "$inv" --limit "$host" -q >/dev/null 2>&1 &
 apply=$!
 docker exec "$container" bash -c 'rm -f /root/.suspect.*; for i in $(seq 1 1500); do
-  for p in $(pgrep -f "^(sh|bash) -c" 2>/dev/null); do tr "\0" "\n" < /proc/$p/cmdline > /root/.suspect.$p 2>/dev/null || true; done
-  grep -lq "flock -w" /root/.suspect.* 2>/dev/null && break; sleep 0.01; done' || true
+  for p in $(pgrep -f "^(sh|bash) -c" 2>/dev/null); do { tr "\0" "\n" < /proc/$p/cmdline > /root/.suspect.$p; } 2>/dev/null || true; done
+  grep -lq "^d=/var/lib/provisioner$" /root/.suspect.* 2>/dev/null && break; sleep 0.01; done' || true
 wait "$apply" || true
-captured=$(docker exec "$container" bash -c 'grep -l "flock -w" /root/.suspect.* 2>/dev/null | head -1')
+# the script itself (argv: bash, -c, script), not the login shell around it, whose copy is quoted
+captured=$(docker exec "$container" bash -c 'for f in $(grep -l "flock -w" /root/.suspect.* 2>/dev/null); do
+  [ "$(sed -n 3p "$f")" = "d=/var/lib/provisioner" ] && echo "$f" && break; done')
 [ -n "$captured" ] || { echo "bench/suspects.sh: did not see the first exchange on $host" >&2; exit 1; }
 docker exec "$container" bash -c "sed '1,2d' $captured" >"$work/full.sh"   # argv lines: bash, -c, script
 docker exec "$container" bash -c 'rm -f /root/.suspect.*'
