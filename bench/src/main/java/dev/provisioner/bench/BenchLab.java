@@ -29,6 +29,8 @@ import java.util.function.Consumer;
  */
 final class BenchLab implements AutoCloseable {
     static final String NAME = "bench";
+    /** The {@code --cluster} mode's lab: its own containers, key and inventory, never mixed with the workload's. */
+    static final String CLUSTER = "bench-cluster";
     /** Undoes the workload: services, unit files, configs, the package, the /etc/hosts block. */
     static final String RESET = String.join("\n",
             "systemctl disable --now bench-a.service bench-b.service >/dev/null 2>&1 || true",
@@ -45,7 +47,11 @@ final class BenchLab implements AutoCloseable {
     private List<LabHostInfo> hosts = List.of();
 
     BenchLab(Path root, Path stateDir, Consumer<String> progress) {
-        this.settings = new LabSettings(NAME, System.getenv().getOrDefault("PROVISIONER_LAB_IMAGE", "provisioner-lab:bookworm"),
+        this(root, stateDir, progress, NAME);
+    }
+
+    BenchLab(Path root, Path stateDir, Consumer<String> progress, String name) {
+        this.settings = new LabSettings(name, System.getenv().getOrDefault("PROVISIONER_LAB_IMAGE", "provisioner-lab:bookworm"),
                 stateDir, stateDir.resolve("lab.yaml"), root.resolve("lab"), "docker");
         this.lab = new Lab(settings, progress);
     }
@@ -67,6 +73,11 @@ final class BenchLab implements AutoCloseable {
 
     Path knownHosts() {
         return settings.stateDir().resolve("known_hosts");
+    }
+
+    /** The inventory the lab itself wrote for all its hosts (the one {@code provisioner lab up} applies). */
+    Path labInventory() {
+        return settings.inventory();
     }
 
     /** Writes the inventory for the first {@code n} hosts and returns its path. */

@@ -71,6 +71,7 @@ public final class BenchMain {
         List<StartTime> starts = JvmStart.measure(o.root(), o.jvmStarts());
         List<Measurement> measured = new ArrayList<>();
         List<RefRun> references = new ArrayList<>();
+        List<ClusterRun> clusterRuns = new ArrayList<>();
         int cores = Runtime.getRuntime().availableProcessors();
         Map<Integer, LabCpu.Idle> idle = new HashMap<>();
         List<String> hostCpuMissing = new ArrayList<>();
@@ -126,14 +127,26 @@ public final class BenchMain {
                     idle.put(n, idle(hostCpu, measured, n));
                 }
                 // after every host count, so an interrupted benchmark still leaves the counts it finished
-                write(out, measured, references, starts, labCpu(cores, hostCpuMissing, idle), false);
+                write(out, measured, references, clusterRuns, starts, labCpu(cores, hostCpuMissing, idle), false);
+            }
+            if (!o.hosts().isEmpty()) {
+                removeLab.run();   // the engine's hosts make room for the clusters
+            }
+            if (!o.cluster().isEmpty()) {
+                new ClusterBench(o.root(), work, BenchMain::log).measure(o.cluster(), o.runs(), clusterRuns, () -> {
+                    try {
+                        write(out, measured, references, clusterRuns, starts, labCpu(cores, hostCpuMissing, idle), false);
+                    } catch (IOException e) {
+                        throw new BenchException("cannot write the results: " + e.getMessage());
+                    }
+                });
             }
         } finally {
             Files.writeString(out.resolve("machine.txt"), machine + "at the end, " + MachineInfo.load());
             removeLab.run();
             Runtime.getRuntime().removeShutdownHook(hook);
-            if (!measured.isEmpty()) {
-                write(out, measured, references, starts, labCpu(cores, hostCpuMissing, idle), true);
+            if (!measured.isEmpty() || !clusterRuns.isEmpty()) {
+                write(out, measured, references, clusterRuns, starts, labCpu(cores, hostCpuMissing, idle), true);
             }
         }
     }
@@ -207,25 +220,36 @@ public final class BenchMain {
         return new LabCpu(cores, hostCpuMissing.stream().findFirst(), idle);
     }
 
-    static void write(Path out, List<Measurement> measured, List<RefRun> references, List<StartTime> starts,
-                      LabCpu labCpu, boolean print) throws IOException {
+    static void write(Path out, List<Measurement> measured, List<RefRun> references, List<ClusterRun> clusterRuns,
+                      List<StartTime> starts, LabCpu labCpu, boolean print) throws IOException {
         List<Row> rows = rows(measured);
         List<RefRow> refRows = RefRow.of(references);
+        List<ClusterRow> clusterRows = ClusterRow.of(clusterRuns);
         Map<Scenario, Fit> fits = fits(rows);
-        String table = TableReport.render(rows, refRows, fits, starts, labCpu);
+        String table = TableReport.render(rows, refRows, fits, starts, labCpu)
+                + (clusterRows.isEmpty() ? "" : "\n" + ClusterReport.section(clusterRows));
         if (print) {
             System.out.println(table);
         }
         Files.writeString(out.resolve("table.txt"), table);
+        Files.writeString(out.resolve("targets.md"), Targets.markdown(out.getFileName().toString(), rows, refRows, clusterRows, starts));
+        if (!clusterRows.isEmpty()) {
+            Files.writeString(out.resolve("cluster.csv"), ClusterReport.summary(clusterRows));
+            Files.writeString(out.resolve("cluster-runs.csv"), ClusterReport.runs(clusterRuns));
+        }
+        Files.writeString(out.resolve("cli-start.csv"), CsvReport.starts(starts));
+        if (print) {
+            log("results in " + out);
+        }
+        if (rows.isEmpty()) {
+            return;
+        }
         Files.writeString(out.resolve("results.csv"), CsvReport.summary(rows, refRows));
         Files.writeString(out.resolve("runs.csv"), CsvReport.runs(measured));
         Files.writeString(out.resolve("reference-runs.csv"), CsvReport.referenceRuns(references));
         Files.writeString(out.resolve("projection.csv"), CsvReport.projection(rows));
         Files.write(out.resolve("chart.png"), ChartWriter.png(rows, refRows,
                 "provisioner beside the floor and the expert script: wall time vs hosts (fixed workload)"));
-        if (print) {
-            log("results in " + out);
-        }
     }
 
     static List<Row> rows(List<Measurement> measured) {
@@ -251,7 +275,7 @@ public final class BenchMain {
         return fits;
     }
 
-    private static void log(String line) {
+    static void log(String line) {
         System.err.println("[bench] " + line);
     }
 }

@@ -95,6 +95,19 @@ final class CsvReport {
         return s.toString();
     }
 
+    static final String STARTS_HEADER = "command,runs,wall_median_s,wall_min_s,wall_max_s";
+
+    /** The CLI start times: one line per command timed. */
+    static String starts(List<StartTime> starts) {
+        StringBuilder s = new StringBuilder(STARTS_HEADER).append('\n');
+        for (StartTime t : starts) {
+            s.append('"').append(t.command().replace("\"", "\"\"")).append("\",").append(t.seconds().count()).append(',')
+             .append(f3(t.seconds().median())).append(',').append(f3(t.seconds().min())).append(',')
+             .append(f3(t.seconds().max())).append('\n');
+        }
+        return s.toString();
+    }
+
     /** A ratio with three decimals, or {@code n/a}. */
     static String ratio(double v) {
         return Double.isNaN(v) ? "n/a" : f3(v);

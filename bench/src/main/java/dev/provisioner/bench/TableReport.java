@@ -37,9 +37,11 @@ final class TableReport {
             perHost(s, block);
             hostShare(s, n, block, labCpu);
         }
-        s.append(String.format(Locale.ROOT, "%nGrowth of wall time with N (least squares over the medians):%n"));
-        fits.forEach((scenario, fit) -> s.append(String.format(Locale.ROOT, "  %-18s %s%n", scenario.label(), describe(fit))));
-        scale(s, rows);
+        if (!rows.isEmpty()) {
+            s.append(String.format(Locale.ROOT, "%nGrowth of wall time with N (least squares over the medians):%n"));
+            fits.forEach((scenario, fit) -> s.append(String.format(Locale.ROOT, "  %-18s %s%n", scenario.label(), describe(fit))));
+            scale(s, rows);
+        }
         s.append(String.format(Locale.ROOT, "%nJVM start (not included above), median [min-max]:%n"));
         for (StartTime t : starts) {
             s.append(String.format(Locale.ROOT, "  %-58s %s s over %d%n", t.command(), range(t.seconds()), t.seconds().count()));

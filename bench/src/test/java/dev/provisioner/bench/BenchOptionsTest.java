@@ -49,4 +49,26 @@ class BenchOptionsTest {
         assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--runs"})).hasMessageContaining("needs a value");
         assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--fast", "1"})).hasMessageContaining("unknown option --fast");
     }
+
+    @Test
+    void clusterAloneMeasuresNoEngineHostCounts() {
+        BenchOptions o = BenchOptions.parse(new String[] {"--cluster", "10,4", "--runs", "2"});
+        assertThat(o.cluster()).containsExactly(4, 10);
+        assertThat(o.hosts()).isEmpty();
+        assertThat(o.maxHosts()).isEqualTo(10);
+    }
+
+    @Test
+    void clusterBesideHostCountsKeepsBoth() {
+        BenchOptions o = BenchOptions.parse(new String[] {"--hosts", "10,20", "--cluster", "4,10"});
+        assertThat(o.hosts()).containsExactly(10, 20);
+        assertThat(o.cluster()).containsExactly(4, 10);
+        assertThat(o.maxHosts()).isEqualTo(20);
+    }
+
+    @Test
+    void clusterNeedsAMasterANodeAndTheRegistry() {
+        assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--cluster", "2"})).hasMessageContaining("--cluster")
+                .hasMessageContaining("3..100");
+    }
 }
