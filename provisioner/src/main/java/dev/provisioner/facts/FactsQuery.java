@@ -1,6 +1,8 @@
 package dev.provisioner.facts;
 
 import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -13,11 +15,13 @@ import java.util.TreeSet;
  * @param packages packages whose installed version to report
  * @param files    managed paths and how much to report about each
  * @param units    systemd units whose active/enabled state to report
- * @param candidates packages (also in {@code packages}) whose version the package manager would
- *                 install, reported only for those not installed (a facts-time look at what an install
- *                 in this run will bring, from the host's package index)
+ * @param candidates groups of alternative packages (all also in {@code packages}): for a group none of whose
+ *                 packages is installed, the version the package manager would install for each (a
+ *                 facts-time look at what an install in this run will bring, from the host's package
+ *                 index); a group with one package installed costs no look-up at all, which keeps the
+ *                 package manager (about 200 ms of a host's CPU per call) off a converged host's run
  */
-public record FactsQuery(Set<String> packages, Map<String, FileProbe> files, Set<String> units, Set<String> candidates) {
+public record FactsQuery(Set<String> packages, Map<String, FileProbe> files, Set<String> units, Set<List<String>> candidates) {
     public static final FactsQuery EMPTY = new FactsQuery(Set.of(), Map.of(), Set.of());
 
     public FactsQuery(Set<String> packages, Map<String, FileProbe> files, Set<String> units) {
@@ -26,9 +30,11 @@ public record FactsQuery(Set<String> packages, Map<String, FileProbe> files, Set
 
     public FactsQuery {
         Set<String> all = new TreeSet<>(packages);
-        all.addAll(candidates);
+        candidates.forEach(all::addAll);
         packages = Collections.unmodifiableSet(all);
-        candidates = Collections.unmodifiableSet(new TreeSet<>(candidates));
+        Set<List<String>> groups = new LinkedHashSet<>();
+        candidates.forEach(g -> groups.add(List.copyOf(g)));
+        candidates = Collections.unmodifiableSet(groups);
         files = Collections.unmodifiableMap(new TreeMap<>(files));
         units = Collections.unmodifiableSet(new TreeSet<>(units));
         packages.forEach(p -> requireWord(p, "package"));
@@ -41,11 +47,11 @@ public record FactsQuery(Set<String> packages, Map<String, FileProbe> files, Set
     }
 
     /**
-     * The installed version of each package and, when one is not installed, the version an install
-     * would bring (apt's candidate; dnf's newest in its cached metadata).
+     * The installed version of each of these alternative packages and, when none of them is installed,
+     * the version an install would bring of each (apt's candidate; dnf's newest in its cached metadata).
      */
     public static FactsQuery candidates(String... names) {
-        return new FactsQuery(Set.of(), Map.of(), Set.of(), Set.of(names));
+        return new FactsQuery(Set.of(), Map.of(), Set.of(), Set.of(List.of(names)));
     }
 
     public static FactsQuery units(String... names) {
@@ -64,7 +70,7 @@ public record FactsQuery(Set<String> packages, Map<String, FileProbe> files, Set
         other.files.forEach((path, probe) -> f.merge(path, probe, FileProbe::merge));
         Set<String> u = new TreeSet<>(units);
         u.addAll(other.units);
-        Set<String> c = new TreeSet<>(candidates);
+        Set<List<String>> c = new LinkedHashSet<>(candidates);
         c.addAll(other.candidates);
         return new FactsQuery(p, f, u, c);
     }

@@ -44,7 +44,7 @@ public final class FactsScript {
             cands() {
               m=; T=$(printf '\\t')
               for n in "$@"; do
-                case "$P" in *"pkg${T}$n${T}"*) ;; *) m="$m $n" ;; esac
+                case "$P" in *"pkg${T}$n${T}"*) return 0 ;; *) m="$m $n" ;; esac
               done
               [ -n "$m" ] || return 0
               case $pm in
@@ -142,9 +142,9 @@ public final class FactsScript {
             query.packages().forEach(p -> s.append(' ').append(Command.quote(p)));
             s.append('\n');
         }
-        if (!query.candidates().isEmpty()) {
+        for (var group : query.candidates()) {
             s.append("cands");
-            query.candidates().forEach(p -> s.append(' ').append(Command.quote(p)));
+            group.forEach(p -> s.append(' ').append(Command.quote(p)));
             s.append('\n');
         }
         for (Map.Entry<String, FileProbe> e : query.files().entrySet()) {

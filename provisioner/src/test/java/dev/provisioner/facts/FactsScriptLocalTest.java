@@ -51,9 +51,11 @@ class FactsScriptLocalTest {
     void candidatesReportWhatAnInstallWouldBringOnlyForPackagesNotInstalled() throws Exception {
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/apt-cache")) && Files.isExecutable(Path.of("/usr/bin/dpkg-query")));
         // etcd-server: in Debian's index, not installed on a machine that runs the tests (checked below).
-        FactsQuery q = FactsQuery.candidates("coreutils", "etcd-server", "no-such-package-xyz");
-        assertThat(q.packages()).as("candidates are asked about as packages too").containsExactly("coreutils", "etcd-server",
-                "no-such-package-xyz");
+        // Two groups of alternatives: the first has an installed package (coreutils), so none of it is looked up.
+        FactsQuery q = FactsQuery.candidates("coreutils", "etcd-client")
+                .and(FactsQuery.candidates("etcd-server", "no-such-package-xyz"));
+        assertThat(q.packages()).as("candidates are asked about as packages too").containsExactly("coreutils", "etcd-client",
+                "etcd-server", "no-such-package-xyz");
         Process p = new ProcessBuilder("sh", "-c", FactsScript.text(q)).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor()).isZero();
@@ -67,6 +69,8 @@ class FactsScriptLocalTest {
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^\\s+Candidate: (\\S+)$").matcher(text);
         assumeTrue(!f.installed("etcd-server") && m.find() && !m.group(1).equals("(none)"), "etcd-server is installed or not in the index here");
         assertThat(f.candidateVersion("etcd-server")).as(out).contains(m.group(1));
+        assumeTrue(!f.installed("etcd-client"), "etcd-client is installed here");
+        assertThat(f.candidateVersion("etcd-client")).as("its group has coreutils installed: not looked up; " + out).isEmpty();
     }
 
     @Test
