@@ -1,5 +1,6 @@
 package dev.provisioner.component;
 
+import dev.provisioner.api.EngineHooks;
 import dev.provisioner.api.HostReport;
 import dev.provisioner.api.ProvisionEvent;
 import dev.provisioner.api.ProvisionReport;
@@ -130,13 +131,12 @@ class DayTwoLabTest {
     }
 
     private Provisioner.Builder base(List<String> hosts, String kubernetes) throws Exception {
-        return Provisioner.builder().inventory(Inventory.load(inventoryFile(hosts, kubernetes))).stateDirectory(state);
+        return EngineHooks.builder(Inventory.load(inventoryFile(hosts, kubernetes))).stateDirectory(state);
     }
 
     private Provisioner standin(String kubernetes, List<ProvisionEvent> events) throws Exception {
         Inventory inv = Inventory.load(inventoryFile(NODES, kubernetes));
-        return Provisioner.builder().inventory(inv).stateDirectory(state).listener(events::add)
-                .customizePlan(p -> Plan.of(StandinKubelet.phase(inv, artifacts, state))).build();
+        return EngineHooks.builder(inv, p -> Plan.of(StandinKubelet.phase(inv, artifacts, state))).stateDirectory(state).listener(events::add).build();
     }
 
     private String sh(String host, String script) {
