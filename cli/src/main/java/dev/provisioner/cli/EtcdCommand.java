@@ -1,13 +1,16 @@
 package dev.provisioner.cli;
 
-import dev.provisioner.ops.etcd.EtcdOperationException;
+import dev.provisioner.api.FailureKind;
+import dev.provisioner.api.InvalidSetupException;
+import dev.provisioner.api.OperationReport;
+import dev.provisioner.api.Provisioner;
 import dev.provisioner.inventory.Inventory;
 import dev.provisioner.inventory.InventoryException;
-import dev.provisioner.transport.TransportException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 import java.io.PrintWriter;
+import java.util.List;
 
 /**
  * {@code provisioner etcd}: day-2 operations on the running etcd cluster over SSH.
@@ -31,7 +34,7 @@ public final class EtcdCommand implements Runnable {
         int run(Inventory inventory, PrintWriter out, PrintWriter err);
     }
 
-    /** Loads the inventory and runs {@code op}; an invalid inventory exits 2, a refused or failed operation 1, a lost host 3. */
+    /** Loads the inventory and runs {@code op}; an invalid inventory or setup exits 2 (see {@link #exitCode} for the rest). */
     static int call(CommandLine.Model.CommandSpec spec, ClusterStateOptions cluster, Operation op) {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
@@ -40,12 +43,30 @@ public final class EtcdCommand implements Runnable {
         } catch (InventoryException e) {
             err.println(e.format());
             return ExitCodes.INVALID_INPUT;
-        } catch (EtcdOperationException e) {
-            err.println("error: " + e.getMessage());
-            return ExitCodes.ERROR;
-        } catch (TransportException e) {
-            err.println("error: " + e.getMessage());
+        } catch (InvalidSetupException e) {
+            e.problems().forEach(p -> err.println("error: " + p));
+            return ExitCodes.INVALID_INPUT;
+        }
+    }
+
+    /** The facade for {@code inv}, with the command's state directory. */
+    static Provisioner provisioner(ClusterStateOptions cluster, Inventory inv) {
+        return Provisioner.builder().inventory(cluster.facadeInventory()).stateDirectory(cluster.stateDirectory(inv)).build();
+    }
+
+    /**
+     * When the operation failed, prints why and returns the exit code its {@link FailureKind} maps to: 3 a host not
+     * reached (unreachable, host key, authentication), 2 invalid input, 1 anything else (refused, failed); 0 when ok.
+     */
+    static int exitCode(OperationReport report, PrintWriter err) {
+        if (report.ok()) {
+            return ExitCodes.OK;
+        }
+        err.println("error: " + report.summary());
+        List<FailureKind> kinds = report.failureKinds();
+        if (kinds.stream().anyMatch(k -> k == FailureKind.UNREACHABLE || k == FailureKind.HOST_KEY || k == FailureKind.AUTH)) {
             return ExitCodes.UNREACHABLE;
         }
+        return kinds.contains(FailureKind.INVALID_INPUT) ? ExitCodes.INVALID_INPUT : ExitCodes.ERROR;
     }
 }

@@ -1,14 +1,14 @@
 package dev.provisioner.cli;
 
-import dev.provisioner.operation.OperationSettings;
-import dev.provisioner.ops.etcd.EtcdSnapshots;
-import dev.provisioner.ops.etcd.SnapshotResult;
+import dev.provisioner.api.HostOutcome;
+import dev.provisioner.api.OperationReport;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code provisioner etcd snapshot}: an etcd snapshot plus the cluster PKI, into a timestamped local directory. */
@@ -35,10 +35,12 @@ public final class EtcdSnapshotCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         return EtcdCommand.call(spec, cluster, (inv, out, err) -> {
-            SnapshotResult r = EtcdSnapshots.of(OperationSettings.of(inv).start("etcd snapshot", false)).save(output, cluster.stateDirectory(inv));
-            out.printf("etcd snapshot of %s taken on %s: %s (%d files, see %s)%n", inv.cluster().name(), r.takenOn(),
-                    r.directory(), r.files().size(), r.directory().resolve("SHA256SUMS"));
-            return ExitCodes.OK;
+            OperationReport r = EtcdCommand.provisioner(cluster, inv).etcdSnapshot(output);
+            for (HostOutcome o : r.ok() ? r.outcomes() : List.<HostOutcome>of()) {
+                out.printf("etcd snapshot of %s taken on %s: %s (see %s)%n", inv.cluster().name(), o.host(), o.detail(),
+                        Path.of(o.detail()).resolve("SHA256SUMS"));
+            }
+            return EtcdCommand.exitCode(r, err);
         });
     }
 }

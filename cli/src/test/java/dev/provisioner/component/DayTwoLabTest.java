@@ -18,7 +18,6 @@ import dev.provisioner.inventory.Inventory;
 import dev.provisioner.step.Plan;
 import dev.provisioner.testsupport.LabHost;
 import dev.provisioner.testsupport.LabHosts;
-import dev.provisioner.ops.upgrade.UpgradeRefusedException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -216,7 +215,7 @@ class DayTwoLabTest {
     void skippingAMinorIsRefusedBeforeAnyHostChanges() throws Exception {
         Map<String, String> pids = pids();
         assertThatThrownBy(() -> standin("1.34.0", new ArrayList<>()).upgrade(1))
-                .isInstanceOf(UpgradeRefusedException.class)
+                .isInstanceOf(dev.provisioner.api.OperationRefusedException.class)
                 .hasMessageContaining("node02: kubelet 1.32.0 -> 1.34.0 skips 1 minor version(s): Kubernetes upgrades one minor"
                         + " version at a time (upgrade to 1.33 first)")
                 .hasMessageContaining("nothing was changed");

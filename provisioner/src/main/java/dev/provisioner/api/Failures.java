@@ -55,7 +55,7 @@ final class Failures {
         if (e instanceof MissingArtifacts) {
             return FailureKind.MISSING_ARTIFACTS;
         }
-        if (e instanceof UpgradeRefusedException || e instanceof EtcdRefusedException) {
+        if (e instanceof UpgradeRefusedException || e instanceof EtcdRefusedException || e instanceof OperationRefusedException) {
             return FailureKind.REFUSED;
         }
         if (e instanceof InventoryException || e instanceof IllegalArgumentException) {

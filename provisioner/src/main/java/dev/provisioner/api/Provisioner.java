@@ -226,7 +226,7 @@ public final class Provisioner {
      * at a time and the node phases in batches of {@code maxUnavailable}, each batch checked before the
      * next; the first failed batch stops the rollout and the report names it and what was left.
      *
-     * @throws UpgradeRefusedException naming every refused version jump
+     * @throws OperationRefusedException naming every refused version jump; nothing was changed
      */
     public ProvisionReport upgrade(int maxUnavailable) {
         return upgrade(maxUnavailable, true, DEFAULT_DRAIN_TIMEOUT);
@@ -250,7 +250,11 @@ public final class Provisioner {
         requireCis(); // before the preflight connects to read installed versions
         Plan rolling = RollingPlan.of(plan, maxUnavailable);
         Operation op = settings.start("upgrade", true);
-        UpgradePreflight.check(op, limitHosts);
+        try {
+            UpgradePreflight.check(op, limitHosts);
+        } catch (UpgradeRefusedException e) {
+            throw new OperationRefusedException(e.getMessage(), e.problems());
+        }
         NodeDrain hooks = new NodeDrain(op, drain, drainTimeout, Optional.of(stateDirectory.resolve("backups")), stateDirectory);
         Executor executor = Executor.within(op, Mode.APPLY, limitHosts, events).withRolloutHooks(hooks);
         return Reports.report(executor.run(rolling, inventory, templates), inventory.hosts().stream().map(Host::name).toList());
