@@ -10,7 +10,9 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * {@code provisioner etcd}: day-2 operations on the running etcd cluster over SSH.
@@ -28,30 +30,35 @@ public final class EtcdCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    /** One etcd operation on the loaded inventory: returns the exit code, printing to the command's streams. */
+    /** One etcd operation through the facade: returns the exit code, printing to the command's streams. */
     @FunctionalInterface
     interface Operation {
-        int run(Inventory inventory, PrintWriter out, PrintWriter err);
+        int run(Inventory inventory, Provisioner provisioner, PrintWriter out, PrintWriter err);
     }
 
-    /** Loads the inventory and runs {@code op}; an invalid inventory or setup exits 2 (see {@link #exitCode} for the rest). */
-    static int call(CommandLine.Model.CommandSpec spec, ClusterStateOptions cluster, Operation op) {
+    /**
+     * Loads the inventory, opens the run log ({@code <state>/logs/<timestamp>-<command>.log}, which hears the
+     * operation's events) and runs {@code op} on the facade; an invalid inventory or setup exits 2 (see
+     * {@link #exitCode} for the rest).
+     */
+    static int call(CommandLine.Model.CommandSpec spec, ClusterStateOptions cluster, String command, Operation op) {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        Optional<RunLog> log = Optional.empty();
         try {
-            return op.run(cluster.loadInventory(), out, err);
+            Inventory inv = cluster.loadInventory();
+            Path state = cluster.stateDirectory(inv);
+            log = RunLog.forOperation(state, command, inv, err);
+            Provisioner.Builder b = Provisioner.builder().inventory(cluster.facadeInventory()).stateDirectory(state);
+            log.ifPresent(b::listener);
+            return RunLog.finish(log, op.run(inv, b.build(), out, err));
         } catch (InventoryException e) {
             err.println(e.format());
-            return ExitCodes.INVALID_INPUT;
+            return RunLog.finish(log, ExitCodes.INVALID_INPUT);
         } catch (InvalidSetupException e) {
             e.problems().forEach(p -> err.println("error: " + p));
-            return ExitCodes.INVALID_INPUT;
+            return RunLog.finish(log, ExitCodes.INVALID_INPUT);
         }
-    }
-
-    /** The facade for {@code inv}, with the command's state directory. */
-    static Provisioner provisioner(ClusterStateOptions cluster, Inventory inv) {
-        return Provisioner.builder().inventory(cluster.facadeInventory()).stateDirectory(cluster.stateDirectory(inv)).build();
     }
 
     /**

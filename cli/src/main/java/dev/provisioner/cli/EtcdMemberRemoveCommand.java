@@ -33,8 +33,8 @@ public final class EtcdMemberRemoveCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return EtcdCommand.call(spec, cluster, (inv, out, err) -> {
-            OperationReport r = EtcdCommand.provisioner(cluster, inv).etcdMemberRemove(name, force);
+        return EtcdCommand.call(spec, cluster, "etcd member-remove", (inv, p, out, err) -> {
+            OperationReport r = p.etcdMemberRemove(name, force);
             if (r.ok()) {
                 out.println(r.summary());
             }

@@ -37,13 +37,13 @@ public final class EtcdRestoreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return EtcdCommand.call(spec, cluster, (inv, out, err) -> {
+        return EtcdCommand.call(spec, cluster, "etcd restore", (inv, p, out, err) -> {
             if (!yes.yes) {
                 err.println("error: restoring replaces the etcd data of every member of " + inv.cluster().name()
                         + " with " + file + "; pass --yes to proceed");
                 return ExitCodes.INVALID_INPUT;
             }
-            OperationReport r = EtcdCommand.provisioner(cluster, inv).etcdRestore(file);
+            OperationReport r = p.etcdRestore(file);
             if (r.ok()) {
                 out.printf("etcd restored from %s on %s (%s on each member)%n", file,
                         String.join(", ", r.outcomes().stream().map(HostOutcome::host).toList()),

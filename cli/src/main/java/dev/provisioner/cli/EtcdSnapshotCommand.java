@@ -34,8 +34,8 @@ public final class EtcdSnapshotCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return EtcdCommand.call(spec, cluster, (inv, out, err) -> {
-            OperationReport r = EtcdCommand.provisioner(cluster, inv).etcdSnapshot(output);
+        return EtcdCommand.call(spec, cluster, "etcd snapshot", (inv, p, out, err) -> {
+            OperationReport r = p.etcdSnapshot(output);
             for (HostOutcome o : r.ok() ? r.outcomes() : List.<HostOutcome>of()) {
                 out.printf("etcd snapshot of %s taken on %s: %s (see %s)%n", inv.cluster().name(), o.host(), o.detail(),
                         Path.of(o.detail()).resolve("SHA256SUMS"));

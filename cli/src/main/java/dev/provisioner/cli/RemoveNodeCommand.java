@@ -14,6 +14,7 @@ import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
@@ -54,6 +55,12 @@ public final class RemoveNodeCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Inventory inv = inventory.load(err);
+        Optional<RunLog> log = RunLog.forOperation(ClusterStateOptions.defaultStateDirectory(inventory.file(), inv.cluster().name()),
+                "remove-node", inv, err);
+        return RunLog.finish(log, remove(inv, log, out, err));
+    }
+
+    private int remove(Inventory inv, Optional<RunLog> log, PrintWriter out, PrintWriter err) throws IOException {
         if (inv.hosts().stream().noneMatch(h -> h.name().equals(name))) {
             err.println("error: " + inventory.file() + " has no host named '" + name + "'; remove-node needs the inventory that"
                     + " still lists the host. Nothing was contacted.");
@@ -64,7 +71,9 @@ public final class RemoveNodeCommand implements Callable<Integer> {
         }
         OperationReport report;
         try {
-            report = Provisioner.builder().inventory(inventory.forFacade()).build().removeNode(name, force);
+            Provisioner.Builder b = Provisioner.builder().inventory(inventory.forFacade());
+            log.ifPresent(b::listener);
+            report = b.build().removeNode(name, force);
         } catch (InvalidSetupException e) {
             e.problems().forEach(p -> err.println("error: " + p));
             return ExitCodes.INVALID_INPUT;

@@ -15,6 +15,7 @@ import picocli.CommandLine.Mixin;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
@@ -54,10 +55,17 @@ public final class ResetCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Inventory inv = inventory.load(err);
+        Optional<RunLog> log = RunLog.forOperation(ClusterStateOptions.defaultStateDirectory(inventory.file(), inv.cluster().name()),
+                "reset", inv, err);
+        return RunLog.finish(log, reset(inv, log, out, err));
+    }
+
+    private int reset(Inventory inv, Optional<RunLog> log, PrintWriter out, PrintWriter err) throws IOException {
         List<String> limited = limit.names(inv);
         Provisioner p;
         try {
             Provisioner.Builder b = Provisioner.builder().inventory(inventory.forFacade()).limitHosts(limited).parallelism(connect.parallel());
+            log.ifPresent(b::listener);
             p = (connect.transport == null ? b : b.transport(connect.transport)).build();
         } catch (InvalidSetupException e) {
             e.problems().forEach(m -> err.println("error: " + m));
