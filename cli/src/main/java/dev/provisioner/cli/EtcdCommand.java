@@ -1,11 +1,9 @@
 package dev.provisioner.cli;
 
 import dev.provisioner.api.FailureKind;
-import dev.provisioner.api.InvalidSetupException;
 import dev.provisioner.api.OperationReport;
 import dev.provisioner.api.Provisioner;
 import dev.provisioner.inventory.Inventory;
-import dev.provisioner.inventory.InventoryException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -38,26 +36,23 @@ public final class EtcdCommand implements Runnable {
 
     /**
      * Loads the inventory, opens the run log ({@code <state>/logs/<timestamp>-<command>.log}, which hears the
-     * operation's events) and runs {@code op} on the facade; an invalid inventory or setup exits 2 (see
-     * {@link #exitCode} for the rest).
+     * operation's events) and runs {@code op} on the facade. An invalid inventory or setup is thrown to the CLI's
+     * one error path ({@link ErrorReporter}: every problem, exit code 2), after the log got its exit code; see
+     * {@link #exitCode} for a failed operation.
      */
     static int call(CommandLine.Model.CommandSpec spec, ClusterStateOptions cluster, String command, Operation op) {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Optional<RunLog> log = Optional.empty();
+        Inventory inv = cluster.loadInventory();
+        Path state = cluster.stateDirectory(inv);
+        Optional<RunLog> log = RunLog.forOperation(state, command, inv, err);
         try {
-            Inventory inv = cluster.loadInventory();
-            Path state = cluster.stateDirectory(inv);
-            log = RunLog.forOperation(state, command, inv, err);
             Provisioner.Builder b = Provisioner.builder().inventory(cluster.facadeInventory()).stateDirectory(state);
             log.ifPresent(b::listener);
             return RunLog.finish(log, op.run(inv, b.build(), out, err));
-        } catch (InventoryException e) {
-            err.println(e.format());
-            return RunLog.finish(log, ExitCodes.INVALID_INPUT);
-        } catch (InvalidSetupException e) {
-            e.problems().forEach(p -> err.println("error: " + p));
-            return RunLog.finish(log, ExitCodes.INVALID_INPUT);
+        } catch (RuntimeException e) {
+            RunLog.finish(log, ErrorReporter.exitCode(e));
+            throw e;
         }
     }
 
