@@ -1,5 +1,6 @@
 package dev.provisioner.bench;
 
+import dev.provisioner.api.BenchEngineHooks;
 import dev.provisioner.api.ProvisionReport;
 import dev.provisioner.api.Provisioner;
 import dev.provisioner.api.StepStatus;
@@ -9,12 +10,13 @@ import dev.provisioner.inventory.Inventory;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
  * Measures one apply of the workload the way the CLI would do it after the JVM started: load the
  * inventory, build the provisioner (the standard plan replaced by the workload through
- * {@code customizePlan}), apply; the lab hosts' own CPU time is sampled at the same two boundaries
+ * {@link BenchEngineHooks}), apply; the lab hosts' own CPU time is sampled at the same two boundaries
  * as the wall time. Then checks that the run did what its scenario requires, so a
  * broken run can never pass for a fast one.
  */
@@ -37,13 +39,11 @@ final class RunMeasurer {
         long t0 = System.nanoTime();
         Inventory inventory = Inventory.load(inventoryFile);
         CountingConnections connections = new CountingConnections(inventory);
-        Provisioner provisioner = Provisioner.builder()
-                .inventory(inventory)
+        Provisioner provisioner = BenchEngineHooks.builder(inventory, standard -> Workload.plan(values, withPackage),
+                        Optional.of(connections))
                 .parallelism(hosts)
                 .templatesDir(templates)
                 .stateDirectory(stateDir)
-                .connectionFactory(connections)
-                .customizePlan(standard -> Workload.plan(values, withPackage))
                 .build();
         double setup = (System.nanoTime() - t0) / 1e9;
         ProvisionReport report = provisioner.apply();

@@ -44,7 +44,7 @@ final class ApplyRun {
                 log.ifPresent(l -> l.write("the inventory or options are invalid; no host was contacted"));
                 return ExitCodes.INVALID_INPUT;
             }
-            List<String> order = p.get().phases().titles();
+            List<String> order = p.get().phaseTitles();
             ProvisionReport report;
             try (InterruptOnSignal signal = InterruptOnSignal.install(err)) {
                 report = action.apply(p.get());

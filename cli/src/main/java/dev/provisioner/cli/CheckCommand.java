@@ -7,6 +7,7 @@ import dev.provisioner.ops.check.HealthCheck;
 import dev.provisioner.ops.check.ProbeResult;
 import dev.provisioner.ops.check.ProbeStatus;
 import dev.provisioner.inventory.Inventory;
+import dev.provisioner.transport.TransportKind;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -56,7 +57,7 @@ public final class CheckCommand implements Callable<Integer>, OutputOptions.Self
         HealthCheck.Builder b = HealthCheck.builder().inventory(inv).smoke(smoke).parallelism(connect.parallel())
                 .smokeImage(smokeImage).templatesDir(templates.dir);
         if (connect.transport != null) {
-            b.transport(connect.transport);
+            b.transport(TransportKind.valueOf(connect.transport.name()));
         }
         HealthCheck check;
         try {

@@ -1,5 +1,6 @@
 package dev.provisioner.cli;
 
+import dev.provisioner.api.ClusterInventory;
 import dev.provisioner.inventory.Inventory;
 import picocli.CommandLine;
 import picocli.CommandLine.Mixin;
@@ -26,6 +27,11 @@ public final class ClusterStateOptions {
     /** Loads and validates the inventory, warnings to the command's stderr (see {@link InventoryOption#load}). */
     Inventory loadInventory() {
         return inventory.load(spec.commandLine().getErr());
+    }
+
+    /** The inventory as the facade takes it (see {@link InventoryOption#forFacade()}). */
+    ClusterInventory facadeInventory() {
+        return inventory.forFacade();
     }
 
     /** {@code --state}, or the default for this inventory. */

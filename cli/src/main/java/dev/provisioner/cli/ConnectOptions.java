@@ -1,6 +1,6 @@
 package dev.provisioner.cli;
 
-import dev.provisioner.transport.TransportKind;
+import dev.provisioner.api.Transport;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 final class ConnectOptions {
     @Option(names = "--transport", paramLabel = "sshj|jsch", converter = TransportKindConverter.class,
             description = "SSH library for every host (default: the inventory's)")
-    TransportKind transport;
+    Transport transport;
 
     @Option(names = "--parallel", paramLabel = "N", description = "hosts worked on at once (default: cluster.ssh.parallelism)")
     int parallel;
@@ -29,10 +29,10 @@ final class ConnectOptions {
     }
 
     /** Parses sshj / jsch. */
-    static final class TransportKindConverter implements CommandLine.ITypeConverter<TransportKind> {
+    static final class TransportKindConverter implements CommandLine.ITypeConverter<Transport> {
         @Override
-        public TransportKind convert(String value) {
-            return TransportKind.parse(value);
+        public Transport convert(String value) {
+            return Transport.parse(value);
         }
     }
 }

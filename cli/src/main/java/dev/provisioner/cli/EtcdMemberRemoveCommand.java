@@ -1,8 +1,6 @@
 package dev.provisioner.cli;
 
-import dev.provisioner.operation.OperationSettings;
-import dev.provisioner.ops.etcd.EtcdMembership;
-import dev.provisioner.ops.etcd.MemberRemoval;
+import dev.provisioner.api.OperationReport;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -35,10 +33,12 @@ public final class EtcdMemberRemoveCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return EtcdCommand.call(spec, cluster, (inv, out, err) -> {
-            MemberRemoval r = EtcdMembership.of(OperationSettings.of(inv).start("etcd member remove", true)).remove(name, force);
-            out.println(r.message());
-            return ExitCodes.OK;
+        return EtcdCommand.call(spec, cluster, "etcd member-remove", (inv, p, out, err) -> {
+            OperationReport r = p.etcdMemberRemove(name, force);
+            if (r.ok()) {
+                out.println(r.summary());
+            }
+            return EtcdCommand.exitCode(r, err);
         });
     }
 }

@@ -1,8 +1,7 @@
 package dev.provisioner.cli;
 
-import dev.provisioner.operation.OperationSettings;
-import dev.provisioner.ops.etcd.EtcdRestore;
-import dev.provisioner.ops.etcd.RestoreResult;
+import dev.provisioner.api.HostOutcome;
+import dev.provisioner.api.OperationReport;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -38,16 +37,19 @@ public final class EtcdRestoreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return EtcdCommand.call(spec, cluster, (inv, out, err) -> {
+        return EtcdCommand.call(spec, cluster, "etcd restore", (inv, p, out, err) -> {
             if (!yes.yes) {
                 err.println("error: restoring replaces the etcd data of every member of " + inv.cluster().name()
                         + " with " + file + "; pass --yes to proceed");
                 return ExitCodes.INVALID_INPUT;
             }
-            RestoreResult r = EtcdRestore.of(OperationSettings.of(inv).start("etcd restore", true)).restore(file);
-            out.printf("etcd restored from %s on %s; previous data kept in %s on each member%n", file,
-                    String.join(", ", r.members()), r.asideDir());
-            return ExitCodes.OK;
+            OperationReport r = p.etcdRestore(file);
+            if (r.ok()) {
+                out.printf("etcd restored from %s on %s (%s on each member)%n", file,
+                        String.join(", ", r.outcomes().stream().map(HostOutcome::host).toList()),
+                        r.outcomes().isEmpty() ? "" : r.outcomes().get(0).detail());
+            }
+            return EtcdCommand.exitCode(r, err);
         });
     }
 }

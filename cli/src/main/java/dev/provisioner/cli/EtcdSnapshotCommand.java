@@ -1,19 +1,14 @@
 package dev.provisioner.cli;
 
-import dev.provisioner.api.FailureKind;
+import dev.provisioner.api.HostOutcome;
 import dev.provisioner.api.OperationReport;
-import dev.provisioner.api.Provisioner;
-import dev.provisioner.inventory.Inventory;
-import dev.provisioner.operation.OperationSettings;
-import dev.provisioner.ops.etcd.EtcdSnapshots;
-import dev.provisioner.ops.etcd.SnapshotResult;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code provisioner etcd snapshot}: an etcd snapshot plus the cluster PKI, into a timestamped local directory. */
@@ -45,27 +40,20 @@ public final class EtcdSnapshotCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return EtcdCommand.call(spec, cluster, (inv, out, err) -> {
+        return EtcdCommand.call(spec, cluster, fetch ? "etcd snapshot --fetch" : "etcd snapshot", (inv, p, out, err) -> {
             if (fetch) {
-                return fetch(inv, out, err);
+                OperationReport fetched = p.etcdFetchScheduledSnapshot(output);
+                if (fetched.ok()) {
+                    out.println(fetched.summary());
+                }
+                return EtcdCommand.exitCode(fetched, err);
             }
-            SnapshotResult r = EtcdSnapshots.of(OperationSettings.of(inv).start("etcd snapshot", false)).save(output, cluster.stateDirectory(inv));
-            out.printf("etcd snapshot of %s taken on %s: %s (%d files, see %s)%n", inv.cluster().name(), r.takenOn(),
-                    r.directory(), r.files().size(), r.directory().resolve("SHA256SUMS"));
-            return ExitCodes.OK;
+            OperationReport r = p.etcdSnapshot(output);
+            for (HostOutcome o : r.ok() ? r.outcomes() : List.<HostOutcome>of()) {
+                out.printf("etcd snapshot of %s taken on %s: %s (see %s)%n", inv.cluster().name(), o.host(), o.detail(),
+                        Path.of(o.detail()).resolve("SHA256SUMS"));
+            }
+            return EtcdCommand.exitCode(r, err);
         });
-    }
-
-    private int fetch(Inventory inv, PrintWriter out, PrintWriter err) {
-        OperationReport r = Provisioner.builder().inventory(inv).stateDirectory(cluster.stateDirectory(inv)).build()
-                .etcdFetchScheduledSnapshot(output);
-        if (r.ok()) {
-            out.println(r.summary());
-            return ExitCodes.OK;
-        }
-        err.println("error: " + r.summary());
-        FailureKind kind = r.failure().orElse(FailureKind.STEP_FAILED);
-        return kind == FailureKind.UNREACHABLE || kind == FailureKind.HOST_KEY || kind == FailureKind.AUTH
-                ? ExitCodes.UNREACHABLE : ExitCodes.ERROR;
     }
 }

@@ -21,4 +21,17 @@ public final class ExitCodes {
 
     private ExitCodes() {
     }
+
+    /** The exit code of a failure of this kind (docs/architecture.md, "Failure kinds"). */
+    public static int of(dev.provisioner.api.FailureKind kind) {
+        return switch (kind) {
+            case UNREACHABLE, HOST_KEY, AUTH -> UNREACHABLE;
+            case SUDO, STEP_FAILED -> STEP_FAILED;
+            case LOCKED -> LOCKED;
+            case INTERRUPTED -> INTERRUPTED;
+            case TIMEOUT -> TIMEOUT;
+            case MISSING_ARTIFACTS -> INCOMPLETE;
+            case INVALID_INPUT, REFUSED -> INVALID_INPUT;
+        };
+    }
 }

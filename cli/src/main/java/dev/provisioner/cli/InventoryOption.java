@@ -1,5 +1,6 @@
 package dev.provisioner.cli;
 
+import dev.provisioner.api.ClusterInventory;
 import dev.provisioner.inventory.Inventory;
 import dev.provisioner.inventory.ValidationProblem;
 import picocli.CommandLine.Option;
@@ -27,6 +28,11 @@ final class InventoryOption {
     /** The inventory file given (or the default). */
     Path file() {
         return file;
+    }
+
+    /** The same file as the facade takes it, validated again (it was valid when {@link #load} read it a moment ago). */
+    ClusterInventory forFacade() {
+        return ClusterInventory.load(file);
     }
 
     /**

@@ -1,10 +1,11 @@
 package dev.provisioner.cli;
 
-import dev.provisioner.operation.OperationSettings;
+import dev.provisioner.api.HostOutcome;
+import dev.provisioner.api.InvalidSetupException;
+import dev.provisioner.api.OperationReport;
+import dev.provisioner.api.Provisioner;
+import dev.provisioner.api.StepStatus;
 import dev.provisioner.inventory.Inventory;
-import dev.provisioner.ops.removal.NodeRemoval;
-import dev.provisioner.ops.removal.RemovalReport;
-import dev.provisioner.ops.removal.RemovalStep;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -13,10 +14,11 @@ import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
- * {@code provisioner remove-node NAME -i INV [--yes] [--force]}: a thin layer over {@link NodeRemoval}.
+ * {@code provisioner remove-node NAME -i INV [--yes] [--force]}: a thin layer over {@link Provisioner#removeNode}.
  */
 @Command(name = "remove-node", mixinStandardHelpOptions = true,
         header = "Take a host out of the cluster.",
@@ -53,6 +55,12 @@ public final class RemoveNodeCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Inventory inv = inventory.load(err);
+        Optional<RunLog> log = RunLog.forOperation(ClusterStateOptions.defaultStateDirectory(inventory.file(), inv.cluster().name()),
+                "remove-node", inv, err);
+        return RunLog.finish(log, remove(inv, log, out, err));
+    }
+
+    private int remove(Inventory inv, Optional<RunLog> log, PrintWriter out, PrintWriter err) throws IOException {
         if (inv.hosts().stream().noneMatch(h -> h.name().equals(name))) {
             err.println("error: " + inventory.file() + " has no host named '" + name + "'; remove-node needs the inventory that"
                     + " still lists the host. Nothing was contacted.");
@@ -61,9 +69,21 @@ public final class RemoveNodeCommand implements Callable<Integer> {
         if (!Confirmation.confirmed("remove " + name + " from the cluster and reset it", yes.yes, terminal, System.in, out, err)) {
             return ExitCodes.ERROR;
         }
-        RemovalReport report = NodeRemoval.of(OperationSettings.of(inv).start("remove-node", true)).remove(name, force);
-        for (RemovalStep s : report.steps()) {
-            out.println(s.stage() + ": " + s.status().name().toLowerCase(java.util.Locale.ROOT) + ": " + s.detail());
+        OperationReport report;
+        try {
+            Provisioner.Builder b = Provisioner.builder().inventory(inventory.forFacade());
+            log.ifPresent(b::listener);
+            report = b.build().removeNode(name, force);
+        } catch (InvalidSetupException e) {
+            e.problems().forEach(p -> err.println("error: " + p));
+            return ExitCodes.INVALID_INPUT;
+        }
+        for (HostOutcome s : report.outcomes()) {
+            out.println(s.item() + ": " + label(s.status()) + ": " + s.detail());
+        }
+        if (report.failure().isPresent()) {
+            err.println("error: " + report.summary());
+            return ExitCodes.of(report.failure().get());
         }
         if (report.ok()) {
             out.println("Done: " + name + " is out of the cluster. Now delete it from " + inventory.file()
@@ -73,5 +93,14 @@ public final class RemoveNodeCommand implements Callable<Integer> {
         err.println("error: removing " + name + " stopped at the failed stage above; fix the cause and run remove-node again"
                 + " (every stage is idempotent)");
         return ExitCodes.STEP_FAILED;
+    }
+
+    /** done, skipped or failed, as the stages report it. */
+    private static String label(StepStatus status) {
+        return switch (status) {
+            case FAILED -> "failed";
+            case SKIPPED -> "skipped";
+            default -> "done";
+        };
     }
 }

@@ -51,7 +51,7 @@ final class ReportVerdict {
 
     /** The run was interrupted (Ctrl-C). */
     static boolean interrupted(StepFailure f) {
-        return f.step().equals(dev.provisioner.engine.Executor.INTERRUPTED);
+        return f.step().equals(StepFailure.INTERRUPTED_STEP);
     }
 
     /** The step needs release files that cannot be obtained here; the host itself is fine. */

@@ -1,11 +1,13 @@
 package dev.provisioner.cli;
 
+import dev.provisioner.api.FailureKind;
+import dev.provisioner.api.HostOutcome;
 import dev.provisioner.api.InvalidSetupException;
+import dev.provisioner.api.OperationReport;
 import dev.provisioner.api.Provisioner;
+import dev.provisioner.api.StepStatus;
 import dev.provisioner.inventory.Host;
 import dev.provisioner.inventory.Inventory;
-import dev.provisioner.ops.reset.HostResetResult;
-import dev.provisioner.ops.reset.ResetReport;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -13,6 +15,7 @@ import picocli.CommandLine.Mixin;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
@@ -52,10 +55,17 @@ public final class ResetCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Inventory inv = inventory.load(err);
+        Optional<RunLog> log = RunLog.forOperation(ClusterStateOptions.defaultStateDirectory(inventory.file(), inv.cluster().name()),
+                "reset", inv, err);
+        return RunLog.finish(log, reset(inv, log, out, err));
+    }
+
+    private int reset(Inventory inv, Optional<RunLog> log, PrintWriter out, PrintWriter err) throws IOException {
         List<String> limited = limit.names(inv);
         Provisioner p;
         try {
-            Provisioner.Builder b = Provisioner.builder().inventory(inv).limitHosts(limited).parallelism(connect.parallel());
+            Provisioner.Builder b = Provisioner.builder().inventory(inventory.forFacade()).limitHosts(limited).parallelism(connect.parallel());
+            log.ifPresent(b::listener);
             p = (connect.transport == null ? b : b.transport(connect.transport)).build();
         } catch (InvalidSetupException e) {
             e.problems().forEach(m -> err.println("error: " + m));
@@ -66,16 +76,20 @@ public final class ResetCommand implements Callable<Integer> {
                 System.in, out, err)) {
             return ExitCodes.ERROR;
         }
-        ResetReport report = p.reset();
-        for (HostResetResult h : report.hosts()) {
-            out.println(h.host() + ": " + (h.ok() ? "reset" : "FAILED: " + h.error()));
-            h.removed().forEach(r -> out.println("  " + r));
+        OperationReport report = p.reset();
+        for (HostOutcome h : report.outcomes()) {
+            boolean ok = h.status() != StepStatus.FAILED;
+            List<String> lines = h.detail().lines().toList(); // ok: what was taken away; failed: why, then what was
+            out.println(h.host() + ": " + (ok ? "reset" : "FAILED: " + (lines.isEmpty() ? "" : lines.get(0))));
+            lines.stream().skip(ok ? 0 : 1).forEach(r -> out.println("  " + r));
         }
-        out.println(report.ok() ? "Done: every host was reset." : "Failed on " + report.failed().stream().map(HostResetResult::host).toList()
+        report.failure().ifPresent(k -> out.println("error: " + report.summary()));
+        out.println(report.ok() ? "Done: every host was reset." : "Failed on " + report.outcomes().stream()
+                .filter(h -> h.status() == StepStatus.FAILED).map(HostOutcome::host).toList()
                 + " (run reset again after fixing the cause; it takes away only what is still there).");
         if (report.ok()) {
             return ExitCodes.OK;
         }
-        return report.hosts().stream().anyMatch(HostResetResult::locked) ? ExitCodes.LOCKED : ExitCodes.STEP_FAILED;
+        return report.failureKinds().contains(FailureKind.LOCKED) ? ExitCodes.LOCKED : ExitCodes.STEP_FAILED;
     }
 }

@@ -84,7 +84,7 @@ public final class RunCommand implements Callable<Integer>, OutputOptions.SelfRe
         Map<String, HostRun> results = new LinkedHashMap<>();
         Provisioner p;
         try {
-            p = Provisioner.builder().inventory(inv).stateDirectory(stateDir).limitHosts(hosts.stream().map(Host::name).toList())
+            p = Provisioner.builder().inventory(cluster.facadeInventory()).stateDirectory(stateDir).limitHosts(hosts.stream().map(Host::name).toList())
                     .parallelism(parallel).transport(connect.transport)
                     .insecureAcceptAnyHostKey(connect.insecureAcceptAnyHostKey).build();
         } catch (InvalidSetupException e) {

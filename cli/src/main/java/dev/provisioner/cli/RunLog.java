@@ -3,6 +3,7 @@ package dev.provisioner.cli;
 import dev.provisioner.PrivateDirectories;
 import dev.provisioner.api.ProvisionEvent;
 import dev.provisioner.api.ProvisionListener;
+import dev.provisioner.inventory.Inventory;
 import dev.provisioner.transport.SecretMasker;
 
 import java.io.BufferedWriter;
@@ -17,6 +18,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -60,8 +62,38 @@ final class RunLog implements ProvisionListener, AutoCloseable {
         return file;
     }
 
+    /**
+     * The log of a command that runs one facade operation (reset, remove-node, etcd snapshot, restore, member-remove):
+     * {@code <state>/logs/<timestamp>-<command>.log}, the inventory's secrets masked.
+     */
+    static Optional<RunLog> forOperation(Path stateDirectory, String command, Inventory inv, PrintWriter err) {
+        return open(stateDirectory, command.replace(' ', '-'), ApplyRun.masker(inv), err);
+    }
+
+    /** Writes the exit code as the log's last line, closes the log and returns {@code code}. */
+    static int finish(Optional<RunLog> log, int code) {
+        log.ifPresent(l -> {
+            l.write("exit code " + code + ExitCode.of(code).map(c -> " (" + c.label() + ")").orElse(""));
+            l.close();
+        });
+        return code;
+    }
+
     @Override
     public synchronized void onEvent(ProvisionEvent event) {
+        if (event instanceof ProvisionEvent.OperationStarted s) {
+            write(s.operation() + ": " + s.detail());
+            return;
+        }
+        if (event instanceof ProvisionEvent.OperationHostFinished h) {
+            write("  " + h.host() + " " + (h.ok() ? "ok" : "FAILED") + ": " + h.detail());
+            return;
+        }
+        if (event instanceof ProvisionEvent.OperationFinished f) {
+            write(String.format(Locale.ROOT, "%s %s in %.1fs: %s", f.operation(), f.ok() ? "finished" : "FAILED",
+                    f.duration().toMillis() / 1000.0, f.summary()));
+            return;
+        }
         StringWriter text = new StringWriter();
         new ConsoleListener(new PrintWriter(text), true).onEvent(event);
         write(text.toString());

@@ -73,7 +73,7 @@ final class RunOptions {
             return Optional.empty();
         }
         Inventory inv = loaded.get();
-        Provisioner.Builder b = Provisioner.builder().inventory(inv).parallelism(connect.parallel())
+        Provisioner.Builder b = Provisioner.builder().inventory(cluster.inventory.forFacade()).parallelism(connect.parallel())
                 .limitHosts(limit.names(inv)).onlyPhases(only).skipPhases(skip)
                 .stateDirectory(stateDirectory(inv))
                 .downloads(!artifacts.noDownload).insecureAcceptAnyHostKey(connect.insecureAcceptAnyHostKey)

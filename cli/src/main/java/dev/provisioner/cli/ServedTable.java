@@ -28,7 +28,7 @@ final class ServedTable {
             err.println(e.format());
             return ExitCodes.INVALID_INPUT;
         }
-        Provisioner.Builder b = Provisioner.builder().inventory(inv).stateDirectory(state).parallelism(connect.parallel());
+        Provisioner.Builder b = Provisioner.builder().inventory(cluster.facadeInventory()).stateDirectory(state).parallelism(connect.parallel());
         if (connect.transport != null) {
             b.transport(connect.transport);
         }

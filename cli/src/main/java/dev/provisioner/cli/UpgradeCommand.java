@@ -1,6 +1,6 @@
 package dev.provisioner.cli;
 
-import dev.provisioner.ops.upgrade.UpgradeRefusedException;
+import dev.provisioner.api.OperationRefusedException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -61,7 +61,7 @@ public final class UpgradeCommand implements Callable<Integer>, OutputOptions.Se
         try {
             return ApplyRun.apply(run, output, "upgrade", spec.commandLine().getOut(), err,
                     p -> p.upgrade(maxUnavailable, !noDrain, timeout));
-        } catch (UpgradeRefusedException e) {
+        } catch (OperationRefusedException e) {
             err.println("error: " + e.getMessage());
             return ExitCodes.INVALID_INPUT;
         }

@@ -1,5 +1,6 @@
 package dev.provisioner.cli;
 
+import dev.provisioner.api.EngineHooks;
 import dev.provisioner.api.ProvisionReport;
 import dev.provisioner.api.Provisioner;
 import dev.provisioner.component.etcd.EtcdPhase;
@@ -66,7 +67,7 @@ class RemoveNodeLabTest {
                     knownHosts: %s
                     hostKeyPolicy: strict
                 """.formatted(lab.keys().ed25519(), lab.host("master").address(), lab.host("node01").address(), lab.knownHosts()));
-        ProvisionReport applied = Provisioner.builder().inventory(Inventory.load(inventory)).stateDirectory(lab.dir().resolve("state"))
+        ProvisionReport applied = EngineHooks.builder(Inventory.load(inventory)).stateDirectory(lab.dir().resolve("state"))
                 .onlyPhases(PHASES).build().apply();
         assertThat(applied.failures()).isEmpty();
     }

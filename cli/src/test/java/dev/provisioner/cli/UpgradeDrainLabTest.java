@@ -1,5 +1,6 @@
 package dev.provisioner.cli;
 
+import dev.provisioner.api.EngineHooks;
 import dev.provisioner.api.ProvisionReport;
 import dev.provisioner.api.Provisioner;
 import dev.provisioner.component.hosts.PrepareHostsPhase;
@@ -56,7 +57,7 @@ class UpgradeDrainLabTest {
         lab = LabHosts.start("master", "node01", "node02");
         inventory = LabInventory.write(lab, "drain", new String[] {"containerd: packages"}, "master", "[master]",
                 "node01", "[node]", "node02", "[node]");
-        ProvisionReport applied = Provisioner.builder().inventory(Inventory.load(inventory)).stateDirectory(lab.dir().resolve("state"))
+        ProvisionReport applied = EngineHooks.builder(Inventory.load(inventory)).stateDirectory(lab.dir().resolve("state"))
                 .onlyPhases(List.of(PrepareHostsPhase.TITLE, PrerequisitesPhase.TITLE, ContainerRuntimePhase.TITLE)).build().apply();
         assertThat(applied.failures()).isEmpty();
         lab.host("master").put("/usr/local/bin/kubectl", KUBECTL);

@@ -1,5 +1,6 @@
 package dev.provisioner.component;
 
+import dev.provisioner.api.EngineHooks;
 import dev.provisioner.api.HostReport;
 import dev.provisioner.api.ProvisionEvent;
 import dev.provisioner.api.ProvisionReport;
@@ -17,7 +18,6 @@ import dev.provisioner.inventory.Inventory;
 import dev.provisioner.step.Plan;
 import dev.provisioner.testsupport.LabHost;
 import dev.provisioner.testsupport.LabHosts;
-import dev.provisioner.ops.upgrade.UpgradeRefusedException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -130,13 +130,12 @@ class DayTwoLabTest {
     }
 
     private Provisioner.Builder base(List<String> hosts, String kubernetes) throws Exception {
-        return Provisioner.builder().inventory(Inventory.load(inventoryFile(hosts, kubernetes))).stateDirectory(state);
+        return EngineHooks.builder(Inventory.load(inventoryFile(hosts, kubernetes))).stateDirectory(state);
     }
 
     private Provisioner standin(String kubernetes, List<ProvisionEvent> events) throws Exception {
         Inventory inv = Inventory.load(inventoryFile(NODES, kubernetes));
-        return Provisioner.builder().inventory(inv).stateDirectory(state).listener(events::add)
-                .customizePlan(p -> Plan.of(StandinKubelet.phase(inv, artifacts, state))).build();
+        return EngineHooks.builder(inv, p -> Plan.of(StandinKubelet.phase(inv, artifacts, state))).stateDirectory(state).listener(events::add).build();
     }
 
     private String sh(String host, String script) {
@@ -216,7 +215,7 @@ class DayTwoLabTest {
     void skippingAMinorIsRefusedBeforeAnyHostChanges() throws Exception {
         Map<String, String> pids = pids();
         assertThatThrownBy(() -> standin("1.34.0", new ArrayList<>()).upgrade(1))
-                .isInstanceOf(UpgradeRefusedException.class)
+                .isInstanceOf(dev.provisioner.api.OperationRefusedException.class)
                 .hasMessageContaining("node02: kubelet 1.32.0 -> 1.34.0 skips 1 minor version(s): Kubernetes upgrades one minor"
                         + " version at a time (upgrade to 1.33 first)")
                 .hasMessageContaining("nothing was changed");

@@ -1,5 +1,6 @@
 package dev.provisioner.engine;
 
+import dev.provisioner.api.EngineHooks;
 import dev.provisioner.api.HostReport;
 import dev.provisioner.api.ProvisionEvent;
 import dev.provisioner.api.ProvisionReport;
@@ -94,7 +95,7 @@ class EngineLabTest {
     private Provisioner.Builder provisioner() {
         UnaryOperator<dev.provisioner.step.Plan> withFaultCheck = plan -> plan.replace(PrepareHostsPhase.TITLE,
                 Phase.of(PrepareHostsPhase.TITLE, HostSelector.all(), new HostsFileStep(), new FaultStep()));
-        return Provisioner.builder().inventory(inventory).stateDirectory(lab.dir().resolve("state")).customizePlan(withFaultCheck)
+        return EngineHooks.builder(inventory, withFaultCheck).stateDirectory(lab.dir().resolve("state"))
                 .onlyPhases(List.of(ENGINE_PHASES.split(",")));
     }
 

@@ -1,5 +1,6 @@
 package dev.provisioner.engine;
 
+import dev.provisioner.api.EngineHooks;
 import dev.provisioner.api.ProvisionReport;
 import dev.provisioner.api.Provisioner;
 import dev.provisioner.api.StepReport;
@@ -66,7 +67,7 @@ class RunLockLabTest {
     }
 
     private Provisioner.Builder provisioner() {
-        return Provisioner.builder().inventory(inventory).stateDirectory(lab.dir().resolve("state")).customizePlan(p -> plan.plan());
+        return EngineHooks.builder(inventory, p -> plan.plan()).stateDirectory(lab.dir().resolve("state"));
     }
 
     private void heals() {

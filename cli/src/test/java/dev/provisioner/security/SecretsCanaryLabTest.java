@@ -1,5 +1,6 @@
 package dev.provisioner.security;
 
+import dev.provisioner.api.EngineHooks;
 import dev.provisioner.api.ProvisionReport;
 import dev.provisioner.api.Provisioner;
 import dev.provisioner.component.hosts.PrepareHostsPhase;
@@ -228,15 +229,14 @@ class SecretsCanaryLabTest {
 
         // Through the Java API: a step whose command prints the secrets and fails.
         Inventory good = Inventory.loader().withEnv(env::get).load(inventory);
-        Failed leaky = apiRun(Provisioner.builder().inventory(good).stateDirectory(state)
-                .customizePlan(p -> p.insertAfter(PrepareHostsPhase.TITLE, Phase.of("leak-probe", HostSelector.all(), new LeakyStep(LEAKY_FILE))))
+        Failed leaky = apiRun(EngineHooks.builder(good, p -> p.insertAfter(PrepareHostsPhase.TITLE, Phase.of("leak-probe", HostSelector.all(), new LeakyStep(LEAKY_FILE)))).stateDirectory(state)
                 .onlyPhases(List.of("leak-probe")));
         assertThat(leaky.report().failures()).extracting(f -> f.host()).containsExactlyInAnyOrder("master", "registry");
         assertThat(leaky.events()).contains("stderr: sudo=****** registry=******");
         assertThat(leaky.trace()).contains("StepFailedException").contains("exited 7");
         // ... and a wrong key passphrase (a canary too) for both hosts.
         Path api = writeInventory("api.yaml", work.resolve("canary_ed25519"), "${file:secrets/wrong-passphrase}", "");
-        Failed passphrase = apiRun(Provisioner.builder().inventory(Inventory.loader().withEnv(env::get).load(api))
+        Failed passphrase = apiRun(EngineHooks.builder(Inventory.loader().withEnv(env::get).load(api))
                 .stateDirectory(state).onlyPhases(List.of(PrepareHostsPhase.TITLE)));
         assertThat(passphrase.report().failures()).extracting(f -> f.host()).containsExactlyInAnyOrder("master", "registry");
         assertThat(passphrase.trace()).contains("StepFailedException");

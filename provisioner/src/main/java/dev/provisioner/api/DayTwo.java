@@ -15,6 +15,9 @@ import dev.provisioner.ops.etcd.SnapshotResult;
 import dev.provisioner.ops.removal.NodeRemoval;
 import dev.provisioner.ops.removal.RemovalReport;
 import dev.provisioner.ops.removal.RemovalStep;
+import dev.provisioner.ops.reset.HostReset;
+import dev.provisioner.ops.reset.HostResetResult;
+import dev.provisioner.ops.reset.ResetReport;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -44,6 +47,14 @@ final class DayTwo {
             RemovalReport r = NodeRemoval.of(o).remove(host, force);
             return report(o, r.steps().stream().map(s -> outcome(host, s)).toList(),
                     r.ok() ? host + " removed" : "removing " + host + " stopped");
+        });
+    }
+
+    static OperationReport reset(Operation op, List<Host> hosts) {
+        return run(op, o -> {
+            ResetReport r = new HostReset(o).run(hosts); // each host's result is heard as it finishes
+            return new OperationReport(o.name(), r.hosts().stream().map(DayTwo::outcome).toList(), Optional.empty(),
+                    o.masker().mask(r.ok() ? "every host was reset" : r.failed().size() + " host(s) not reset"), Duration.ZERO);
         });
     }
 
@@ -107,6 +118,16 @@ final class DayTwo {
             case NOT_INSTALLED -> new HostOutcome(r.host(), r.probe(), StepStatus.SKIPPED, Optional.empty(), "not installed: " + r.detail());
             default -> HostOutcome.of(r.host(), r.probe(), StepStatus.SKIPPED, r.detail());
         };
+    }
+
+    private static HostOutcome outcome(HostResetResult r) {
+        if (r.ok()) {
+            return HostOutcome.of(r.host(), "reset", StepStatus.CHANGED, String.join("\n", r.removed()));
+        }
+        FailureKind kind = r.locked() ? FailureKind.LOCKED : r.unreachable() ? FailureKind.UNREACHABLE : FailureKind.STEP_FAILED;
+        // why first; then what was taken away before it stopped, one line each
+        String removed = r.removed().isEmpty() ? "" : "\n" + String.join("\n", r.removed());
+        return new HostOutcome(r.host(), "reset", StepStatus.FAILED, Optional.of(kind), r.error() + removed);
     }
 
     private static HostOutcome outcome(String host, RemovalStep s) {

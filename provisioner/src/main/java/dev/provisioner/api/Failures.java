@@ -57,7 +57,7 @@ final class Failures {
         if (e instanceof MissingArtifacts) {
             return FailureKind.MISSING_ARTIFACTS;
         }
-        if (e instanceof UpgradeRefusedException || e instanceof EtcdRefusedException
+        if (e instanceof UpgradeRefusedException || e instanceof EtcdRefusedException || e instanceof OperationRefusedException
                 || e instanceof FactsGate.Refused r && r.step().equals(PreflightChecks.STEP)) {
             return FailureKind.REFUSED;
         }

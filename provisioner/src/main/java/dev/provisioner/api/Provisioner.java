@@ -15,8 +15,6 @@ import dev.provisioner.inventory.Inventory;
 import dev.provisioner.operation.Operation;
 import dev.provisioner.operation.OperationSettings;
 import dev.provisioner.ops.check.HealthCheck;
-import dev.provisioner.ops.reset.HostReset;
-import dev.provisioner.ops.reset.ResetReport;
 import dev.provisioner.ops.certs.ServedCertificates;
 import dev.provisioner.ops.upgrade.NodeDrain;
 import dev.provisioner.pki.ClusterPki;
@@ -49,24 +47,11 @@ import java.util.function.UnaryOperator;
  *
  * <pre>{@code
  * import dev.provisioner.api.*;
- * import dev.provisioner.inventory.Inventory;
-import dev.provisioner.operation.Operation;
-import dev.provisioner.operation.OperationSettings;
-import dev.provisioner.ops.check.HealthCheck;
-import dev.provisioner.ops.reset.HostReset;
-import dev.provisioner.ops.reset.ResetReport;
-import dev.provisioner.ops.certs.ServedCertificates;
-import dev.provisioner.ops.upgrade.NodeDrain;
-import dev.provisioner.pki.ClusterPki;
-import dev.provisioner.pki.PkiOptions;
-import dev.provisioner.ops.upgrade.RollingPlan;
-import dev.provisioner.ops.upgrade.UpgradeRefusedException;
-import dev.provisioner.ops.upgrade.UpgradePreflight;
  * import java.nio.file.Path;
  *
  * public class Example {
  *     public static void main(String[] args) {
- *         Inventory inventory = Inventory.load(Path.of("inventories/blog-2018.yaml"));
+ *         ClusterInventory inventory = ClusterInventory.load(Path.of("inventories/blog-2018.yaml"));
  *         Provisioner provisioner = Provisioner.builder()
  *                 .inventory(inventory)
  *                 .parallelism(5)
@@ -78,7 +63,7 @@ import dev.provisioner.ops.upgrade.UpgradePreflight;
  *                 .build();
  *         ProvisionReport plan = provisioner.plan();          // connects, changes nothing
  *         if (plan.changed()) {
- *             ProvisionReport applied = provisioner.apply().orThrow();
+ *             ProvisionReport applied = provisioner.apply();
  *             System.out.println(applied.totals());            // round trips, bytes, files, restarts
  *         }
  *     }
@@ -90,8 +75,8 @@ import dev.provisioner.ops.upgrade.UpgradePreflight;
  * not accept in {@code cluster.cis.exceptions}.
  *
  * Each {@code plan()} / {@code apply()} is a fresh run: new connections (one per host), fresh facts,
- * a fresh secret masker. Nothing talks to a host before the inventory validated (an
- * {@link Inventory} only exists when valid). Thread-safe for sequential runs; no static state.
+ * a fresh secret masker. Nothing talks to a host before the inventory validated (a
+ * {@link ClusterInventory} only exists when valid). Thread-safe for sequential runs; no static state.
  *
  * @since 0.1
  */
@@ -112,7 +97,7 @@ public final class Provisioner {
         this.templates = templates;
         this.limitHosts = Set.copyOf(b.limitHosts);
         this.events = new EventDispatcher(b.listeners);
-        this.settings = new OperationSettings(b.inventory, Optional.ofNullable(b.transport), Optional.ofNullable(b.connections),
+        this.settings = new OperationSettings(b.inventory, Optional.ofNullable(b.transport).map(t -> TransportKind.valueOf(t.name())), Optional.ofNullable(b.connections),
                 b.parallelism, events, b.acceptAnyHostKey);
         this.context = b.context != null ? b.context : b.componentContext();
         this.stateDirectory = context.stateDirectory();
@@ -123,9 +108,18 @@ public final class Provisioner {
         return new Builder();
     }
 
-    /** The phases this provisioner runs, after customisation and --only/--skip. */
-    public Plan phases() {
+    /** The phases this provisioner runs, after customisation and --only/--skip (engine types: tests in this package). */
+    Plan phases() {
         return plan;
+    }
+
+    /**
+     * The titles of the phases this provisioner runs, in order, after {@code onlyPhases} / {@code skipPhases}.
+     *
+     * @since 0.1
+     */
+    public List<String> phaseTitles() {
+        return plan.titles();
     }
 
     /** Connects, gathers facts and computes every action with its diff; changes nothing. */
@@ -233,7 +227,7 @@ public final class Provisioner {
      * at a time and the node phases in batches of {@code maxUnavailable}, each batch checked before the
      * next; the first failed batch stops the rollout and the report names it and what was left.
      *
-     * @throws UpgradeRefusedException naming every refused version jump
+     * @throws OperationRefusedException naming every refused version jump; nothing was changed
      */
     public ProvisionReport upgrade(int maxUnavailable) {
         return upgrade(maxUnavailable, true, DEFAULT_DRAIN_TIMEOUT);
@@ -257,7 +251,11 @@ public final class Provisioner {
         requireCis(); // before the preflight connects to read installed versions
         Plan rolling = RollingPlan.of(plan, maxUnavailable);
         Operation op = settings.start("upgrade", true);
-        UpgradePreflight.check(op, limitHosts);
+        try {
+            UpgradePreflight.check(op, limitHosts);
+        } catch (UpgradeRefusedException e) {
+            throw new OperationRefusedException(e.getMessage(), e.problems());
+        }
         NodeDrain hooks = new NodeDrain(op, drain, drainTimeout, Optional.of(stateDirectory.resolve("backups")), stateDirectory);
         Executor executor = Executor.within(op, Mode.APPLY, limitHosts, events).withRolloutHooks(hooks);
         return Reports.report(executor.run(rolling, inventory, templates), inventory.hosts().stream().map(Host::name).toList());
@@ -267,14 +265,14 @@ public final class Provisioner {
      * Takes away from the hosts (all, or the builder's {@code limitHosts}) what applies installed there, as
      * recorded on each host: services, unit files, binaries, configs, data, PKI, packages that were not
      * there before, iptables rules and CNI interfaces, the /etc/hosts block. Confirmation is the caller's job.
+     * One outcome per host ({@code item} "reset"): {@code CHANGED} with one line per thing taken away in
+     * {@code detail}, or {@code FAILED} with the kind ({@link FailureKind#LOCKED}, {@code UNREACHABLE},
+     * {@code STEP_FAILED}) and why.
+     *
+     * @since 0.1
      */
-    public ResetReport reset() {
-        List<Host> hosts = selected();
-        Operation op = settings.start("reset", true);
-        op.started("reset " + names(hosts));
-        ResetReport report = new HostReset(op).run(hosts);
-        op.finished(report.ok(), report.ok() ? "every host was reset" : report.failed().size() + " host(s) not reset");
-        return report;
+    public OperationReport reset() {
+        return DayTwo.reset(settings.start("reset", true), selected());
     }
 
     /**
@@ -346,10 +344,6 @@ public final class Provisioner {
         return inventory.hosts().stream().filter(h -> limitHosts.isEmpty() || limitHosts.contains(h.name())).toList();
     }
 
-    private static List<String> names(List<Host> hosts) {
-        return hosts.stream().map(Host::name).toList();
-    }
-
     private ProvisionReport run(Mode mode) {
         requireCis();
         return run(settings.start(mode == Mode.APPLY ? "apply" : "plan", mode == Mode.APPLY), mode, plan);
@@ -363,7 +357,7 @@ public final class Provisioner {
     /** Configures a {@link Provisioner}; {@link #build()} reports every problem at once. */
     public static final class Builder {
         private Inventory inventory;
-        private TransportKind transport;
+        private Transport transport;
         private int parallelism;
         private Path templatesDir;
         private boolean acceptAnyHostKey;
@@ -373,7 +367,7 @@ public final class Provisioner {
         private final Set<String> limitHosts = new LinkedHashSet<>();
         private final Set<String> only = new LinkedHashSet<>();
         private final Set<String> skip = new LinkedHashSet<>();
-        private RegistryTls registryTls;
+        private RegistryCertificatePaths registryTls;
         private Path stateDirectory;
         private Path artifactsDirectory;
         private boolean downloads = true;
@@ -384,8 +378,8 @@ public final class Provisioner {
         private Builder() {
         }
 
-        /** The validated inventory (required). */
-        public Builder inventory(Inventory value) {
+        /** The validated inventory as the engine holds it (tests in this package). */
+        Builder inventory(Inventory value) {
             this.inventory = value;
             return this;
         }
@@ -397,7 +391,7 @@ public final class Provisioner {
         }
 
         /** Use this SSH library for every host, whatever the inventory says. */
-        public Builder transport(TransportKind kind) {
+        public Builder transport(Transport kind) {
             this.transport = kind;
             return this;
         }
@@ -429,14 +423,14 @@ public final class Provisioner {
             return this;
         }
 
-        /** Edits the standard plan: insert, replace or remove phases by title. */
-        public Builder customizePlan(UnaryOperator<Plan> edit) {
+        /** Edits the standard plan: insert, replace or remove phases by title (engine types: tests in this package). */
+        Builder customizePlan(UnaryOperator<Plan> edit) {
             this.customizer = this.customizer.andThen(edit)::apply;
             return this;
         }
 
-        /** Opens connections some other way (tests, embedders with their own SSH). */
-        public Builder connectionFactory(ConnectionFactory factory) {
+        /** Opens connections some other way (engine types: tests in this package). */
+        Builder connectionFactory(ConnectionFactory factory) {
             this.connections = factory;
             return this;
         }
@@ -464,8 +458,8 @@ public final class Provisioner {
          * Without it the registry serves TLS with a certificate from the cluster CA ({@code cluster.registry.tls},
          * the default) or plain HTTP ({@code tls: false}).
          */
-        public Builder registryTls(RegistryTls tls) {
-            this.registryTls = tls;
+        public Builder registryCertificate(RegistryCertificatePaths paths) {
+            this.registryTls = paths;
             return this;
         }
 
@@ -539,7 +533,8 @@ public final class Provisioner {
             }
             Plan plan = null;
             try {
-                plan = customizer.apply(StandardPlan.create(componentContext(), Optional.ofNullable(registryTls)));
+                plan = customizer.apply(StandardPlan.create(componentContext(), Optional.ofNullable(registryTls)
+                        .map(t -> new RegistryTls(t.certificatePath(), t.keyPath(), t.caPath()))));
                 plan = only.isEmpty() ? plan : plan.only(only);
                 plan = plan.skip(skip);
             } catch (IllegalArgumentException e) {

@@ -38,7 +38,7 @@ final class Reports {
     }
 
     static StepReport step(StepRecord r) {
-        return new StepReport(r.phase(), r.host(), r.step(), StepStatus.valueOf(r.status().name()), r.reason(), r.duration(),
+        return new StepReport(r.phase(), r.host(), r.step(), StepStatus.valueOf(r.statusName()), r.reason(), r.duration(),
                 r.actions().stream().map(Reports::action).toList(), r.failure().map(Reports::failure));
     }
 

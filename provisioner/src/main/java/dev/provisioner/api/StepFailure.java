@@ -16,6 +16,9 @@ package dev.provisioner.api;
  */
 public record StepFailure(String host, String phase, String step, String action, int exitCode, String stderrTail,
                           String message, boolean incomplete) {
+    /** The {@link #step()} of the failure recorded for a host that an interrupt (Ctrl-C) stopped. */
+    public static final String INTERRUPTED_STEP = dev.provisioner.engine.Executor.INTERRUPTED;
+
     /** A failure of the host or the step (not {@link #incomplete()}). */
     public StepFailure(String host, String phase, String step, String action, int exitCode, String stderrTail,
                        String message) {

@@ -1,7 +1,7 @@
 package dev.provisioner.artifacts;
 
 /** How a release file is packed. */
-public enum ArchiveKind {
+enum ArchiveKind {
     /** The release file is the executable itself. */
     RAW,
     /** A gzip-compressed tar archive; the binaries are regular files inside it. */

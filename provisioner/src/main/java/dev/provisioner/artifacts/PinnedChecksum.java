@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * @param sha256    64 lower-case hex digits of the release file
  * @param source    the catalogue's id of the repository and path the value was read from
  */
-public record PinnedChecksum(String component, String version, Arch arch, String sha256, String source) {
+record PinnedChecksum(String component, String version, Arch arch, String sha256, String source) {
     private static final Pattern HEX64 = Pattern.compile("[0-9a-f]{64}");
 
     public PinnedChecksum {

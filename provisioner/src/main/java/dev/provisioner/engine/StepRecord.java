@@ -22,4 +22,9 @@ public record StepRecord(String phase, String host, String step, StepStatus stat
         actions = List.copyOf(actions);
         failure = failure == null ? Optional.empty() : failure;
     }
+
+    /** The status's name (UNCHANGED, CHANGED, FAILED, SKIPPED): the engine's status type stays inside the engine. */
+    public String statusName() {
+        return status.name();
+    }
 }

@@ -1,7 +1,7 @@
 package dev.provisioner.engine;
 
 /** What happened to a step on a host. */
-public enum StepStatus {
+enum StepStatus {
     /** Already as desired; nothing ran. */
     UNCHANGED,
     /** Actions ran (apply) or would run (plan). */

@@ -25,7 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The facade's operations over stand-in connections (answers are scripted per host; no SSH): each
  * failure carries the kind of what was thrown where it arose, an operation that changes hosts is
- * refused by a held run lock before it changes anything, and every operation emits its events.
+ * refused by a held run lock before it changes anything, and every operation emits its events, from its start to
+ * its end, also when no host can be reached.
  */
 class FacadeOperationsTest {
     @TempDir
@@ -96,5 +97,33 @@ class FacadeOperationsTest {
         assertThat(r.ok()).isFalse();
         assertThat(r.outcomes()).filteredOn(o -> o.item().equals("connect")).hasSize(inv.hosts().size())
                 .allSatisfy(o -> assertThat(o.failure()).isEqualTo(Optional.of(FailureKind.UNREACHABLE)));
+    }
+
+    @Test
+    void everyDayTwoOperationEmitsItsEventsFromStartToEnd() throws IOException {
+        Path snapshot = Files.writeString(dir.resolve("etcd-snapshot.db"), "not a real snapshot: it is never uploaded");
+        Provisioner p = Provisioner.builder().inventory(inv).stateDirectory(dir).listener(events::add).connectionFactory((h, e) -> {
+            throw new UnreachableException(h.name(), "no route to host");
+        }).build();
+        Map<String, Runnable> operations = new java.util.LinkedHashMap<>();
+        operations.put("reset", p::reset);
+        operations.put("remove-node", () -> p.removeNode("node01", false));
+        operations.put("etcd snapshot", () -> p.etcdSnapshot(dir.resolve("backups")));
+        operations.put("etcd restore", () -> p.etcdRestore(snapshot));
+        operations.put("etcd member remove", () -> p.etcdMemberRemove("master", false));
+        operations.put("check", () -> p.check(false));
+        operations.put("run", () -> p.run(RemoteCommand.of("true"), o -> { }));
+
+        operations.forEach((name, operation) -> {
+            events.clear();
+            operation.run();
+            assertThat(events).as(name).first().isInstanceOfSatisfying(ProvisionEvent.OperationStarted.class,
+                    e -> assertThat(e.operation()).isEqualTo(name));
+            assertThat(events).as(name).last().isInstanceOfSatisfying(ProvisionEvent.OperationFinished.class, e -> {
+                assertThat(e.operation()).isEqualTo(name);
+                assertThat(e.ok()).as(name + " with every host unreachable").isFalse();
+            });
+            assertThat(events).as(name).filteredOn(ProvisionEvent.OperationStarted.class::isInstance).hasSize(1);
+        });
     }
 }

@@ -1,5 +1,6 @@
 package dev.provisioner.cisgate;
 
+import dev.provisioner.api.EngineHooks;
 import dev.provisioner.api.CisOutcome;
 import dev.provisioner.api.InvalidSetupException;
 import dev.provisioner.api.Provisioner;
@@ -30,16 +31,15 @@ class CisGateTest {
         Files.createDirectories(templates.resolve("kube"));
         Files.writeString(templates.resolve("kube/kube-apiserver.service.ftl"),
                 Files.readString(builtIn).replace("--anonymous-auth=false", "--anonymous-auth=true"));
-        return Provisioner.builder().inventory(inv).stateDirectory(state).downloads(false).templatesDir(templates)
-                .connectionFactory((h, e) -> {
+        return EngineHooks.builder(inv, (h, e) -> {
                     connections.incrementAndGet();
                     throw new IllegalStateException("the gate must refuse before connecting");
-                }).build();
+                }).stateDirectory(state).downloads(false).templatesDir(templates).build();
     }
 
     @Test
     void theBuiltInTemplatesPassTheGate() {
-        Provisioner p = Provisioner.builder().inventory(HaInventories.threeMasters("")).stateDirectory(state).downloads(false).build();
+        Provisioner p = EngineHooks.builder(HaInventories.threeMasters("")).stateDirectory(state).downloads(false).build();
         CisOutcome v = p.cis();
         assertThat(v.refused()).isEmpty();
         assertThat(v.passed()).isTrue();

@@ -1,5 +1,6 @@
 package dev.provisioner.connect;
 
+import dev.provisioner.api.EngineHooks;
 import dev.provisioner.api.InvalidSetupException;
 import dev.provisioner.api.Provisioner;
 import dev.provisioner.component.kube.HaInventories;
@@ -42,7 +43,7 @@ class InsecureHostKeysTest {
         assertThat(InsecureHostKeys.problems(inv)).hasSize(2)
                 .anySatisfy(p -> assertThat(p).startsWith("m: a sudo password"))
                 .anySatisfy(p -> assertThat(p).startsWith("n: password authentication"));
-        assertThatThrownBy(() -> Provisioner.builder().inventory(inv).stateDirectory(state).insecureAcceptAnyHostKey(true).build())
+        assertThatThrownBy(() -> EngineHooks.builder(inv).stateDirectory(state).insecureAcceptAnyHostKey(true).build())
                 .isInstanceOf(InvalidSetupException.class).hasMessageContaining("--insecure-accept-any-host-key: n: password")
                 .hasMessageNotContaining("hunter2").hasMessageNotContaining("s3cret");
         assertThatThrownBy(() -> new SshConnections(inv, Optional.empty(), new SecretMasker(), true))
@@ -55,6 +56,6 @@ class InsecureHostKeysTest {
     void keyOnlyHostsMayAskForIt() {
         Inventory inv = HaInventories.threeMasters("");
         assertThat(InsecureHostKeys.problems(inv)).isEmpty();
-        assertThat(Provisioner.builder().inventory(inv).stateDirectory(state).insecureAcceptAnyHostKey(true).build()).isNotNull();
+        assertThat(EngineHooks.builder(inv).stateDirectory(state).insecureAcceptAnyHostKey(true).build()).isNotNull();
     }
 }

@@ -1,5 +1,6 @@
 package dev.provisioner.engine;
 
+import dev.provisioner.api.EngineHooks;
 import dev.provisioner.api.HostReport;
 import dev.provisioner.api.ProvisionEvent;
 import dev.provisioner.api.ProvisionReport;
@@ -78,7 +79,7 @@ class FaultsLabTest {
     }
 
     private Provisioner.Builder provisioner(Inventory inv) {
-        return Provisioner.builder().inventory(inv).stateDirectory(lab.dir().resolve("state")).customizePlan(p -> plan.plan());
+        return EngineHooks.builder(inv, p -> plan.plan()).stateDirectory(lab.dir().resolve("state"));
     }
 
     private Provisioner.Builder provisioner() {
@@ -303,8 +304,8 @@ class FaultsLabTest {
         h3.execOk("echo 27 > " + FaultPlan.SLOW_MARKER);
         plan.version++;
         FileChecksums before = snapshot(h3);
-        CompletableFuture<ProvisionReport> run = CompletableFuture.supplyAsync(() -> provisioner()
-                .connectionFactory((host, endpoint) -> fastKeepAlive.connect(endpoint)).build().apply());
+        CompletableFuture<ProvisionReport> run = CompletableFuture.supplyAsync(() -> EngineHooks.connectionFactory(provisioner(),
+                (host, endpoint) -> fastKeepAlive.connect(endpoint)).build().apply());
         FaultLab.await(() -> h3.exec("pgrep -fx 'sleep 27'").exitCode() == 0, Duration.ofSeconds(30));
         long frozenAt = System.nanoTime();
         FaultLab.pause(h3);

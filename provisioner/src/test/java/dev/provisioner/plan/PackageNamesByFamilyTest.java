@@ -1,5 +1,6 @@
 package dev.provisioner.plan;
 
+import dev.provisioner.api.EngineHooks;
 import dev.provisioner.api.Provisioner;
 import dev.provisioner.facts.HostFacts;
 import dev.provisioner.inventory.Inventory;
@@ -45,7 +46,7 @@ class PackageNamesByFamilyTest {
                 .host("registry", h -> h.address("10.4.4.8").roles(Role.REGISTRY).keyFile(EngineFixtures.KEY))
                 .set("cluster.registry.tls", false).set("cluster.install.etcd", "packages").set("cluster.install.containerd", "packages")
                 .build();
-        List<Phase> phases = Provisioner.builder().inventory(inv).stateDirectory(state).downloads(false).build().phases().phases();
+        List<Phase> phases = EngineHooks.phases(EngineHooks.builder(inv).stateDirectory(state).downloads(false).build()).phases();
         Map<String, List<String>> out = new LinkedHashMap<>();
         STEPS.forEach((id, host) -> {
             String[] ps = id.split("/");
@@ -87,7 +88,7 @@ class PackageNamesByFamilyTest {
         Inventory inv = Inventory.builder().clusterName("lab")
                 .host("node01", h -> h.address("10.4.4.5").roles(Role.NODE, Role.MASTER).keyFile(EngineFixtures.KEY))
                 .set("cluster.registry.enabled", false).set("cluster.install.containerd", "packages").build();
-        Step step = Provisioner.builder().inventory(inv).stateDirectory(state).downloads(false).build().phases().phases().stream()
+        Step step = EngineHooks.phases(EngineHooks.builder(inv).stateDirectory(state).downloads(false).build()).phases().stream()
                 .filter(p -> p.title().equals("container-runtime")).flatMap(p -> p.steps().stream())
                 .filter(s -> s.name().equals("containerd-packages")).findFirst().orElseThrow();
         var ctx = EngineFixtures.context(inv, "node01", EngineFixtures.debian("node01").pkg("containerd.io", "1.7.22-1")

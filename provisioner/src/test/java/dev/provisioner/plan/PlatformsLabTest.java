@@ -1,5 +1,6 @@
 package dev.provisioner.plan;
 
+import dev.provisioner.api.EngineHooks;
 import dev.provisioner.api.ProvisionReport;
 import dev.provisioner.api.Provisioner;
 import dev.provisioner.api.StepReport;
@@ -110,7 +111,7 @@ class PlatformsLabTest {
     }
 
     private Provisioner provisioner(List<String> phases) {
-        return Provisioner.builder().inventory(inventory).stateDirectory(lab.dir().resolve("state")).onlyPhases(phases).build();
+        return EngineHooks.builder(inventory).stateDirectory(lab.dir().resolve("state")).onlyPhases(phases).build();
     }
 
     private static String sh(LabHost h, String script) {

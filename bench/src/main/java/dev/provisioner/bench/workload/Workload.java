@@ -18,7 +18,7 @@ import java.util.List;
  * engine one facts round trip.
  *
  * <p>It goes through the public API like an embedder's own phase:
- * {@code Provisioner.builder().customizePlan(p -> Workload.plan(values))} with the templates in
+ * {@code BenchEngineHooks.builder(inventory, p -> Workload.plan(values), ...)} with the templates in
  * {@code bench/templates} passed as {@code templatesDir}.
  */
 public final class Workload {

@@ -1,6 +1,6 @@
 package dev.provisioner.bench.workload;
 
-import dev.provisioner.api.Provisioner;
+import dev.provisioner.api.BenchEngineHooks;
 import dev.provisioner.api.RenderedFile;
 import dev.provisioner.inventory.Inventory;
 
@@ -8,9 +8,10 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * The workload's files as the provisioner renders them (public API, no host contacted): what the
+ * The workload's files as the provisioner renders them (the facade's render, no host contacted): what the
  * expert script gets, so it writes the same bytes as our run.
  */
 public final class WorkloadFiles {
@@ -20,11 +21,9 @@ public final class WorkloadFiles {
     /** Every rendered file of {@code inventory}'s hosts. */
     public static List<RenderedFile> rendered(Inventory inventory, Path templates, Path state, WorkloadValues values,
                                               boolean withPackage) {
-        return Provisioner.builder()
-                .inventory(inventory)
+        return BenchEngineHooks.builder(inventory, standard -> Workload.plan(values, withPackage), Optional.empty())
                 .templatesDir(templates)
                 .stateDirectory(state)
-                .customizePlan(standard -> Workload.plan(values, withPackage))
                 .build()
                 .render()
                 .files();

@@ -1,6 +1,7 @@
 package dev.provisioner.component.etcd;
 
 import dev.provisioner.operation.OperationSettings;
+import dev.provisioner.api.EngineHooks;
 import dev.provisioner.api.ProvisionReport;
 import dev.provisioner.api.Provisioner;
 import dev.provisioner.api.StepStatus;
@@ -108,7 +109,7 @@ class EtcdDay2LabTest {
 
     private ProvisionReport apply(Path inventory) {
         long t = System.nanoTime();
-        ProvisionReport r = Provisioner.builder().inventory(Inventory.load(inventory)).stateDirectory(state()).onlyPhases(PHASES)
+        ProvisionReport r = EngineHooks.builder(Inventory.load(inventory)).stateDirectory(state()).onlyPhases(PHASES)
                 .build().apply();
         System.out.println("apply " + inventory.getFileName() + ": " + (System.nanoTime() - t) / 1_000_000 + " ms, changed "
                 + changed(r));
@@ -188,7 +189,7 @@ class EtcdDay2LabTest {
                 "m2=https://" + m2.address() + ":2380", "m3=https://" + m3.address() + ":2380");
         assertThat(initialCluster(m2)).as("m2 joined when m1 was the only member")
                 .containsExactlyInAnyOrder("m1=https://" + m1.address() + ":2380", "m2=https://" + m2.address() + ":2380");
-        ProvisionReport again = Provisioner.builder().inventory(Inventory.load(threeMasters)).stateDirectory(state())
+        ProvisionReport again = EngineHooks.builder(Inventory.load(threeMasters)).stateDirectory(state())
                 .onlyPhases(PHASES).build().plan();
         assertThat(changed(again)).as("converged").isEmpty();
     }

@@ -1,5 +1,6 @@
 package dev.provisioner.component.kube;
 
+import dev.provisioner.api.EngineHooks;
 import dev.provisioner.api.ProvisionReport;
 import dev.provisioner.api.Provisioner;
 import dev.provisioner.api.StepFailure;
@@ -102,8 +103,8 @@ class KubeArtifactsLabTest {
     @Test
     @Order(1)
     void applyWithoutKubeArtifactsCompletesEveryEarlierPhaseThenStopsNamingTheMissingFiles() {
-        Provisioner p = Provisioner.builder().inventory(inventory).stateDirectory(state).build();
-        List<String> titles = p.phases().titles();
+        Provisioner p = EngineHooks.builder(inventory).stateDirectory(state).build();
+        List<String> titles = p.phaseTitles();
         int flannel = titles.indexOf("flannel");
         assertThat(flannel).as("phases " + titles).isPositive();
         assertThat(titles.subList(flannel, titles.size())).containsExactly("flannel", "control-plane", "kube-node", "addons");
@@ -196,6 +197,6 @@ class KubeArtifactsLabTest {
         ReleaseBinary kubectl = new ReleaseBinary("kubectl", KUBECTL_VERSION, "kubectl", path);
         KubeArtifacts set = new KubeArtifacts(resolver, List.of(kubectl));
         Phase phase = Phase.of("kubectl", HostSelector.roles(Role.MASTER), new ReleaseBinariesStep("kubectl-binary", set, ctx -> List.of(kubectl)));
-        return Provisioner.builder().inventory(inventory).stateDirectory(stateDir).customizePlan(plan -> Plan.of(phase)).build();
+        return EngineHooks.builder(inventory, plan -> Plan.of(phase)).stateDirectory(stateDir).build();
     }
 }

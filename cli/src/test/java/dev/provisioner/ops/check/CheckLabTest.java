@@ -1,5 +1,6 @@
 package dev.provisioner.ops.check;
 
+import dev.provisioner.api.EngineHooks;
 import dev.provisioner.api.ProvisionReport;
 import dev.provisioner.api.Provisioner;
 import dev.provisioner.cli.ExitCodes;
@@ -68,7 +69,7 @@ class CheckLabTest {
                     hostKeyPolicy: strict
                 """.formatted(lab.keys().ed25519(), master.address(), lab.host("registry").address(), lab.knownHosts()));
         inventory = Inventory.load(inventoryFile);
-        ProvisionReport applied = Provisioner.builder().inventory(inventory).stateDirectory(lab.dir().resolve(".provisioner/checklab"))
+        ProvisionReport applied = EngineHooks.builder(inventory).stateDirectory(lab.dir().resolve(".provisioner/checklab"))
                 .onlyPhases(PHASES).build().apply();
         assertThat(applied.failures()).as("apply of " + PHASES).isEmpty();
     }

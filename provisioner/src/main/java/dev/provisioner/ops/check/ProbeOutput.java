@@ -9,7 +9,7 @@ import java.util.List;
  * @param exitCode the script's exit code; {@link ProbeScripts#NOT_INSTALLED} and {@link ProbeScripts#TIMED_OUT} are reserved
  * @param text     its output
  */
-public record ProbeOutput(int exitCode, String text) {
+record ProbeOutput(int exitCode, String text) {
     public ProbeOutput {
         text = text == null ? "" : text;
     }

@@ -12,7 +12,7 @@ import java.util.TreeMap;
  * A host's facts as comparable lines, key to value: the operating system, every package, file and unit
  * asked about. A file is its SHA-256, mode and owner, never its content, so a plan file holds no secret.
  */
-public final class FactLines {
+final class FactLines {
     private FactLines() {
     }
 

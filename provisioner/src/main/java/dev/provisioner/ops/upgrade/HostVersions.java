@@ -14,7 +14,7 @@ import java.util.Optional;
  * @param inRun     this upgrade works on it (not left out by {@code --limit})
  * @param installed component to version, from {@link InstalledVersions}
  */
-public record HostVersions(String host, boolean master, boolean node, boolean inRun, Map<String, String> installed) {
+record HostVersions(String host, boolean master, boolean node, boolean inRun, Map<String, String> installed) {
     public HostVersions {
         installed = Map.copyOf(installed);
     }

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * @param patch  patch
  * @param text   as written, without the {@code v}
  */
-public record SemVer(int major, int minor, int patch, String text) implements Comparable<SemVer> {
+record SemVer(int major, int minor, int patch, String text) implements Comparable<SemVer> {
     private static final Pattern FORM = Pattern.compile("v?(\\d+)\\.(\\d+)\\.(\\d+)([-+~].*)?");
 
     /** @throws IllegalArgumentException naming the value when it is not a version */

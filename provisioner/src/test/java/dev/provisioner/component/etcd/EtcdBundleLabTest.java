@@ -1,5 +1,6 @@
 package dev.provisioner.component.etcd;
 
+import dev.provisioner.api.EngineHooks;
 import dev.provisioner.api.ProvisionReport;
 import dev.provisioner.api.Provisioner;
 import dev.provisioner.api.StepStatus;
@@ -117,7 +118,7 @@ class EtcdBundleLabTest {
     }
 
     private ProvisionReport apply(Path bundle) {
-        return Provisioner.builder().inventory(inventory).stateDirectory(lab.dir().resolve("site-state"))
+        return EngineHooks.builder(inventory).stateDirectory(lab.dir().resolve("site-state"))
                 .bundle(bundle).requirePinned(true).onlyPhases(PHASES).build().apply();
     }
 

@@ -1,5 +1,6 @@
 package dev.provisioner.component.etcd;
 
+import dev.provisioner.api.EngineHooks;
 import dev.provisioner.api.ProvisionReport;
 import dev.provisioner.api.Provisioner;
 import dev.provisioner.api.StepFailure;
@@ -89,7 +90,7 @@ class EtcdClusterLabTest {
     }
 
     private Provisioner provisioner() {
-        return Provisioner.builder().inventory(inventory).stateDirectory(lab.dir().resolve("state")).onlyPhases(PHASES).build();
+        return EngineHooks.builder(inventory).stateDirectory(lab.dir().resolve("state")).onlyPhases(PHASES).build();
     }
 
     private static List<String> changed(ProvisionReport r) {

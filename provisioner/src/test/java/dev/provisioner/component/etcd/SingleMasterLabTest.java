@@ -1,5 +1,6 @@
 package dev.provisioner.component.etcd;
 
+import dev.provisioner.api.EngineHooks;
 import dev.provisioner.api.HostReport;
 import dev.provisioner.api.ProvisionReport;
 import dev.provisioner.api.Provisioner;
@@ -88,7 +89,7 @@ class SingleMasterLabTest {
 
     private ProvisionReport apply() {
         long t = System.nanoTime();
-        ProvisionReport r = Provisioner.builder().inventory(inventory).stateDirectory(lab.dir().resolve("state"))
+        ProvisionReport r = EngineHooks.builder(inventory).stateDirectory(lab.dir().resolve("state"))
                 .onlyPhases(PHASES).build().apply();
         System.out.println("apply: " + (System.nanoTime() - t) / 1_000_000 + " ms, changed: " + changed(r).stream()
                 .map(s -> s.host() + "/" + s.step()).toList() + ", slowest: " + r.steps().stream()

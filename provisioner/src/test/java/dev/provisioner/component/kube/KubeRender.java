@@ -1,5 +1,6 @@
 package dev.provisioner.component.kube;
 
+import dev.provisioner.api.EngineHooks;
 import dev.provisioner.api.Provisioner;
 import dev.provisioner.cis.RenderedFile;
 import dev.provisioner.cis.RenderedHost;
@@ -43,8 +44,8 @@ final class KubeRender {
 
     /** Host name to its desired files, for the standard plan with state in {@code stateDir}. */
     static Map<String, List<DesiredFile>> render(Inventory inventory, Path stateDir) {
-        Provisioner p = Provisioner.builder().inventory(inventory).stateDirectory(stateDir).downloads(false).build();
-        Plan plan = p.phases();
+        Provisioner p = EngineHooks.builder(inventory).stateDirectory(stateDir).downloads(false).build();
+        Plan plan = EngineHooks.phases(p);
         return PlanRenderer.render(plan, inventory, TemplateRenderer.builtIn(), Set.of());
     }
 

@@ -1,5 +1,6 @@
 package dev.provisioner.component.kube;
 
+import dev.provisioner.api.EngineHooks;
 import dev.provisioner.api.Provisioner;
 import dev.provisioner.facts.HostResolver;
 import dev.provisioner.inventory.Inventory;
@@ -25,7 +26,7 @@ class KubeletResolvConfTest {
     @Test
     void kubeletGetsTheUpstreamResolvConfWhereSystemdResolvedRuns() {
         Inventory inv = KubeRender.LOADER.load(KubeRender.INVENTORIES.resolve("blog-2018.yaml"));
-        Phase node = Provisioner.builder().inventory(inv).stateDirectory(state).downloads(false).build().phases().phases().stream()
+        Phase node = EngineHooks.phases(EngineHooks.builder(inv).stateDirectory(state).downloads(false).build()).phases().stream()
                 .filter(p -> p.title().equals(NodePhase.TITLE)).findFirst().orElseThrow();
         Step config = node.steps().stream().filter(s -> s.name().equals("kube-node-config")).findFirst().orElseThrow();
         String host = inv.view().nodes().get(0).name();

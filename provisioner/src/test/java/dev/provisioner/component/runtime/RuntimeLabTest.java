@@ -1,5 +1,7 @@
 package dev.provisioner.component.runtime;
 
+import dev.provisioner.api.EngineHooks;
+import dev.provisioner.api.RegistryCertificatePaths;
 import dev.provisioner.api.HostReport;
 import dev.provisioner.api.ProvisionReport;
 import dev.provisioner.api.Provisioner;
@@ -9,7 +11,6 @@ import dev.provisioner.component.hosts.PrepareHostsPhase;
 import dev.provisioner.component.prereq.PrereqSettings;
 import dev.provisioner.component.prereq.PrerequisitesPhase;
 import dev.provisioner.component.registry.RegistryPhase;
-import dev.provisioner.component.registry.RegistryTls;
 import dev.provisioner.inventory.Inventory;
 import dev.provisioner.pki.ClusterPki;
 import dev.provisioner.pki.HostFile;
@@ -126,10 +127,9 @@ class RuntimeLabTest {
     }
 
     private Provisioner provisioner() {
-        RegistryTls tls = new RegistryTls(HostPaths.REGISTRY_CERT, HostPaths.REGISTRY_KEY, Optional.of(HostPaths.REGISTRY_CA_CERT));
-        return Provisioner.builder().inventory(inventory).stateDirectory(state).registryTls(tls).onlyPhases(PHASES)
-                .customizePlan(plan -> plan.replace(PrerequisitesPhase.TITLE,
-                        PrerequisitesPhase.create(PrereqSettings.standard().withSysctl("vm.max_map_count", maxMapCount))))
+        RegistryCertificatePaths tls = new RegistryCertificatePaths(HostPaths.REGISTRY_CERT, HostPaths.REGISTRY_KEY, Optional.of(HostPaths.REGISTRY_CA_CERT));
+        return EngineHooks.builder(inventory, plan -> plan.replace(PrerequisitesPhase.TITLE,
+                        PrerequisitesPhase.create(PrereqSettings.standard().withSysctl("vm.max_map_count", maxMapCount)))).stateDirectory(state).registryCertificate(tls).onlyPhases(PHASES)
                 .build();
     }
 
@@ -263,10 +263,9 @@ class RuntimeLabTest {
         // pulls it by its upstream name. The lab has no route to registry.k8s.io: only the mirror can serve it.
         Path artifacts = lab.dir().resolve("artifacts");
         TinyOciImage.write(Files.createDirectories(artifacts.resolve("images")).resolve("pause.tar"), "registry.k8s.io/pause:3.10.1");
-        RegistryTls tls = new RegistryTls(HostPaths.REGISTRY_CERT, HostPaths.REGISTRY_KEY, Optional.of(HostPaths.REGISTRY_CA_CERT));
-        ProvisionReport r = Provisioner.builder().inventory(inventory).stateDirectory(state).registryTls(tls).onlyPhases(PHASES)
-                .customizePlan(plan -> plan.replace(PrerequisitesPhase.TITLE,
-                        PrerequisitesPhase.create(PrereqSettings.standard().withSysctl("vm.max_map_count", maxMapCount))))
+        RegistryCertificatePaths tls = new RegistryCertificatePaths(HostPaths.REGISTRY_CERT, HostPaths.REGISTRY_KEY, Optional.of(HostPaths.REGISTRY_CA_CERT));
+        ProvisionReport r = EngineHooks.builder(inventory, plan -> plan.replace(PrerequisitesPhase.TITLE,
+                        PrerequisitesPhase.create(PrereqSettings.standard().withSysctl("vm.max_map_count", maxMapCount)))).stateDirectory(state).registryCertificate(tls).onlyPhases(PHASES)
                 .artifactsDirectory(artifacts).build().apply();
         assertThat(r.failures()).isEmpty();
         assertThat(sh(registry, "curl -s --cacert " + HostPaths.REGISTRY_CA_CERT + " https://registry:5000/v2/_catalog"))

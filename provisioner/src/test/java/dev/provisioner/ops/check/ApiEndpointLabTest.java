@@ -1,5 +1,6 @@
 package dev.provisioner.ops.check;
 
+import dev.provisioner.api.EngineHooks;
 import dev.provisioner.api.ProvisionReport;
 import dev.provisioner.api.Provisioner;
 import dev.provisioner.api.StepStatus;
@@ -71,7 +72,7 @@ class ApiEndpointLabTest {
     }
 
     private ProvisionReport apply() {
-        return Provisioner.builder().inventory(inventory).stateDirectory(state).downloads(false)
+        return EngineHooks.builder(inventory).stateDirectory(state).downloads(false)
                 .onlyPhases(List.of(PkiPhase.TITLE, ApiLbPhase.TITLE)).build().apply();
     }
 
