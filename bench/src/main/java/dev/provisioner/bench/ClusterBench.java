@@ -1,12 +1,12 @@
 package dev.provisioner.bench;
 
 import dev.provisioner.api.ProvisionReport;
+import dev.provisioner.api.ClusterInventory;
 import dev.provisioner.api.Provisioner;
 import dev.provisioner.api.StepFailure;
 import dev.provisioner.api.StepStatus;
 import dev.provisioner.bench.reference.RefRun;
 import dev.provisioner.bench.reference.SshFanOut;
-import dev.provisioner.inventory.Inventory;
 import dev.provisioner.lab.LabHostInfo;
 
 import java.io.IOException;
@@ -97,8 +97,7 @@ final class ClusterBench {
         double cpu0 = Probe.cpuSeconds();
         OptionalLong host0 = hostCpu.sample();
         long t0 = System.nanoTime();
-        Inventory inventory = Inventory.load(inventoryFile);
-        ProvisionReport report = Provisioner.builder().inventory(inventory).stateDirectory(state).build().apply();
+        ProvisionReport report = Provisioner.builder().inventory(ClusterInventory.load(inventoryFile)).stateDirectory(state).build().apply();
         double wall = (System.nanoTime() - t0) / 1e9;
         OptionalLong host1 = hostCpu.sample();
         double cpu = Probe.cpuSeconds() - cpu0;

@@ -1,6 +1,7 @@
 package dev.provisioner.cli;
 
 import dev.provisioner.api.ProvisionReport;
+import dev.provisioner.api.EngineHooks;
 import dev.provisioner.api.Provisioner;
 import dev.provisioner.component.etcd.EtcdBackupFiles;
 import dev.provisioner.component.etcd.EtcdPhase;
@@ -54,7 +55,7 @@ class EtcdBackupLabTest {
     }
 
     private Provisioner provisioner() {
-        return Provisioner.builder().inventory(Inventory.load(inventory)).stateDirectory(state).onlyPhases(ONLY).build();
+        return EngineHooks.builder(Inventory.load(inventory)).stateDirectory(state).onlyPhases(ONLY).build();
     }
 
     @AfterAll
