@@ -2,12 +2,11 @@ package dev.provisioner.cli;
 
 import dev.provisioner.cli.json.CheckDto;
 import dev.provisioner.cli.json.JsonLines;
-import dev.provisioner.ops.check.CheckReport;
-import dev.provisioner.ops.check.HealthCheck;
-import dev.provisioner.ops.check.ProbeResult;
-import dev.provisioner.ops.check.ProbeStatus;
-import dev.provisioner.inventory.Inventory;
-import dev.provisioner.transport.TransportKind;
+import dev.provisioner.api.HealthReport;
+import dev.provisioner.api.InvalidSetupException;
+import dev.provisioner.api.ProbeOutcome;
+import dev.provisioner.api.ProbeStatus;
+import dev.provisioner.api.Provisioner;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -16,6 +15,7 @@ import picocli.CommandLine.Option;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code provisioner check -i INV [--smoke]}: read-only health of every component on every host. */
@@ -53,20 +53,20 @@ public final class CheckCommand implements Callable<Integer>, OutputOptions.Self
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Inventory inv = inventory.load(err);
-        HealthCheck.Builder b = HealthCheck.builder().inventory(inv).smoke(smoke).parallelism(connect.parallel())
-                .smokeImage(smokeImage).templatesDir(templates.dir);
-        if (connect.transport != null) {
-            b.transport(TransportKind.valueOf(connect.transport.name()));
-        }
-        HealthCheck check;
+        inventory.load(err); // refuses an invalid inventory (exit 2, nothing contacted) and prints its warnings
+        Provisioner p;
         try {
-            check = b.insecureAcceptAnyHostKey(connect.insecureAcceptAnyHostKey).build();
+            Provisioner.Builder b = Provisioner.builder().inventory(inventory.forFacade()).parallelism(connect.parallel())
+                    .insecureAcceptAnyHostKey(connect.insecureAcceptAnyHostKey).templatesDir(templates.dir);
+            p = (connect.transport == null ? b : b.transport(connect.transport)).build();
+        } catch (InvalidSetupException e) {
+            e.problems().forEach(m -> err.println("error: " + m));
+            return ExitCodes.INVALID_INPUT;
         } catch (IllegalArgumentException e) {
             err.println("error: " + e.getMessage());
             return ExitCodes.INVALID_INPUT;
         }
-        CheckReport report = check.run();
+        HealthReport report = p.health(smoke, Optional.ofNullable(smokeImage));
         int code = exitCode(report);
         if (output.json) {
             JsonLines json = new JsonLines(out);
@@ -81,7 +81,7 @@ public final class CheckCommand implements Callable<Integer>, OutputOptions.Self
     }
 
     /** 3 unreachable, 4 a probe failed, 9 a component not installed, else 0. */
-    static int exitCode(CheckReport report) {
+    static int exitCode(HealthReport report) {
         if (report.unreachable()) {
             return ExitCodes.UNREACHABLE;
         }
@@ -91,10 +91,10 @@ public final class CheckCommand implements Callable<Integer>, OutputOptions.Self
         return report.withStatus(ProbeStatus.NOT_INSTALLED).isEmpty() ? ExitCodes.OK : ExitCodes.NOT_INSTALLED;
     }
 
-    static void print(PrintWriter out, CheckReport report, boolean quiet) {
+    static void print(PrintWriter out, HealthReport report, boolean quiet) {
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"PROBE", "HOST", "RESULT", "DETAIL"});
-        for (ProbeResult r : report.results()) {
+        for (ProbeOutcome r : report.results()) {
             rows.add(new String[] {r.probe(), r.host(), r.status().label(), r.detail()});
         }
         int[] width = new int[3];

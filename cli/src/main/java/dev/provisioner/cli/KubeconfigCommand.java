@@ -1,10 +1,9 @@
 package dev.provisioner.cli;
 
+import dev.provisioner.api.Kubeconfig;
+import dev.provisioner.api.KubeconfigRequest;
+import dev.provisioner.api.Provisioner;
 import dev.provisioner.inventory.Inventory;
-import dev.provisioner.ops.kubeconfig.ControllerKubeconfig;
-import dev.provisioner.pki.ClientCertificateRequest;
-import dev.provisioner.pki.ClusterPki;
-import dev.provisioner.template.TemplateRenderer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -59,35 +58,35 @@ public final class KubeconfigCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        ClientCertificateRequest request = request();
+        KubeconfigRequest request = request();
         return PkiCommandErrors.run(err, () -> {
             Inventory inv = cluster.loadInventory();
             Path state = cluster.stateDirectory(inv);
-            ControllerKubeconfig kubeconfig = new ControllerKubeconfig(ClusterPki.standard(), TemplateRenderer.builtIn());
+            Provisioner kubeconfig = Provisioner.builder().inventory(cluster.facadeInventory()).stateDirectory(state).build();
             if ("-".equals(outputFile)) {
-                stdout.print(kubeconfig.render(inv, state, request, Optional.ofNullable(server)).text());
+                stdout.print(kubeconfig.kubeconfig(request, Optional.ofNullable(server)).text());
                 stdout.flush();
                 return ExitCodes.OK;
             }
             Path file = outputFile != null ? Path.of(outputFile) : state.resolve("kubeconfig");
-            ControllerKubeconfig.Rendered r = kubeconfig.write(inv, state, request, Optional.ofNullable(server), file);
+            Kubeconfig r = kubeconfig.writeKubeconfig(request, Optional.ofNullable(server), file);
             stdout.printf("wrote %s (0600): user %s, server %s, valid until %s%n", file, r.user(), r.server(), r.notAfter());
             stdout.printf("  use it: export KUBECONFIG=%s%n", file.toAbsolutePath());
             return ExitCodes.OK;
         });
     }
 
-    private ClientCertificateRequest request() {
+    private KubeconfigRequest request() {
         try {
             Duration validity = Durations.parse(ttl);
             if (server != null && !server.matches("https://[^\\s/?#]+(/[^\\s]*)?")) {
                 throw new IllegalArgumentException("--server must be an https:// URL, not '" + server + "'");
             }
             if (user == null) {
-                return groups.isEmpty() ? ClientCertificateRequest.admin(validity)
-                        : new ClientCertificateRequest(ClientCertificateRequest.ADMIN_USER, groups, validity);
+                return groups.isEmpty() ? KubeconfigRequest.admin(validity)
+                        : new KubeconfigRequest(KubeconfigRequest.ADMIN_USER, groups, validity);
             }
-            return new ClientCertificateRequest(user, groups, validity);
+            return new KubeconfigRequest(user, groups, validity);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }

@@ -9,8 +9,8 @@ import dev.provisioner.api.StepReport;
 import dev.provisioner.api.StepStatus;
 import dev.provisioner.cli.json.CheckDto;
 import dev.provisioner.cli.json.JsonLines;
-import dev.provisioner.ops.check.ProbeResult;
-import dev.provisioner.ops.check.ProbeStatus;
+import dev.provisioner.api.ProbeOutcome;
+import dev.provisioner.api.ProbeStatus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -55,10 +55,10 @@ class JsonOutputTest {
 
     @Test
     void checksBareObjectsCarryTheSchemaToo() throws Exception {
-        JsonNode probe = READ.readTree(JsonLines.write(CheckDto.Probe.of(new ProbeResult("etcd", "master", ProbeStatus.NOT_INSTALLED, "x"))));
+        JsonNode probe = READ.readTree(JsonLines.write(CheckDto.Probe.of(new ProbeOutcome("etcd", "master", ProbeStatus.NOT_INSTALLED, "x"))));
         assertThat(probe.get("schema").asInt()).isEqualTo(JsonLines.SCHEMA);
         assertThat(probe.get("status").asText()).isEqualTo("not_installed");
-        assertThat(JsonLines.write(CheckDto.Probe.of(new ProbeResult("etcd", "master", ProbeStatus.FAILED, "x"))))
+        assertThat(JsonLines.write(CheckDto.Probe.of(new ProbeOutcome("etcd", "master", ProbeStatus.FAILED, "x"))))
                 .startsWith("{\"probe\":\"etcd\",\"host\":\"master\",\"status\":\"failed\"");
     }
 

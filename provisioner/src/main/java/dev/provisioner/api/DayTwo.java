@@ -90,9 +90,34 @@ final class DayTwo {
         });
     }
 
+    /**
+     * The check's probes as the api's {@link HealthReport}; the same events as {@link #check}. What the
+     * check throws (it never throws for an unhealthy or unreachable host) ends the operation and is rethrown.
+     */
+    static HealthReport health(Operation op, HealthCheck check) {
+        started(op);
+        try {
+            CheckReport r = check.run(op);
+            HealthReport h = new HealthReport(r.results().stream()
+                    .map(p -> new ProbeOutcome(p.probe(), p.host(), ProbeStatus.valueOf(p.status().name()), p.detail())).toList(),
+                    r.duration());
+            r.results().forEach(p -> op.hostFinished(p.host(), p.status() != dev.provisioner.ops.check.ProbeStatus.FAILED,
+                    p.probe() + ": " + p.detail()));
+            op.finished(h.ok(), op.masker().mask(h.ok() ? "every probe passed" : h.failures().size() + " probe(s) failed"));
+            return h;
+        } catch (RuntimeException e) {
+            op.finished(false, op.masker().mask(String.valueOf(e.getMessage())));
+            throw e;
+        }
+    }
+
+    private static void started(Operation op) {
+        op.started(op.name() + " on " + op.inventory().hosts().stream().map(Host::name).toList());
+    }
+
     private static OperationReport run(Operation op, Function<Operation, OperationReport> work) {
         long start = System.nanoTime();
-        op.started(op.name() + " on " + op.inventory().hosts().stream().map(Host::name).toList());
+        started(op);
         OperationReport r;
         try {
             r = work.apply(op);

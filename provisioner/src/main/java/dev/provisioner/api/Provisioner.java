@@ -1,5 +1,6 @@
 package dev.provisioner.api;
 
+import dev.provisioner.ProvisionerException;
 import dev.provisioner.connect.ConnectionFactory;
 import dev.provisioner.bundle.BundleException;
 import dev.provisioner.bundle.BundleReader;
@@ -17,6 +18,8 @@ import dev.provisioner.operation.OperationSettings;
 import dev.provisioner.ops.check.HealthCheck;
 import dev.provisioner.ops.certs.ServedCertificates;
 import dev.provisioner.ops.upgrade.NodeDrain;
+import dev.provisioner.ops.kubeconfig.ControllerKubeconfig;
+import dev.provisioner.pki.ClientCertificateRequest;
 import dev.provisioner.pki.ClusterPki;
 import dev.provisioner.pki.PkiOptions;
 import dev.provisioner.ops.upgrade.RollingPlan;
@@ -299,6 +302,46 @@ public final class Provisioner {
     public OperationReport check(boolean smoke) {
         HealthCheck check = HealthCheck.builder().inventory(inventory).smoke(smoke).templatesDir(templatesDir.orElse(null)).build();
         return DayTwo.check(settings.start("check", false), check);
+    }
+
+    /**
+     * A kubeconfig for this machine whose client certificate the cluster CA in the state directory
+     * issues in memory (nothing is stored but what the caller writes); contacts no host. The server is
+     * {@code server} or the first master's address on port 6443.
+     *
+     * @throws IllegalArgumentException when the request's names or validity are refused
+     * @throws ProvisionerException     when the state directory has no usable cluster CA
+     */
+    public Kubeconfig kubeconfig(KubeconfigRequest request, Optional<String> server) {
+        ControllerKubeconfig.Rendered r = new ControllerKubeconfig(ClusterPki.standard(), templates)
+                .render(inventory, stateDirectory, clientRequest(request), server);
+        return new Kubeconfig(r.text(), r.server(), r.user(), r.notAfter());
+    }
+
+    /**
+     * {@link #kubeconfig} written to {@code file}, 0600 from creation (a file that cannot be written is
+     * a {@link ProvisionerException}); the returned text is the file's content.
+     */
+    public Kubeconfig writeKubeconfig(KubeconfigRequest request, Optional<String> server, Path file) {
+        ControllerKubeconfig.Rendered r = new ControllerKubeconfig(ClusterPki.standard(), templates)
+                .write(inventory, stateDirectory, clientRequest(request), server, file);
+        return new Kubeconfig(r.text(), r.server(), r.user(), r.notAfter());
+    }
+
+    private static ClientCertificateRequest clientRequest(KubeconfigRequest r) {
+        return new ClientCertificateRequest(r.user(), r.groups(), r.ttl());
+    }
+
+    /**
+     * The same read-only health check as {@link #check(boolean)}, with every probe's own status (a
+     * component that is not installed is told apart from one that failed) and, for the smoke test, the
+     * nginx image to run instead of {@code <registry>/nginx:1.27}. Never throws for an unhealthy or
+     * unreachable host: that is in the report.
+     */
+    public HealthReport health(boolean smoke, Optional<String> smokeImage) {
+        HealthCheck check = HealthCheck.builder().inventory(inventory).smoke(smoke).smokeImage(smokeImage.orElse(null))
+                .templatesDir(templatesDir.orElse(null)).build();
+        return DayTwo.health(settings.start("check", false), check);
     }
 
     /**

@@ -1,7 +1,7 @@
 package dev.provisioner.cli.json;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import dev.provisioner.ops.check.ProbeResult;
+import dev.provisioner.api.ProbeOutcome;
 
 /** {@code check --json}: one object per probe result, then a summary; both carry the schema themselves. */
 public final class CheckDto {
@@ -10,7 +10,7 @@ public final class CheckDto {
 
     @JsonPropertyOrder({"probe", "host", "status", "detail", "schema"})
     public record Probe(String probe, String host, String status, String detail, int schema) {
-        public static Probe of(ProbeResult r) {
+        public static Probe of(ProbeOutcome r) {
             return new Probe(r.probe(), r.host(), ReportDto.lower(r.status()), r.detail(), JsonLines.SCHEMA);
         }
     }
