@@ -37,8 +37,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The soak: on three real lab hosts (three etcd members from Debian's packages, real sshd and systemd),
  * {@code soak.rounds} rounds (default 30) of: a managed file hand-changed (the run's work), a random
- * {@link SoakFault} on a random host, a real {@code provisioner apply} in its own JVM with that fault
- * (before the run or while it holds the host's run lock), then the fault healed, a converging apply that
+ * {@link SoakFault} on a random host, an apply with that fault (before the run or while it holds the host's
+ * run lock; for the controller kill a real {@code provisioner apply} process, otherwise the library in this JVM), then the fault healed, a converging apply that
  * must succeed and a plan that must be empty. Throughout the faulted run and the converge, every managed
  * file on every host is sampled and must be its old or its new content; after each round every etcd key the
  * soak wrote must still be there. The random choices come from {@code soak.seed} (printed; the same seed
@@ -80,7 +80,7 @@ class SoakLabRun {
             for (int n = 1; n <= rounds; n++) {
                 SoakRound r = round(n);
                 done.add(r);
-                System.out.printf("[soak] round %d %s on %s: faulted exit %d, converge %s, plan changes %d, samples %d, torn %d,"
+                System.out.printf("[soak] round %d %s on %s: faulted result %d, converge %s, plan changes %d, samples %d, torn %d,"
                                 + " keys %d/%d, %.0f s: %s%n", n, r.fault(), r.host(), r.faultedExit(), r.convergeOk() ? "ok" : "FAILED",
                         r.planChanges(), r.samples(), r.torn().size(), r.etcdKeys(), r.etcdKeysWanted(), r.seconds(),
                         r.passed() ? "PASS" : "FAIL");
@@ -98,7 +98,8 @@ class SoakLabRun {
         }
         StringBuilder hosts = new StringBuilder();
         for (LabHost h : lab.hosts()) {
-            hosts.append("  - name: ").append(h.name()).append("\n    address: ").append(h.address()).append("\n    roles: [master]\n");
+            hosts.append("  - name: ").append(h.name()).append("\n    address: ").append(h.address())
+                    .append(h == lab.hosts().get(0) ? "\n    roles: [master, node]\n" : "\n    roles: [master]\n");
         }
         inventoryFile = Files.writeString(lab.dir().resolve("soak.yaml"), """
                 defaults:
@@ -154,30 +155,26 @@ class SoakLabRun {
         Thread sampling = new Thread(sampler, "soak-sampler");
         sampling.start();
 
-        Path out = Files.createTempFile(lab.dir(), "round-" + n + "-", ".out");
         long runStarted = System.nanoTime();
-        Process cli = cli(out);
+        FaultedRun run = fault == SoakFault.CONTROLLER_SIGKILL ? new CliRun(n) : new InProcessRun();
         boolean hitMidRun = false;
         if (fault.midRun) {
-            String holder = "grep -q '(pid " + cli.pid() + ")' " + RunLock.HOLDER;
+            String holder = "grep -q '(pid " + run.pid() + ")' " + RunLock.HOLDER;
             long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-            while (cli.isAlive() && target.exec(holder).exitCode() != 0 && System.nanoTime() < deadline) {
+            while (run.isAlive() && target.exec(holder).exitCode() != 0 && System.nanoTime() < deadline) {
                 Thread.sleep(50);
             }
             Thread.sleep(midRunDelayMs);
-            hitMidRun = cli.isAlive();
+            hitMidRun = run.isAlive();
             if (fault == SoakFault.CONTROLLER_SIGKILL) {
-                cli.destroyForcibly();
+                ((CliRun) run).process.destroyForcibly();
             }
             detail = fault.inject(target, random) + " after the run held the lock +" + midRunDelayMs + " ms";
         }
-        boolean finished = cli.waitFor(FAULTED_RUN_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
-        if (!finished) {
-            cli.destroyForcibly().waitFor();
-        }
+        boolean finished = run.await(FAULTED_RUN_LIMIT);
         double faultedSeconds = seconds(runStarted);
-        int exit = finished ? cli.exitValue() : -1;
-        String summary = (finished ? "" : "HUNG: killed after " + FAULTED_RUN_LIMIT + "; ") + tail(out);
+        int exit = finished ? run.exitCode() : -1;
+        String summary = (finished ? "" : "HUNG: given up after " + FAULTED_RUN_LIMIT + "; ") + run.summary();
         fault.heal(target);
 
         double lockFree = -1;
@@ -224,12 +221,94 @@ class SoakLabRun {
         return h.name() + ":" + ETCD_CONF;
     }
 
-    /** The real CLI in its own JVM: {@code provisioner apply} of the soak's phases. */
-    private Process cli(Path out) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "dev.provisioner.cli.Main",
-                "apply", "-i", inventoryFile.toString(), "--only", String.join(",", PHASES), "--state", state.toString())
-                .redirectErrorStream(true).redirectOutput(out.toFile()).start();
+    /** The faulted apply: the real CLI in a JVM of its own (for the controller kill) or the library in this JVM. */
+    private interface FaultedRun {
+        long pid();
+
+        boolean isAlive();
+
+        boolean await(Duration limit) throws InterruptedException;
+
+        /** The CLI's exit code; in this JVM 0 for a run without failures, else the number of failures. */
+        int exitCode();
+
+        String summary() throws IOException;
+    }
+
+    /** {@code provisioner apply} of the soak's phases, a real CLI process on this test's classpath. */
+    private final class CliRun implements FaultedRun {
+        final Process process;
+        private final Path out;
+
+        CliRun(int n) throws IOException {
+            out = Files.createTempFile(lab.dir(), "round-" + n + "-", ".out");
+            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "dev.provisioner.cli.Main",
+                    "apply", "-i", inventoryFile.toString(), "--only", String.join(",", PHASES), "--state", state.toString())
+                    .redirectErrorStream(true).redirectOutput(out.toFile()).start();
+        }
+
+        public long pid() {
+            return process.pid();
+        }
+
+        public boolean isAlive() {
+            return process.isAlive();
+        }
+
+        public boolean await(Duration limit) throws InterruptedException {
+            if (process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
+                return true;
+            }
+            process.destroyForcibly().waitFor();
+            return false;
+        }
+
+        public int exitCode() {
+            return process.exitValue();
+        }
+
+        public String summary() throws IOException {
+            List<String> lines = Files.readAllLines(out).stream().filter(l -> !l.isBlank()).toList();
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 4), lines.size()));
+        }
+    }
+
+    /** The same apply through the library in this JVM (no JVM start-up per round on a loaded machine). */
+    private final class InProcessRun implements FaultedRun {
+        private final java.util.concurrent.CompletableFuture<ProvisionReport> report =
+                java.util.concurrent.CompletableFuture.supplyAsync(() -> provisioner().build().apply());
+
+        public long pid() {
+            return ProcessHandle.current().pid();
+        }
+
+        public boolean isAlive() {
+            return !report.isDone();
+        }
+
+        public boolean await(Duration limit) throws InterruptedException {
+            try {
+                report.get(limit.toMillis(), TimeUnit.MILLISECONDS);
+                return true;
+            } catch (java.util.concurrent.TimeoutException e) {
+                return false;
+            } catch (java.util.concurrent.ExecutionException e) {
+                return true;
+            }
+        }
+
+        public int exitCode() {
+            return report.isCompletedExceptionally() ? -2 : report.join().failures().size();
+        }
+
+        public String summary() {
+            if (report.isCompletedExceptionally()) {
+                return "threw: " + report.handle((r, e) -> String.valueOf(e)).join();
+            }
+            ProvisionReport r = report.join();
+            return r.failures().isEmpty() ? "ok" : String.join("\n", r.failures().stream().map(f -> f.message()).toList());
+        }
     }
 
     private static String etcdctl(LabHost h, String args) {
@@ -257,9 +336,12 @@ class SoakLabRun {
         return (int) etcdKeys.stream().filter(found::contains).count();
     }
 
-    private static String tail(Path out) throws IOException {
-        List<String> lines = Files.readAllLines(out).stream().filter(l -> !l.isBlank()).toList();
-        return String.join("\n", lines.subList(Math.max(0, lines.size() - 4), lines.size()));
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static double seconds(long since) {
@@ -284,6 +366,7 @@ class SoakLabRun {
         @Override
         public void run() {
             while (!stop.get()) {
+                sleep(200); // docker exec is costly on a loaded machine; ~1 sample of every file per second
                 for (LabHost h : lab.hosts()) {
                     Map<String, String> now;
                     try {
@@ -319,7 +402,7 @@ class SoakLabRun {
         doc.put("faults", byFault);
         doc.put("rounds", done);
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(results.toFile(), doc);
-        StringBuilder md = new StringBuilder("| round | fault | host | mid-run hit | faulted exit | faulted s | converge | plan changes"
+        StringBuilder md = new StringBuilder("| round | fault | host | mid-run hit | faulted exit / failures | faulted s | converge | plan changes"
                 + " | samples | torn | etcd keys | s | result |\n|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (SoakRound r : done) {
             md.append(String.format("| %d | %s | %s | %s | %d | %.1f | %s | %d | %d | %d | %d/%d | %.0f | %s |%n", r.round(), r.fault(),

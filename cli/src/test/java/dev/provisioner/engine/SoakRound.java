@@ -11,7 +11,8 @@ import java.util.List;
  * @param detail         what exactly was done
  * @param drift          the managed file hand-changed before the run (the run's work), as {@code host:path}
  * @param hitMidRun      for a mid-run fault: the faulted CLI was still running when the fault was injected
- * @param faultedExit    the faulted {@code provisioner apply}'s exit code (137 when it was killed)
+ * @param faultedExit    controller-kill rounds: the CLI process's exit code (137, killed); other rounds, whose apply runs
+ *                       through the library in the soak's JVM: its number of failures (0: the run succeeded despite the fault)
  * @param faultedSeconds how long the faulted run took
  * @param faultedSummary the faulted run's last output lines (its error or summary)
  * @param lockFreeSeconds after a controller kill: seconds until every host's run lock was free again (else -1)
