@@ -71,7 +71,8 @@ enum SoakFault {
                 yield "added Environment=SOAK_HAND_EDIT=1 and a comment to " + ETCD_UNIT;
             }
             case RUN_LOCK_HELD -> {
-                host.execOk("mkdir -p /var/lib/provisioner && (setsid flock " + RUN_LOCK + " sleep 900 </dev/null >/dev/null 2>&1 &)");
+                // -o: flock alone holds the lock (not its sleep), so killing flock frees it
+                host.execOk("mkdir -p /var/lib/provisioner && (setsid flock -o " + RUN_LOCK + " sleep 900 </dev/null >/dev/null 2>&1 &)");
                 FaultLab.await(() -> host.exec("flock -n " + RUN_LOCK + " true").exitCode() != 0, Duration.ofSeconds(10));
                 yield "flock " + RUN_LOCK + " held by another process";
             }
@@ -90,7 +91,10 @@ enum SoakFault {
                 // healed by the converging apply itself: it must start etcd and restore the unit file
             }
             case TMP_FULL -> host.execOk("rm -f /tmp/soak-fill && mount -o remount,size=50% /tmp");
-            case RUN_LOCK_HELD -> host.execOk("pkill -f '^flock " + RUN_LOCK + " sleep 900' || true");
+            case RUN_LOCK_HELD -> {
+                host.execOk("pkill -f '^flock -o " + RUN_LOCK + " sleep 900' || true");
+                FaultLab.await(() -> host.exec("flock -n " + RUN_LOCK + " true").exitCode() == 0, Duration.ofSeconds(10));
+            }
         }
     }
 }

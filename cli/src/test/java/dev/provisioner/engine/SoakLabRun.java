@@ -175,17 +175,25 @@ class SoakLabRun {
         double faultedSeconds = seconds(runStarted);
         int exit = finished ? run.exitCode() : -1;
         String summary = (finished ? "" : "HUNG: given up after " + FAULTED_RUN_LIMIT + "; ") + run.summary();
-        fault.heal(target);
+        List<String> convergeErrors = new ArrayList<>();
+        try {
+            fault.heal(target);
+        } catch (RuntimeException | AssertionError e) {
+            convergeErrors.add("the fault could not be removed: " + e.getMessage()); // fails the round, the soak goes on
+        }
 
         double lockFree = -1;
         if (fault == SoakFault.CONTROLLER_SIGKILL) {
             long killed = System.nanoTime();
-            FaultLab.await(() -> hosts.stream().allMatch(h -> h.exec("flock -n " + SoakFault.RUN_LOCK + " true").exitCode() == 0),
-                    Duration.ofSeconds(30));
-            lockFree = seconds(killed);
+            try {
+                FaultLab.await(() -> hosts.stream().allMatch(h -> h.exec("flock -n " + SoakFault.RUN_LOCK + " true").exitCode() == 0),
+                        Duration.ofSeconds(30));
+                lockFree = seconds(killed);
+            } catch (AssertionError e) {
+                convergeErrors.add("a run lock was still taken 30 s after the controller was killed");
+            }
         }
 
-        List<String> convergeErrors = new ArrayList<>();
         ProvisionReport converge = provisioner().build().apply();
         converge.failures().forEach(f -> convergeErrors.add(f.message()));
         sampler.stop();
@@ -205,7 +213,7 @@ class SoakLabRun {
         putKey("/soak/round-" + n);
         int keys = countKeys(hosts.get(random.nextInt(hosts.size())));
         boolean passed = finished && convergeErrors.isEmpty() && planChanges == 0 && sampler.torn.isEmpty() && asWanted
-                && leftovers.isEmpty() && keys == etcdKeys.size() && (fault != SoakFault.CONTROLLER_SIGKILL || lockFree < 15);
+                && leftovers.isEmpty() && keys == etcdKeys.size() && (fault != SoakFault.CONTROLLER_SIGKILL || (lockFree >= 0 && lockFree < 15));
         return new SoakRound(n, fault, target.name(), detail, drift, hitMidRun, exit, faultedSeconds, summary, lockFree,
                 sampler.samples.get(), List.copyOf(sampler.torn), convergeErrors.isEmpty(), convergeErrors, planChanges, asWanted,
                 leftovers, keys, etcdKeys.size(), seconds(started), passed);
