@@ -222,7 +222,8 @@ class SoakLabRun {
     /** Hand-changes one managed file of {@code h}: the /etc/hosts block or etcd's configuration. */
     private String drift(LabHost h, int n) {
         if (random.nextBoolean()) {
-            h.execOk("sed -i 's/\\t" + h.name() + "$/\\t" + h.name() + " soak-drift-" + n + "/' /etc/hosts");
+            // In place: /etc/hosts is a bind mount in a container, so sed -i's rename fails (EBUSY)
+            h.execOk("c=$(sed 's/\\t" + h.name() + "$/\\t" + h.name() + " soak-drift-" + n + "/' /etc/hosts) && printf '%s\\n' \"$c\" > /etc/hosts");
             return h.name() + ":/etc/hosts";
         }
         h.execOk("echo '# soak drift " + n + "' >> " + ETCD_CONF);
