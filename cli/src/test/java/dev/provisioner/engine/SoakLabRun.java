@@ -223,7 +223,9 @@ class SoakLabRun {
     private String drift(LabHost h, int n) {
         if (random.nextBoolean()) {
             // In place: /etc/hosts is a bind mount in a container, so sed -i's rename fails (EBUSY)
-            h.execOk("c=$(sed 's/\\t" + h.name() + "$/\\t" + h.name() + " soak-drift-" + n + "/' /etc/hosts) && printf '%s\\n' \"$c\" > /etc/hosts");
+            // Byte for byte apart from the one line (a $(...) would drop the file's trailing blank lines, outside the block)
+            h.execOk("sed 's/\\t" + h.name() + "$/\\t" + h.name() + " soak-drift-" + n + "/' /etc/hosts > /root/hosts.soak"
+                    + " && cat /root/hosts.soak > /etc/hosts && rm /root/hosts.soak");
             return h.name() + ":/etc/hosts";
         }
         h.execOk("echo '# soak drift " + n + "' >> " + ETCD_CONF);
