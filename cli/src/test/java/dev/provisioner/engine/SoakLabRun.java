@@ -224,7 +224,10 @@ class SoakLabRun {
         if (random.nextBoolean()) {
             // In place: /etc/hosts is a bind mount in a container, so sed -i's rename fails (EBUSY)
             // Byte for byte apart from the one line (a $(...) would drop the file's trailing blank lines, outside the block)
-            h.execOk("sed 's/\\t" + h.name() + "$/\\t" + h.name() + " soak-drift-" + n + "/' /etc/hosts > /root/hosts.soak"
+            // Only inside the managed block: Docker's own line for the container's name is outside it, and the engine
+            // rightly leaves that alone
+            h.execOk("sed '/^# BEGIN provisioner/,/^# END provisioner/ s/\\t" + h.name() + "$/\\t" + h.name() + " soak-drift-" + n
+                    + "/' /etc/hosts > /root/hosts.soak"
                     + " && cat /root/hosts.soak > /etc/hosts && rm /root/hosts.soak");
             return h.name() + ":/etc/hosts";
         }
