@@ -11,7 +11,8 @@ import java.util.Optional;
  * it in {@value #HOLDER}, and hands the lock to a small watcher process that keeps it exactly as
  * long as the run's SSH connection lives (it polls the connection's sshd process every 0.2 s). A
  * finished, crashed or killed controller therefore never leaves a stale lock: when its connection
- * drops, sshd exits and the lock is free within a second. Then it waits for {@value #BUSY}, which
+ * drops, sshd exits and the lock is free within a second; the watcher removes the holder line just
+ * before, so a refusal never names a run that is over. Then it waits for {@value #BUSY}, which
  * every apply script holds shared while it runs, so a script orphaned by a lost connection (sshd
  * does not stop it) finishes its current action before a new run starts changing things.
  *
@@ -74,8 +75,10 @@ public final class RunLock {
                 + "  if [ \"${s:-1}\" -gt 1 ]; then\n"
                 // GNU tail waits for the pid without forking; where it cannot (or setsid is missing), a
                 // kill -0 loop does. The background subshell holds fd 9 until the waiting ends.
-                + "    { setsid tail --pid=\"$s\" -s 0.2 -f /dev/null 2>/dev/null"
-                + " || while kill -0 \"$s\" 2>/dev/null; do sleep 0.2; done; } </dev/null >/dev/null 2>&1 &\n"
+                // When the wait ends the holder line goes, still under the lock: a later refusal never names a run
+                // that is over (a lock held by anything else is "an unknown run").
+                + "    { { setsid tail --pid=\"$s\" -s 0.2 -f /dev/null 2>/dev/null"
+                + " || while kill -0 \"$s\" 2>/dev/null; do sleep 0.2; done; }; rm -f " + holderFile + "; } </dev/null >/dev/null 2>&1 &\n"
                 + "  fi\n"
                 + "  exec 9>&-\n"
                 + "else\n"

@@ -91,4 +91,53 @@ class RunLockScriptTest {
         assertThat(free.code()).isZero();
         assertThat(free.stdout()).isEqualTo("first-action\n");
     }
+
+    /**
+     * Soak finding: the holder line outlived its run, so a lock held by anything else was refused naming a run
+     * that had ended long before. The connection's sshd is stood in for by a copy of the shell named
+     * {@code sshd-conn} (the script looks for an ancestor whose name starts with sshd): while it lives the lock is
+     * held and the refusal names the run; once it exits the lock is free and the holder line is gone.
+     */
+    @Test
+    void theHolderLineGoesWithItsRunSoALaterRefusalNeverNamesARunThatIsOver() throws Exception {
+        Path sshd = dir.resolve("sshd-conn");
+        Files.copy(Path.of("/bin/sh"), sshd);
+        sshd.toFile().setExecutable(true);
+        String lockDir = dir.resolve("lock").toString();
+        Path end = dir.resolve("end");
+        Process connection = new ProcessBuilder(sshd.toString(), "-c", "/bin/sh -c \"$0\" && echo held"
+                + " && while [ ! -e \"$1\" ]; do sleep 0.1; done", RunLock.acquire("run A", lockDir), end.toString())
+                .redirectErrorStream(true).start();
+        connection.getOutputStream().close();
+        try {
+            assertThat(new String(connection.getInputStream().readNBytes(5), StandardCharsets.UTF_8)).isEqualTo("held\n");
+            Exit refused = sh(RunLock.acquire("run B", lockDir), "/usr/bin:/bin");
+            assertThat(refused.code()).isEqualTo(RunLock.REFUSED);
+            assertThat(RunLock.holder(refused.stderr())).isEqualTo("run A");
+            Files.createFile(end); // the connection ends
+            assertThat(connection.waitFor(15, TimeUnit.SECONDS)).isTrue();
+            Path holderFile = Path.of(lockDir, "run.lock.holder");
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (Files.exists(holderFile) && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            assertThat(holderFile).as("the holder line is removed when its run's connection ends").doesNotExist();
+        } finally {
+            connection.destroyForcibly();
+        }
+        // Another program holding the lock is not mistaken for run A.
+        Process other = new ProcessBuilder("flock", "-o", lockDir + "/run.lock", "sleep", "15").start();
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (sh("flock -n " + lockDir + "/run.lock true", "/usr/bin:/bin").code() == 0 && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            Exit refused = sh(RunLock.acquire("run C", lockDir), "/usr/bin:/bin");
+            assertThat(refused.code()).isEqualTo(RunLock.REFUSED);
+            assertThat(RunLock.holder(refused.stderr())).isEqualTo("an unknown run");
+        } finally {
+            other.destroyForcibly();
+            other.waitFor(5, TimeUnit.SECONDS);
+        }
+    }
 }
