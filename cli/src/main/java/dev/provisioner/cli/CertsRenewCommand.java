@@ -16,7 +16,7 @@ import java.util.concurrent.Callable;
  * {@code --ca} rotates the CAs (phase 1), {@code --ca --finish} ends the rotation's transition (phase 2).
  */
 @Command(name = "renew", mixinStandardHelpOptions = true,
-        header = "Renew leaf certificates and roll them out, one etcd member and master at a time.",
+        header = "Renew leaf certificates (or rotate the CAs: --ca) and roll them out, one etcd member and master at a time.",
         description = "Reissues in the state directory every leaf certificate (all, or with --within those that expire"
                 + " within that time) from the existing CAs, then applies: the new certificates are distributed and"
                 + " exactly the services that read a changed one restart, etcd and the control plane one host at a"
