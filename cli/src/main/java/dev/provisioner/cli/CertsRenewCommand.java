@@ -29,7 +29,7 @@ import java.util.concurrent.Callable;
                 + " outside the cluster has the new CA: the old CAs leave every bundle and are deleted. `certs check`"
                 + " shows the rotation's phase. A failed or interrupted phase resumes when the same command runs again."
                 + " Refused (exit code 1, nothing changed): --ca while a rotation's phase 1 has completed; --finish"
-                + " with no rotation in progress or before its phase 1 completed.")
+                + " with no rotation in progress or before its phase 1 completed; either with --limit.")
 @Exits({ExitCode.OK, ExitCode.ERROR, ExitCode.INVALID_INPUT, ExitCode.UNREACHABLE, ExitCode.STEP_FAILED, ExitCode.TIMEOUT,
         ExitCode.INCOMPLETE, ExitCode.LOCKED, ExitCode.INTERRUPTED})
 public final class CertsRenewCommand implements Callable<Integer>, OutputOptions.SelfRendering {

@@ -212,7 +212,8 @@ public final class Provisioner {
      * time, exactly the services whose files changed restart). During the transition that follows, servers
      * accept client certificates of either CA. Running it again after a failure resumes the phase.
      *
-     * @throws CaRotationRefusedException when a rotation's phase 1 has already completed (finish it first)
+     * @throws CaRotationRefusedException when a rotation's phase 1 has already completed (finish it first), or
+     *                                    the provisioner is limited to some hosts
      * @since 0.1
      */
     public ProvisionReport rotateCa() {
@@ -223,7 +224,8 @@ public final class Provisioner {
      * Phase 2 of a CA rotation: the old CAs leave every CA bundle (rolled out as {@link #rotateCa()} does) and,
      * once that converged, are deleted from the state directory. Running it again after a failure resumes it.
      *
-     * @throws CaRotationRefusedException when no rotation is in progress or its phase 1 has not completed
+     * @throws CaRotationRefusedException when no rotation is in progress or its phase 1 has not completed, or the
+     *                                    provisioner is limited to some hosts
      * @since 0.1
      */
     public ProvisionReport finishCaRotation() {
@@ -231,6 +233,11 @@ public final class Provisioner {
     }
 
     private CaRotationRuns caRotation() {
+        if (!limitHosts.isEmpty()) {
+            // A phase is recorded as done only when every host has it: a limited run would leave the others behind.
+            throw new CaRotationRefusedException("a CA rotation changes what every host trusts and presents; it cannot be"
+                    + " limited to " + String.join(", ", limitHosts) + " (run it without --limit)");
+        }
         requireCis();
         return new CaRotationRuns(ClusterPki.standard(), stateDirectory,
                 () -> run(settings.start("certs renew --ca", true), Mode.APPLY, RollingPlan.of(replan.get(), 1)));
