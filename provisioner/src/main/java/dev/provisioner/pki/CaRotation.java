@@ -130,15 +130,16 @@ final class CaRotation {
         return out;
     }
 
+    /** {@code first} then {@code second}, with a line break between them when {@code first} lacks one. */
     static byte[] concat(byte[] first, byte[] second) {
-        byte[] out = new byte[first.length + second.length + 1];
+        boolean newline = first.length > 0 && first[first.length - 1] != '\n';
+        byte[] out = new byte[first.length + (newline ? 1 : 0) + second.length];
         System.arraycopy(first, 0, out, 0, first.length);
-        int at = first.length;
-        if (first.length > 0 && first[first.length - 1] != '\n') {
-            out[at++] = '\n';
+        if (newline) {
+            out[first.length] = '\n';
         }
-        System.arraycopy(second, 0, out, at, second.length);
-        return java.util.Arrays.copyOf(out, at + second.length);
+        System.arraycopy(second, 0, out, out.length - second.length, second.length);
+        return out;
     }
 
     private static void delete(Path file) {
