@@ -24,7 +24,9 @@ import java.util.concurrent.Callable;
                 + " 4). No certificates found, or one that cannot be read: exit code 1. With --hosts it also connects to"
                 + " every host and reads the certificate it serves on 6443, 2379, 2380, 10250 and 5000 (openssl s_client"
                 + " on the host against its own address), with its expiry and whether it is the state directory's:"
-                + " a served certificate that is not (STALE) or has expired: exit code 4; a host not reached: exit code 3.")
+                + " a served certificate that is not (STALE) or has expired: exit code 4; a host not reached: exit code 3."
+                + " During a CA rotation (`certs renew --ca`) the table lists the other CAs too (<ca>.next, <ca>.old)"
+                + " and a line names the rotation's phase.")
 @Exits({ExitCode.OK, ExitCode.ERROR, ExitCode.INVALID_INPUT, ExitCode.UNREACHABLE, ExitCode.STEP_FAILED})
 public final class CertsCheckCommand implements Callable<Integer> {
     /** Exit code when a certificate has expired: a failed check, like a failed step. */
@@ -68,6 +70,7 @@ public final class CertsCheckCommand implements Callable<Integer> {
         try {
             state = cluster.stateDirectory();
             statuses = pki.status(state);
+            pki.caRotation(state);
         } catch (InventoryException e) {
             err.println(e.format());
             return ExitCodes.INVALID_INPUT;
@@ -81,6 +84,8 @@ public final class CertsCheckCommand implements Callable<Integer> {
             return ExitCodes.ERROR;
         }
         printTable(out, statuses);
+        pki.caRotation(state).ifPresent(r -> out.printf("%nCA rotation in progress (started %s): %s %s%n",
+                DATE.format(r.started()), r.phase().name(), r.phase().description()));
         long expired = count(statuses, ExpiryStatus.EXPIRED);
         long expiring = count(statuses, ExpiryStatus.EXPIRING);
         out.printf("%n%d certificates in %s: %d OK, %d EXPIRING, %d EXPIRED%n", statuses.size(),

@@ -16,11 +16,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CertsRenewLabTest {
-    private static final String ONLY = String.join(",", PrepareHostsPhase.TITLE, PrerequisitesPhase.TITLE, PkiPhase.TITLE,
+    static final String ONLY = String.join(",", PrepareHostsPhase.TITLE, PrerequisitesPhase.TITLE, PkiPhase.TITLE,
             RegistryPhase.TITLE, EtcdPhase.TITLE);
     private LabHosts lab;
     private Path inventory;
@@ -62,10 +60,7 @@ class CertsRenewLabTest {
 
     /** The certificate master serves on {@code port}, read over TLS from node01. */
     private X509Certificate servedFromNode01(int port) throws Exception {
-        String pem = lab.host("node01").execOk("timeout 5 openssl s_client -connect " + lab.host("master").address() + ":" + port
-                + " </dev/null 2>/dev/null | sed -n '/BEGIN CERT/,/END CERT/p'");
-        return (X509Certificate) CertificateFactory.getInstance("X.509")
-                .generateCertificate(new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)));
+        return ServedTls.served(lab.host("node01"), lab.host("master"), port);
     }
 
     private List<X509Certificate> stateCertificates() throws Exception {
@@ -73,8 +68,7 @@ class CertsRenewLabTest {
         try (Stream<Path> files = Files.walk(ClusterPki.pkiDirectory(state))) {
             for (Path f : files.filter(Files::isRegularFile).toList()) {
                 if (Files.readString(f, StandardCharsets.ISO_8859_1).contains("BEGIN CERTIFICATE")) {
-                    CertificateFactory.getInstance("X.509").generateCertificates(Files.newInputStream(f))
-                            .forEach(c -> out.add((X509Certificate) c));
+                    out.addAll(ServedTls.certificates(f));
                 }
             }
         }
@@ -82,15 +76,7 @@ class CertsRenewLabTest {
     }
 
     private boolean signedByAStateCa(X509Certificate leaf) throws Exception {
-        for (X509Certificate ca : stateCertificates()) {
-            try {
-                leaf.verify(ca.getPublicKey());
-                return true;
-            } catch (Exception notThisOne) {
-                // next
-            }
-        }
-        return false;
+        return stateCertificates().stream().anyMatch(ca -> ServedTls.signedBy(leaf, ca));
     }
 
     private CliRun check() {

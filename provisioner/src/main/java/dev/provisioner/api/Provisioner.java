@@ -86,6 +86,8 @@ import java.util.function.UnaryOperator;
 public final class Provisioner {
     private final Inventory inventory;
     private final Plan plan;
+    /** Builds the plan again from the same settings: a multi-step operation whose PKI changes between steps needs a fresh one. */
+    private final java.util.function.Supplier<Plan> replan;
     private final TemplateRenderer templates;
     private final Set<String> limitHosts;
     private final EventDispatcher events;
@@ -105,6 +107,15 @@ public final class Provisioner {
         this.context = b.context != null ? b.context : b.componentContext();
         this.stateDirectory = context.stateDirectory();
         this.templatesDir = Optional.ofNullable(b.templatesDir);
+        UnaryOperator<Plan> customizer = b.customizer;
+        Optional<RegistryTls> registryTls = Optional.ofNullable(b.registryTls);
+        List<String> only = List.copyOf(b.only);
+        List<String> skip = List.copyOf(b.skip);
+        ComponentContext ctx = this.context;
+        this.replan = () -> {
+            Plan fresh = customizer.apply(StandardPlan.create(ctx, registryTls));
+            return (only.isEmpty() ? fresh : fresh.only(only)).skip(skip);
+        };
     }
 
     public static Builder builder() {
@@ -190,6 +201,44 @@ public final class Provisioner {
         Duration window = within.orElse(defaults.leafValidity().minusMillis(1));
         ClusterPki.with(defaults.withRenewBefore(window)).ensure(inventory, stateDirectory);
         return run(settings.start("certs renew", true), Mode.APPLY, RollingPlan.of(plan, 1));
+    }
+
+    /**
+     * Phase 1 of a CA rotation: new cluster, etcd and front-proxy CAs are made in the state directory (the old
+     * ones kept), first rolled out as CA bundles trusting old and new (leaves unchanged), then every leaf is
+     * reissued by the new CAs and rolled out; each a rolling apply (etcd and the control plane one host at a
+     * time, exactly the services whose files changed restart). During the transition that follows, servers
+     * accept client certificates of either CA. Running it again after a failure resumes the phase.
+     *
+     * @throws CaRotationRefusedException when a rotation's phase 1 has already completed (finish it first), or
+     *                                    the provisioner is limited to some hosts
+     * @since 0.1
+     */
+    public ProvisionReport rotateCa() {
+        return caRotation().start();
+    }
+
+    /**
+     * Phase 2 of a CA rotation: the old CAs leave every CA bundle (rolled out as {@link #rotateCa()} does) and,
+     * once that converged, are deleted from the state directory. Running it again after a failure resumes it.
+     *
+     * @throws CaRotationRefusedException when no rotation is in progress or its phase 1 has not completed, or the
+     *                                    provisioner is limited to some hosts
+     * @since 0.1
+     */
+    public ProvisionReport finishCaRotation() {
+        return caRotation().finish();
+    }
+
+    private CaRotationRuns caRotation() {
+        if (!limitHosts.isEmpty()) {
+            // A phase is recorded as done only when every host has it: a limited run would leave the others behind.
+            throw new CaRotationRefusedException("a CA rotation changes what every host trusts and presents; it cannot be"
+                    + " limited to " + String.join(", ", limitHosts) + " (run it without --limit)");
+        }
+        requireCis();
+        return new CaRotationRuns(ClusterPki.standard(), stateDirectory,
+                () -> run(settings.start("certs renew --ca", true), Mode.APPLY, RollingPlan.of(replan.get(), 1)));
     }
 
     /** Every file the plan would write, per host, without contacting any host. */

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The cluster's PKI, kept in a local state directory and never regenerated behind the operator's back.
@@ -75,7 +76,8 @@ public final class ClusterPki {
         AtomicFiles.directory(stateDirectory);
         try (StoreLock ignored = store.lock()) {
             List<CertSpec> leaves = CertCatalog.leaves(inventory);
-            Reconciler reconciler = new Reconciler(store, options, random);
+            CaRotation rotation = new CaRotation(store);
+            Reconciler reconciler = new Reconciler(store, options, random, rotation.previous(CertCatalog.authorities()));
             Map<String, KeyCert> issued = new LinkedHashMap<>();
             for (CaSpec ca : CertCatalog.authorities()) {
                 issued.put(ca.name(), reconciler.authority(ca, namesIssuedBy(ca, leaves)));
@@ -86,7 +88,9 @@ public final class ClusterPki {
             }
             Map<String, Credential> credentials = new LinkedHashMap<>();
             issued.forEach((name, kc) -> credentials.put(name, kc.credential()));
-            return new PkiBundle(store.directory(), HostLayout.files(inventory, issued, sa), credentials, reconciler.changes());
+            Map<String, byte[]> trust = rotation.trust(CertCatalog.authorities(), issued);
+            return new PkiBundle(store.directory(), HostLayout.files(inventory, issued, trust, sa), credentials, trust,
+                    reconciler.changes());
         }
     }
 
@@ -119,7 +123,8 @@ public final class ClusterPki {
         PkiStore store = PkiStore.of(stateDirectory);
         AtomicFiles.directory(stateDirectory);
         try (StoreLock ignored = store.lock()) {
-            Reconciler reconciler = new Reconciler(store, options, random);
+            Reconciler reconciler = new Reconciler(store, options, random,
+                    new CaRotation(store).previous(CertCatalog.authorities()));
             KeyCert ca = reconciler.authority(CaSpec.KUBERNETES, namesIssuedBy(CaSpec.KUBERNETES, CertCatalog.leaves(inventory)));
             CertSpec spec = CertCatalog.app(request.name(), request.namespace(), inventory.cluster().clusterDomain(),
                     request.extraSans());
@@ -128,7 +133,8 @@ public final class ClusterPki {
                 target = PkiStore.at(outDirectory.get());
                 spec = new CertSpec(request.name(), spec.commonName(), spec.organizations(), spec.usage(), spec.sans(), spec.issuer());
             }
-            Reconciler leafReconciler = target == store ? reconciler : new Reconciler(target, options, random);
+            Reconciler leafReconciler = target == store ? reconciler : new Reconciler(target, options, random,
+                    new CaRotation(store).previous(CertCatalog.authorities()));
             KeyCert leaf = leafReconciler.leaf(spec, ca);
             List<PkiChange> changes = leafReconciler.changes();
             return new AppCertificate(changes.get(changes.size() - 1), target.cert(spec.name()), target.key(spec.name()),
@@ -158,6 +164,101 @@ public final class ClusterPki {
             Credential credential = new Credential(spec.name(), Pem.certificate(cert), Pem.privateKey(keys.getPrivate()));
             return new ClientCertificate(credential, ca.certificatePem(), cert.getNotAfter().toInstant());
         }
+    }
+
+    /** The CA rotation recorded in {@code <stateDirectory>/pki}; empty when none is in progress. */
+    public Optional<CaRotationStatus> caRotation(Path stateDirectory) {
+        return new CaRotation(PkiStore.of(stateDirectory)).status();
+    }
+
+    /**
+     * Phase 1 of a CA rotation, first half: a new key and certificate beside each of the three CAs
+     * ({@code <ca>.next}), recorded as {@link CaRotationPhase#TRUST}; from now on {@link #ensure} gives hosts
+     * bundles trusting the current and the next CAs. When phase 1 is already under way (an interrupted run)
+     * it returns its phase unchanged, so running the command again resumes it.
+     *
+     * @throws CaRotationException when phase 1 has completed (a rotation is in progress: finish it first)
+     */
+    public CaRotationPhase beginCaRotation(Path stateDirectory) {
+        PkiStore store = PkiStore.of(stateDirectory);
+        try (StoreLock ignored = store.lock()) {
+            CaRotation rotation = new CaRotation(store);
+            Optional<CaRotationStatus> now = rotation.status();
+            if (now.isPresent()) {
+                CaRotationPhase phase = now.get().phase();
+                if (phase == CaRotationPhase.TRUST || phase == CaRotationPhase.REISSUE) {
+                    return phase;
+                }
+                throw new CaRotationException("a CA rotation started " + now.get().started() + " is in progress (" + phase.description()
+                        + "); finish it with `provisioner certs renew --ca --finish` before starting another");
+            }
+            rotation.createNext(CertCatalog.authorities(), new CertificateIssuer(options.clock(), random), options, random);
+            rotation.write(CaRotationPhase.TRUST, options.clock().instant());
+            return CaRotationPhase.TRUST;
+        }
+    }
+
+    /**
+     * Phase 1, second half (after every host trusts both): the next CAs become current, the old ones are kept as
+     * {@code <ca>.old}, and {@link #ensure} reissues every leaf the old CAs signed; recorded as
+     * {@link CaRotationPhase#REISSUE}. Does nothing in {@link CaRotationPhase#REISSUE}.
+     */
+    public void swapCaRotation(Path stateDirectory) {
+        transition(stateDirectory, Set.of(CaRotationPhase.TRUST, CaRotationPhase.REISSUE), CaRotationPhase.REISSUE,
+                rotation -> rotation.swap(CertCatalog.authorities()));
+    }
+
+    /** Phase 1 converged on every host: recorded as {@link CaRotationPhase#TRANSITION}. */
+    public void completeCaRotationPhaseOne(Path stateDirectory) {
+        transition(stateDirectory, Set.of(CaRotationPhase.REISSUE, CaRotationPhase.TRANSITION), CaRotationPhase.TRANSITION,
+                rotation -> { });
+    }
+
+    /**
+     * Phase 2 begins: recorded as {@link CaRotationPhase#FINISH}, so {@link #ensure} gives hosts the new CAs only.
+     * Does nothing when phase 2 is already under way (an interrupted run).
+     *
+     * @throws CaRotationException when no rotation is in progress, or its phase 1 has not completed
+     */
+    public void beginCaRotationFinish(Path stateDirectory) {
+        transition(stateDirectory, Set.of(CaRotationPhase.TRANSITION, CaRotationPhase.FINISH), CaRotationPhase.FINISH, rotation -> { });
+    }
+
+    /** Phase 2 converged on every host: the old CAs and the rotation record are deleted. */
+    public void completeCaRotation(Path stateDirectory) {
+        PkiStore store = PkiStore.of(stateDirectory);
+        try (StoreLock ignored = store.lock()) {
+            CaRotation rotation = new CaRotation(store);
+            if (rotation.status().isPresent()) {
+                require(rotation, Set.of(CaRotationPhase.FINISH));
+                rotation.complete(CertCatalog.authorities());
+            }
+        }
+    }
+
+    private void transition(Path stateDirectory, Set<CaRotationPhase> from, CaRotationPhase to,
+                            java.util.function.Consumer<CaRotation> action) {
+        PkiStore store = PkiStore.of(stateDirectory);
+        try (StoreLock ignored = store.lock()) {
+            CaRotation rotation = new CaRotation(store);
+            CaRotationStatus now = require(rotation, from);
+            action.accept(rotation);
+            rotation.write(to, now.started());
+        }
+    }
+
+    private static CaRotationStatus require(CaRotation rotation, Set<CaRotationPhase> allowed) {
+        CaRotationStatus now = rotation.status().orElseThrow(() -> new CaRotationException("no CA rotation is in progress"
+                + " (no " + rotation.record() + "); start one with `provisioner certs renew --ca`"));
+        if (!allowed.contains(now.phase())) {
+            if (now.phase() == CaRotationPhase.TRUST || now.phase() == CaRotationPhase.REISSUE) {
+                throw new CaRotationException("phase 1 of the CA rotation started " + now.started() + " has not completed ("
+                        + now.phase().description() + "); run `provisioner certs renew --ca` again to complete it first");
+            }
+            throw new CaRotationException("the CA rotation started " + now.started() + " is in phase "
+                    + now.phase().name() + " (" + now.phase().description() + ")");
+        }
+        return now;
     }
 
     private static List<String> namesIssuedBy(CaSpec ca, List<CertSpec> leaves) {

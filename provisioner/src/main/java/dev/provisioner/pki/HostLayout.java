@@ -21,14 +21,22 @@ final class HostLayout {
 
     private final Map<String, KeyCert> issued;
     private final ServiceAccountKeys sa;
+    private final Map<String, byte[]> trust;
 
-    private HostLayout(Map<String, KeyCert> issued, ServiceAccountKeys sa) {
+    private HostLayout(Map<String, KeyCert> issued, Map<String, byte[]> trust, ServiceAccountKeys sa) {
         this.issued = issued;
+        this.trust = trust;
         this.sa = sa;
     }
 
     static Map<String, List<HostFile>> files(Inventory inventory, Map<String, KeyCert> issued, ServiceAccountKeys sa) {
-        HostLayout layout = new HostLayout(issued, sa);
+        return files(inventory, issued, Map.of(), sa);
+    }
+
+    /** With {@code trust}: a CA's certificate file holds that bundle instead (a CA rotation trusts two CAs). */
+    static Map<String, List<HostFile>> files(Inventory inventory, Map<String, KeyCert> issued, Map<String, byte[]> trust,
+                                             ServiceAccountKeys sa) {
+        HostLayout layout = new HostLayout(issued, trust, sa);
         Map<String, List<HostFile>> byHost = new LinkedHashMap<>();
         for (Host host : inventory.hosts()) {
             byHost.put(host.name(), layout.forHost(host, inventory.view()));
@@ -68,7 +76,7 @@ final class HostLayout {
             files.pair(HostPaths.FLANNEL_ETCD_CLIENT_CERT, HostPaths.FLANNEL_ETCD_CLIENT_KEY, PkiNames.FLANNEL_ETCD_CLIENT);
         }
         if (view.etcdMembers().stream().anyMatch(m -> m.name().equals(host.name()))) {
-            files.etcd(HostPaths.ETCD_MEMBER_CA_CERT, issued(PkiNames.ETCD_CA).certificatePem(), 0644, PkiNames.ETCD_CA);
+            files.etcd(HostPaths.ETCD_MEMBER_CA_CERT, certificatePem(PkiNames.ETCD_CA), 0644, PkiNames.ETCD_CA);
             etcdPair(files, HostPaths.ETCD_SERVER_CERT, HostPaths.ETCD_SERVER_KEY, PkiNames.etcdServer(host.name()));
             etcdPair(files, HostPaths.ETCD_PEER_CERT, HostPaths.ETCD_PEER_KEY, PkiNames.etcdPeer(host.name()));
             etcdPair(files, HostPaths.ETCD_HEALTHCHECK_CLIENT_CERT, HostPaths.ETCD_HEALTHCHECK_CLIENT_KEY, PkiNames.ETCD_HEALTHCHECK_CLIENT);
@@ -88,6 +96,11 @@ final class HostLayout {
         files.etcd(keyPath, kc.keyPem(), 0600, name);
     }
 
+    private byte[] certificatePem(String name) {
+        byte[] bundle = trust.get(name);
+        return bundle != null ? bundle : issued(name).certificatePem();
+    }
+
     private KeyCert issued(String name) {
         KeyCert kc = issued.get(name);
         if (kc == null) {
@@ -101,7 +114,7 @@ final class HostLayout {
         private final Map<String, HostFile> byPath = new LinkedHashMap<>();
 
         void cert(String path, String name) {
-            add(new HostFile(path, issued(name).certificatePem(), 0644, ROOT, ROOT, name));
+            add(new HostFile(path, certificatePem(name), 0644, ROOT, ROOT, name));
         }
 
         void key(String path, String name) {

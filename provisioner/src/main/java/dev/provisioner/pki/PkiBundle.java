@@ -26,8 +26,15 @@ public final class PkiBundle {
     private final Map<String, List<HostFile>> files;
     private final Map<String, Credential> credentials;
     private final List<PkiChange> changes;
+    private final Map<String, byte[]> trust;
 
     PkiBundle(Path directory, Map<String, List<HostFile>> files, Map<String, Credential> credentials, List<PkiChange> changes) {
+        this(directory, files, credentials, Map.of(), changes);
+    }
+
+    PkiBundle(Path directory, Map<String, List<HostFile>> files, Map<String, Credential> credentials, Map<String, byte[]> trust,
+              List<PkiChange> changes) {
+        this.trust = Map.copyOf(trust);
         this.directory = directory;
         this.files = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(files));
         this.credentials = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(credentials));
@@ -52,6 +59,20 @@ public final class PkiBundle {
     /** The certificate called {@code name} (see {@link PkiNames}) with its private key. */
     public Optional<Credential> credential(String name) {
         return Optional.ofNullable(credentials.get(name));
+    }
+
+    /**
+     * What hosts trust for the CA called {@code caName} ({@link PkiNames#CA}, {@link PkiNames#ETCD_CA},
+     * {@link PkiNames#FRONT_PROXY_CA}), PEM: its certificate, and during a CA rotation the other CA's as well
+     * (the current one first). Kubeconfigs' {@code certificate-authority-data} is this.
+     */
+    public byte[] trust(String caName) {
+        byte[] pem = trust.get(caName);
+        if (pem != null) {
+            return pem.clone();
+        }
+        return credential(caName).orElseThrow(() -> new IllegalArgumentException("no CA " + caName + " in the bundle"))
+                .certificatePem();
     }
 
     /** Names of every certificate in the bundle: the three CAs and every leaf the inventory needs. */

@@ -27,8 +27,15 @@ final class Reconciler {
     private final SecureRandom random;
     private final CertificateIssuer issuer;
     private final List<PkiChange> changes = new ArrayList<>();
+    private final java.util.Map<String, X509Certificate> previous;
 
     Reconciler(PkiStore store, PkiOptions options, SecureRandom random) {
+        this(store, options, random, java.util.Map.of());
+    }
+
+    /** With {@code previous}: a leaf signed by the previous CA of its issuer (a CA rotation) is reissued by the current one. */
+    Reconciler(PkiStore store, PkiOptions options, SecureRandom random, java.util.Map<String, X509Certificate> previous) {
+        this.previous = java.util.Map.copyOf(previous);
         this.store = store;
         this.options = options;
         this.random = random;
@@ -104,6 +111,11 @@ final class Reconciler {
                     + ". Delete both files to have them issued again");
         }
         if (!signedBy(cert, ca.certificate())) {
+            X509Certificate old = previous.get(spec.issuer().name());
+            if (old != null && signedBy(cert, old)) {
+                return reissue(spec, ca, key, cert.getPublicKey(), keyPem.get(), "CA rotation: issued by the previous "
+                        + spec.issuer().commonName() + " CA");
+            }
             throw new PkiException(certFile + " was not issued by the current " + spec.issuer().commonName() + " CA ("
                     + store.cert(ca.name()) + "). Delete " + certFile + " to have it issued again by this CA");
         }

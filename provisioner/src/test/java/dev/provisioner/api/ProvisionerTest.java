@@ -39,6 +39,15 @@ class ProvisionerTest {
     }
 
     @Test
+    void aCaRotationLimitedToSomeHostsIsRefusedBeforeAnythingChanges() {
+        String host = inv.hosts().get(0).name();
+        Provisioner p = Provisioner.builder().inventory(inv).stateDirectory(state).limitHosts(List.of(host)).build();
+        assertThatThrownBy(p::rotateCa).isInstanceOf(CaRotationRefusedException.class).hasMessageContaining("--limit");
+        assertThatThrownBy(p::finishCaRotation).isInstanceOf(CaRotationRefusedException.class).hasMessageContaining(host);
+        assertThat(state.resolve("pki/ca-rotation")).doesNotExist();
+    }
+
+    @Test
     void planCanBeCustomisedByTitleAndFiltered() {
         Provisioner p = Provisioner.builder().inventory(inv).stateDirectory(state)
                 .customizePlan(plan -> plan.insertAfter("registry", Phase.of("mirror", HostSelector.roles(Role.REGISTRY))))

@@ -129,7 +129,7 @@ final class ControlPlaneFiles {
 
     private DesiredFile kubeconfig(String path, String server, String user, String credential) {
         return Kubeconfig.file(ctx.templates(), path, cluster.name(), server, user,
-                sources.credential(credential), sources.credential(PkiNames.CA).certificatePem());
+                sources.credential(credential), sources.trust(PkiNames.CA));
     }
 
     private DesiredFile secret(String path, String text, boolean sensitive) {

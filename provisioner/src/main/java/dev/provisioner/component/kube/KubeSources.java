@@ -31,6 +31,11 @@ public record KubeSources(PkiSupply pki, KubeArtifacts artifacts, EncryptionKeys
                 "the PKI has no certificate '" + name + "' (state directory " + pki.bundle().directory() + ")"));
     }
 
+    /** What hosts trust for the CA {@code caName}: its certificate, and the other CA's too during a CA rotation. */
+    public byte[] trust(String caName) {
+        return pki.bundle().trust(caName);
+    }
+
     /** The same sources with another artifact set (tests, embedders). */
     public KubeSources withArtifacts(KubeArtifacts other) {
         return new KubeSources(pki, other, encryptionKeys);

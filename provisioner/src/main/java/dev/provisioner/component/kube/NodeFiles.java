@@ -45,7 +45,7 @@ final class NodeFiles {
         kc.put("taintKey", ControlPlaneNodeStep.TAINT);
         out.add(DesiredFile.text(KubePaths.KUBELET_CONFIG, render("kube/kubelet-config.yaml.ftl", kc)).withMode(0600));
         String server = KubeCluster.apiServerUrl(ctx.inventory(), host);
-        byte[] ca = sources.credential(PkiNames.CA).certificatePem();
+        byte[] ca = sources.trust(PkiNames.CA);
         out.add(Kubeconfig.file(ctx.templates(), KubePaths.KUBELET_CONF, cluster.name(), server, "system:node:" + host.name(),
                 sources.credential(PkiNames.kubeletClient(host.name())), ca));
         out.add(DesiredFile.text(KubePaths.KUBE_PROXY_CONFIG, render("kube/kube-proxy-config.yaml.ftl",
