@@ -1,5 +1,6 @@
 package dev.provisioner.testsupport;
 
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
 import org.bouncycastle.asn1.x500.X500Name;
@@ -46,6 +47,7 @@ public final class TestHttpsServer implements AutoCloseable {
     private final Map<String, byte[]> files = new ConcurrentHashMap<>();
     private final Map<String, String> redirects = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
+    private final Map<String, HttpHandler> handlers = new ConcurrentHashMap<>();
 
     public TestHttpsServer() throws Exception {
         KeyPairGenerator gen = KeyPairGenerator.getInstance("EC");
@@ -80,7 +82,10 @@ public final class TestHttpsServer implements AutoCloseable {
             hits.computeIfAbsent(path, k -> new AtomicInteger()).incrementAndGet();
             String location = redirects.get(path);
             byte[] body = files.get(path);
-            if (location != null) {
+            HttpHandler handler = handlers.get(path);
+            if (handler != null) {
+                handler.handle(ex);
+            } else if (location != null) {
                 ex.getResponseHeaders().add("Location", location);
                 ex.sendResponseHeaders(302, -1);
             } else if (body == null) {
@@ -132,6 +137,11 @@ public final class TestHttpsServer implements AutoCloseable {
     /** Stops serving {@code path}: 404. */
     public void remove(String path) {
         files.remove(path);
+    }
+
+    /** Answers {@code path} with {@code handler} (status, headers and body are the handler's). */
+    public void handle(String path, HttpHandler handler) {
+        handlers.put(path, handler);
     }
 
     /** Answers {@code path} with a 302 to {@code location}. */
