@@ -308,7 +308,7 @@ public final class ImagePuller {
             String actual = "sha256:" + HexFormat.of().formatHex(sha.digest());
             if (!actual.equals(digest) || (size >= 0 && size != total)) {
                 Files.deleteIfExists(part);
-                throw new IOException("blob " + digest + " from " + r.uri() + " does not match its digest (got " + actual
+                throw new IOException("blob " + digest + " from " + stripQuery(r.uri()) + " does not match its digest (got " + actual
                         + ", " + total + " bytes): refused");
             }
             Files.move(part, target);
