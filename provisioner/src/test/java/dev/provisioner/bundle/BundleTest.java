@@ -158,7 +158,7 @@ class BundleTest {
     /**
      * {@code bundle create} with no image archive pulls the cluster's images. The upstream registries
      * (registry.k8s.io, Docker Hub) cannot be reached here, so a real distribution registry (Debian's docker-registry)
-     * on 127.0.0.1 holds tiny images under their upstream names (pause multi-arch, as upstream) and the puller is
+     * on 127.0.0.1, serving HTTPS with a certificate from the test CA, holds tiny images under their upstream names (pause multi-arch, as upstream) and the puller is
      * pointed at it with its mirror setting; the bundle's archives are then checked by the bundle reader and pushed
      * into a second, empty registry as apply does on site.
      */
@@ -166,13 +166,14 @@ class BundleTest {
     void aBundleWithoutImageArchivesPullsTheClusterImagesFromTheirRegistries() throws Exception {
         Path upstream = Files.createDirectories(tmp.resolve("upstream-registry"));
         Path site = Files.createDirectories(tmp.resolve("site-registry"));
-        try (LocalRegistry registry = new LocalRegistry(upstream); LocalRegistry siteRegistry = new LocalRegistry(site)) {
-            RegistryPusher seed = new RegistryPusher(registry.url(), Optional.empty(), Optional.empty());
+        try (LocalRegistry registry = new LocalRegistry(upstream, server); LocalRegistry siteRegistry = new LocalRegistry(site)) {
+            assertThat(registry.url().getScheme()).isEqualTo("https");
+            RegistryPusher seed = new RegistryPusher(registry.url(), Optional.of(server.clientTls()), Optional.empty());
             seed.push(OciArchive.read(TinyOciImage.writeMultiArch(tmp.resolve("p.tar"), ClusterImages.PAUSE, "amd64", "arm64")));
             seed.push(OciArchive.read(TinyOciImage.write(tmp.resolve("c.tar"), ClusterImages.COREDNS)));
             seed.push(OciArchive.read(TinyOciImage.write(tmp.resolve("n.tar"), ClusterImages.SMOKE_APP)));
             ImagePuller puller = new ImagePuller(new ImagePuller.Settings(
-                    Map.of("registry.k8s.io", registry.url(), "docker.io", registry.url()), Optional.empty()));
+                    Map.of("registry.k8s.io", registry.url(), "docker.io", registry.url()), Optional.of(server.clientTls())));
 
             Path out = tmp.resolve("pulled.bundle");
             new BundleCreator(catalog, ResolverSettings.forState(tmp.resolve("connected-state"), Optional.empty(),

@@ -100,7 +100,7 @@ class ImagePullerTest {
         assertThat(unauthorized).as("the first request is challenged").isNotEmpty();
         assertThat(server.hits("/cdn/" + sha("layer of s390x".getBytes(StandardCharsets.UTF_8)))).isZero();
 
-        // and the archive is one the pusher accepts: exercised against a real registry in ImagePullBundleTest
+        // and the archive is one the pusher accepts: exercised against a real registry in BundleTest
         assertThatThrownBy(() -> puller().pull("registry.k8s.io/pause:3.10.1", List.of("riscv64"), tmp.resolve("x.tar")))
                 .isInstanceOf(ImagePullException.class)
                 .hasMessageContaining("registry.k8s.io/pause:3.10.1").hasMessageContaining(server.base())

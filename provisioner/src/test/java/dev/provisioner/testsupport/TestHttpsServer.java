@@ -14,6 +14,8 @@ import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
+import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
@@ -22,6 +24,8 @@ import java.io.OutputStream;
 import java.math.BigInteger;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.KeyStore;
@@ -48,6 +52,8 @@ public final class TestHttpsServer implements AutoCloseable {
     private final Map<String, String> redirects = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
     private final Map<String, HttpHandler> handlers = new ConcurrentHashMap<>();
+    private final X509Certificate leafCertificate;
+    private final PrivateKey leafKey;
 
     public TestHttpsServer() throws Exception {
         KeyPairGenerator gen = KeyPairGenerator.getInstance("EC");
@@ -59,6 +65,8 @@ public final class TestHttpsServer implements AutoCloseable {
         X509Certificate leaf = certificate("CN=127.0.0.1", serverKeys.getPublic(), "CN=provisioner test CA",
                 caKeys.getPrivate(), false);
 
+        leafCertificate = leaf;
+        leafKey = serverKeys.getPrivate();
         KeyStore keys = KeyStore.getInstance("PKCS12");
         keys.load(null, null);
         keys.setKeyEntry("server", serverKeys.getPrivate(), new char[0], new Certificate[]{leaf, ca});
@@ -137,6 +145,19 @@ public final class TestHttpsServer implements AutoCloseable {
     /** Stops serving {@code path}: 404. */
     public void remove(String path) {
         files.remove(path);
+    }
+
+    /**
+     * Writes this server's certificate (for 127.0.0.1, from the test CA) and its private key as PEM files, for
+     * another server on 127.0.0.1 that clients trusting {@link #clientTls()} should accept.
+     */
+    public void writeServerPem(Path certificate, Path key) throws IOException {
+        try (JcaPEMWriter w = new JcaPEMWriter(Files.newBufferedWriter(certificate))) {
+            w.writeObject(leafCertificate);
+        }
+        try (JcaPEMWriter w = new JcaPEMWriter(Files.newBufferedWriter(key))) {
+            w.writeObject(new org.bouncycastle.openssl.jcajce.JcaPKCS8Generator(leafKey, null));
+        }
     }
 
     /** Answers {@code path} with {@code handler} (status, headers and body are the handler's). */
