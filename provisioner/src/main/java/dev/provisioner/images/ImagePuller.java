@@ -39,7 +39,8 @@ import static dev.provisioner.images.RegistryHttp.map;
  * {@link OciArchive} and {@link RegistryPusher} read. Anonymous pulls: a {@code 401} with a {@code Bearer}
  * challenge is answered with a token from its realm for {@code repository:NAME:pull}. Docker Hub's
  * {@code docker.io} is asked at {@code registry-1.docker.io}. Redirects (registry.k8s.io sends blobs to other
- * hosts) are followed only to {@code https} URLs, without the token when the host changes. From an image index or
+ * hosts, which may challenge for their own token) are followed only to {@code https} URLs; a token goes only to the
+ * host that asked for it. From an image index or
  * manifest list the {@code linux} manifest of every architecture asked for is taken (all must exist), and the
  * archive's index is that list narrowed to them; every manifest and blob is checked against its digest while it
  * streams, and a mismatch is refused.
@@ -237,7 +238,8 @@ public final class ImagePuller {
     private final class Session {
         private final URI base;
         private final String repository;
-        private String token;
+        /** Bearer tokens by origin (scheme://host:port): each goes only to the host that challenged for it. */
+        private final Map<String, String> tokens = new java.util.HashMap<>();
         private Path layout;
 
         Session(URI base, String repository) {
@@ -319,16 +321,17 @@ public final class ImagePuller {
         }
 
         /**
-         * GET with the bearer token (fetched once on a 401 challenge), following redirects to https only; the
-         * token goes only to the registry's own host.
+         * GET with the bearer token of the URL's host (fetched once per host on a 401 challenge), following
+         * redirects to https only; a token goes only to the host that challenged for it.
          */
         private HttpResponse<InputStream> get(URI uri, String accept) throws IOException, InterruptedException {
             URI current = uri;
-            boolean triedToken = false;
+            java.util.Set<String> challenged = new java.util.HashSet<>();
             for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
                 HttpRequest.Builder b = HttpRequest.newBuilder(current).timeout(Duration.ofMinutes(10))
                         .header("User-Agent", RegistryHttp.USER_AGENT).header("Accept", accept);
-                if (token != null && sameOrigin(current, base)) {
+                String token = tokens.get(origin(current));
+                if (token != null) {
                     b.header("Authorization", "Bearer " + token);
                 }
                 HttpResponse<InputStream> r = client.send(b.GET().build(), HttpResponse.BodyHandlers.ofInputStream());
@@ -339,11 +342,11 @@ public final class ImagePuller {
                 String location = r.headers().firstValue("Location").orElse(null);
                 String challenge = r.headers().firstValue("WWW-Authenticate").orElse(null);
                 String body = drain(r);
-                if (status == 401 && !triedToken && sameOrigin(current, base)) {
+                if (status == 401 && challenged.add(origin(current))) {
+                    URI at = current;
                     BearerChallenge c = BearerChallenge.parse(challenge).orElseThrow(() -> new IOException(
-                            "HTTP 401 from " + r.uri() + " without a Bearer challenge (anonymous pulls only)"));
-                    token = token(c);
-                    triedToken = true;
+                            "HTTP 401 from " + stripQuery(at) + " without a Bearer challenge (anonymous pulls only)"));
+                    tokens.put(origin(current), token(c));
                     hop--;
                     continue;
                 }
@@ -382,9 +385,9 @@ public final class ImagePuller {
         }
     }
 
-    private static boolean sameOrigin(URI a, URI b) {
-        return a.getScheme().equalsIgnoreCase(b.getScheme()) && a.getHost().equalsIgnoreCase(b.getHost())
-                && a.getPort() == b.getPort();
+    private static String origin(URI u) {
+        return u.getScheme().toLowerCase(java.util.Locale.ROOT) + "://" + u.getHost().toLowerCase(java.util.Locale.ROOT)
+                + ":" + u.getPort();
     }
 
     /** A URL without its query (redirect targets carry signed, secret-like parameters). */

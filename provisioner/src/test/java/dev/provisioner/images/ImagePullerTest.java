@@ -108,6 +108,41 @@ class ImagePullerTest {
         assertThat(tmp.resolve("x.tar")).doesNotExist();
     }
 
+    /**
+     * Like registry.k8s.io, whose answers are redirects to regional hosts that challenge for their own token (with
+     * their own repository name in the scope): the redirected host gets its own token, the registry's never.
+     */
+    @Test
+    void aRedirectedHostThatChallengesGetsItsOwnToken() throws Exception {
+        try (TestHttpsServer regional = new TestHttpsServer(server)) {
+            String manifest = image("amd64", "layer".getBytes(StandardCharsets.UTF_8));
+            String path = "/v2/prod/images/pause/manifests/3.10.1";
+            server.redirect("/v2/" + REPO + "/manifests/3.10.1", regional.base() + path);
+            List<String> seen = new CopyOnWriteArrayList<>();
+            regional.handle("/token", ex -> {
+                String q = ex.getRequestURI().getQuery();
+                reply(ex, q.contains("scope=repository:prod/images/pause:pull") ? 200 : 400, "application/json",
+                        "{\"access_token\":\"regional-token\"}".getBytes(StandardCharsets.UTF_8));
+            });
+            regional.handle(path, ex -> {
+                String auth = ex.getRequestHeaders().getFirst("Authorization");
+                seen.add(String.valueOf(auth));
+                if ("Bearer regional-token".equals(auth)) {
+                    reply(ex, 200, RegistryHttp.OCI_MANIFEST, images.get(manifest));
+                } else {
+                    ex.getResponseHeaders().add("WWW-Authenticate", "Bearer realm=\"" + regional.base()
+                            + "/token\",service=\"regional\",scope=\"repository:prod/images/pause:pull\"");
+                    reply(ex, 401, "application/json", "{}".getBytes(StandardCharsets.UTF_8));
+                }
+            });
+
+            assertThat(OciArchive.read(puller().pull("registry.k8s.io/pause:3.10.1", List.of("amd64"),
+                    tmp.resolve("p.tar"))).references()).containsExactly("registry.k8s.io/pause:3.10.1");
+            assertThat(seen).containsExactly("null", "Bearer regional-token");
+            assertThat(seen).noneMatch(a -> a.contains(TOKEN));
+        }
+    }
+
     @Test
     void aBlobThatDoesNotMatchItsDigestIsRefused() throws Exception {
         String manifest = image("amd64", "good layer".getBytes(StandardCharsets.UTF_8));

@@ -54,12 +54,19 @@ public final class TestHttpsServer implements AutoCloseable {
     private final Map<String, HttpHandler> handlers = new ConcurrentHashMap<>();
     private final X509Certificate leafCertificate;
     private final PrivateKey leafKey;
+    private final KeyPair caKeys;
+    private final X509Certificate ca;
 
     public TestHttpsServer() throws Exception {
+        this(null);
+    }
+
+    /** A server whose certificate is from {@code sameCa}'s CA (another origin clients of that one trust), or a new CA. */
+    public TestHttpsServer(TestHttpsServer sameCa) throws Exception {
         KeyPairGenerator gen = KeyPairGenerator.getInstance("EC");
         gen.initialize(256);
-        KeyPair caKeys = gen.generateKeyPair();
-        X509Certificate ca = certificate("CN=provisioner test CA", caKeys.getPublic(), "CN=provisioner test CA",
+        caKeys = sameCa != null ? sameCa.caKeys : gen.generateKeyPair();
+        ca = sameCa != null ? sameCa.ca : certificate("CN=provisioner test CA", caKeys.getPublic(), "CN=provisioner test CA",
                 caKeys.getPrivate(), true);
         KeyPair serverKeys = gen.generateKeyPair();
         X509Certificate leaf = certificate("CN=127.0.0.1", serverKeys.getPublic(), "CN=provisioner test CA",
