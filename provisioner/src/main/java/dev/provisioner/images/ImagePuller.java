@@ -353,7 +353,7 @@ public final class ImagePuller {
                 if (status >= 300 && status < 400 && location != null) {
                     URI next = current.resolve(location);
                     if (!"https".equalsIgnoreCase(next.getScheme())) {
-                        throw new IOException("refused redirect from " + current + " to " + stripQuery(next)
+                        throw new IOException("refused redirect from " + stripQuery(current) + " to " + stripQuery(next)
                                 + ": only redirects to https are followed");
                     }
                     current = next;
@@ -376,7 +376,13 @@ public final class ImagePuller {
                 throw new IOException("token service " + c.realm() + " answered HTTP " + r.statusCode()
                         + " for " + repository);
             }
-            Map<String, Object> doc = RegistryHttp.json(r.body(), "the token answer of " + c.realm());
+            Map<String, Object> doc;
+            try {
+                doc = RegistryHttp.json(r.body(), "the token answer");
+            } catch (IOException e) {
+                // no parser message: it may quote the answer, i.e. the token
+                throw new IOException("token service " + c.realm() + " gave an answer that is not a JSON object");
+            }
             Object t = doc.get("token") != null ? doc.get("token") : doc.get("access_token");
             if (t == null || t.toString().isBlank()) {
                 throw new IOException("token service " + c.realm() + " gave no token for " + repository);
