@@ -9,6 +9,10 @@ import dev.provisioner.bundle.BundleCreator;
 import dev.provisioner.bundle.BundleException;
 import dev.provisioner.bundle.BundleManifest;
 import dev.provisioner.component.ComponentContext;
+import dev.provisioner.images.ClusterImages;
+import dev.provisioner.images.ImageName;
+import dev.provisioner.images.ImagePullException;
+import dev.provisioner.images.ImagePuller;
 import dev.provisioner.inventory.Inventory;
 import dev.provisioner.inventory.InventoryException;
 import picocli.CommandLine;
@@ -43,8 +47,10 @@ public final class BundleCommand implements Runnable {
     @Command(name = "create", mixinStandardHelpOptions = true,
             header = "Write an air-gap bundle for the inventory (on a connected machine; contacts no cluster host).",
             description = "Downloads and verifies every release file the inventory needs (for each --arch), records their"
-                    + " checksums in the lock file, and writes them with the lock entries and the given OCI image archives"
-                    + " into FILE with manifest.yaml and SHA256SUMS. A refused release file or a file that cannot be"
+                    + " checksums in the lock file, and writes them with the lock entries and the cluster's images (pause,"
+                    + " CoreDNS, the smoke-test app: the --image archives, the others pulled from their registries over"
+                    + " HTTPS for every --arch unless --no-pull) into FILE with manifest.yaml and SHA256SUMS. A refused"
+                    + " release file, an image that cannot be pulled (named with its registry) or a file that cannot be"
                     + " written: exit 1; release files that cannot be obtained here are listed and nothing is written: exit 6.")
     @Exits({ExitCode.OK, ExitCode.ERROR, ExitCode.INVALID_INPUT, ExitCode.INCOMPLETE})
     public static final class Create implements Callable<Integer> {
@@ -64,6 +70,10 @@ public final class BundleCommand implements Runnable {
         @Option(names = "--image", paramLabel = "FILE",
                 description = "an OCI image archive to carry (pause, CoreDNS, the smoke-test app); repeatable")
         List<Path> images = new ArrayList<>();
+
+        @Option(names = "--no-pull", description = "do not pull missing cluster images from their registries (the bundle"
+                + " then holds only the --image archives)")
+        boolean noPull;
 
         @Option(names = "--artifacts", paramLabel = "DIR", description = ArtifactOptions.ARTIFACTS_DESCRIPTION)
         Path artifacts;
@@ -87,9 +97,16 @@ public final class BundleCommand implements Runnable {
                 ResolverSettings settings = ResolverSettings.forState(cluster.stateDirectory(inv),
                         Optional.ofNullable(artifacts), ComponentContext.downloadSettings(inv));
                 BundleManifest m = new BundleCreator(ArtifactCatalog.bundled(), settings)
-                        .create(inv, archList, images, bundleFile);
+                        .create(inv, archList, images, noPull ? Optional.empty()
+                                : Optional.of(new ImagePuller(ImagePuller.Settings.upstream())), bundleFile);
                 out.printf("%s: %d release files (%s), %d images, lock file %s%n", bundleFile, m.releases().size(),
                         String.join(",", arches), m.images().size(), settings.lockFile());
+                List<String> missing = ClusterImages.REQUIRED.stream().filter(r -> m.images().keySet().stream()
+                        .noneMatch(have -> ImageName.parse(have).equals(ImageName.parse(r)))).toList();
+                if (!missing.isEmpty()) {
+                    out.println("note: the bundle lacks " + String.join(", ", missing)
+                            + " (--no-pull): nodes without internet cannot pull them");
+                }
                 return ExitCodes.OK;
             } catch (InventoryException e) {
                 err.println(e.format());
@@ -100,7 +117,7 @@ public final class BundleCommand implements Runnable {
             } catch (MissingArtifacts e) {
                 err.println(e.getMessage());
                 return ExitCodes.INCOMPLETE;
-            } catch (ArtifactException | BundleException e) {
+            } catch (ArtifactException | BundleException | ImagePullException e) {
                 err.println("error: " + e.getMessage());
                 return ExitCodes.ERROR;
             }

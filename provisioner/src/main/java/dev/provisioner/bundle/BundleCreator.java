@@ -8,6 +8,9 @@ import dev.provisioner.artifacts.LockEntry;
 import dev.provisioner.artifacts.LockFile;
 import dev.provisioner.artifacts.ResolvedArtifact;
 import dev.provisioner.artifacts.ResolverSettings;
+import dev.provisioner.images.ClusterImages;
+import dev.provisioner.images.ImageName;
+import dev.provisioner.images.ImagePuller;
 import dev.provisioner.images.OciArchive;
 import dev.provisioner.inventory.Inventory;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -25,16 +28,21 @@ import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Makes a bundle on a connected machine: resolves every release file the inventory needs for each architecture
  * (downloads verified against the catalogue, the lock file or the publisher's checksum, recorded in the lock
- * file), adds the lock entries of those files and the given OCI image archives, then {@code manifest.yaml} and
- * {@code SHA256SUMS}. The tar is written next to the output and renamed into place when complete.
+ * file), adds the lock entries of those files and the given OCI image archives (the cluster's images not among them
+ * pulled from their registries, when a puller is given), then {@code manifest.yaml} and {@code SHA256SUMS}. The tar is written next to the output and renamed into place when complete.
  */
 public final class BundleCreator {
     private static final Logger LOG = LoggerFactory.getLogger(BundleCreator.class);
@@ -64,9 +72,61 @@ public final class BundleCreator {
      * @throws BundleException when it cannot be written
      */
     public BundleManifest create(Inventory inventory, List<Arch> arches, List<Path> images, Path output) {
+        return create(inventory, arches, images, Optional.empty(), output);
+    }
+
+    /**
+     * Writes the bundle for {@code inventory}, pulling with {@code puller} every image of
+     * {@link ClusterImages#REQUIRED} that no archive of {@code images} holds (for all of {@code arches}); without a
+     * puller those images are left out.
+     *
+     * @throws dev.provisioner.images.ImagePullException naming image and registry when a pull fails (nothing is written)
+     */
+    public BundleManifest create(Inventory inventory, List<Arch> arches, List<Path> images,
+                                 Optional<ImagePuller> puller, Path output) {
         List<ArtifactRequest> requests = ReleaseSet.of(inventory, arches);
         List<ResolvedArtifact> resolved = new ArtifactResolver(catalog, settings).resolveAll(requests);
-        List<OciArchive> archives = images.stream().map(OciArchive::read).toList();
+        List<OciArchive> supplied = images.stream().map(OciArchive::read).toList();
+        if (puller.isEmpty()) {
+            return write(inventory, requests, resolved, supplied, output);
+        }
+        Set<String> have = new HashSet<>();
+        supplied.forEach(a -> a.references().forEach(r -> have.add(ImageName.parse(r).toString())));
+        Path pulledDir = null;
+        try {
+            pulledDir = Files.createTempDirectory(output.toAbsolutePath().getParent(), ".bundle-images-");
+            List<OciArchive> archives = new ArrayList<>(supplied);
+            List<String> archIds = arches.stream().map(Arch::id).toList();
+            for (String ref : ClusterImages.REQUIRED) {
+                if (have.contains(ImageName.parse(ref).toString())) {
+                    continue;
+                }
+                Path file = pulledDir.resolve(ref.replaceAll("[^A-Za-z0-9._-]", "_") + ".tar");
+                archives.add(OciArchive.read(puller.get().pull(ref, archIds, file)));
+            }
+            return write(inventory, requests, resolved, archives, output);
+        } catch (IOException e) {
+            throw new BundleException("cannot pull images next to " + output + ": " + e.getMessage(), e);
+        } finally {
+            deleteQuietly(pulledDir);
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (Stream<Path> all = Files.walk(dir)) {
+            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            LOG.warn("cannot remove {}: {}", dir, e.getMessage());
+        }
+    }
+
+    private BundleManifest write(Inventory inventory, List<ArtifactRequest> requests, List<ResolvedArtifact> resolved,
+                                 List<OciArchive> archives, Path output) {
         LockFile lock = new LockFile(settings.lockFile());
         StringBuilder lockText = new StringBuilder("# lock entries of the release files in this bundle\n");
         Map<String, Path> entries = new LinkedHashMap<>();

@@ -26,6 +26,15 @@ import java.util.stream.Stream;
  * apply to call once the registry runs.
  */
 public final class ClusterImages {
+    /** The pod sandbox image containerd pins ({@code RuntimeOptions.SANDBOX_IMAGE}). */
+    public static final String PAUSE = "registry.k8s.io/pause:3.10.1";
+    /** The CoreDNS image of the add-on manifest ({@code AddonFiles.COREDNS_IMAGE}). */
+    public static final String COREDNS = "registry.k8s.io/coredns/coredns:v1.12.1";
+    /** The smoke test's app image, which {@code check} runs from the private registry ({@code <registry>/nginx:1.27}). */
+    public static final String SMOKE_APP = "docker.io/library/nginx:1.27";
+    /** Every image the cluster itself needs, as their upstream references. */
+    public static final List<String> REQUIRED = List.of(PAUSE, COREDNS, SMOKE_APP);
+
     private ClusterImages() {
     }
 

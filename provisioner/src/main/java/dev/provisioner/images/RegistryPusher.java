@@ -5,9 +5,6 @@ import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 import javax.net.ssl.SSLContext;
 import java.io.BufferedInputStream;
@@ -23,13 +20,16 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
+
+import static dev.provisioner.images.RegistryHttp.deleteTree;
+import static dev.provisioner.images.RegistryHttp.digest;
+import static dev.provisioner.images.RegistryHttp.expect;
+import static dev.provisioner.images.RegistryHttp.json;
+import static dev.provisioner.images.RegistryHttp.list;
+import static dev.provisioner.images.RegistryHttp.map;
 
 /**
  * Pushes the images of OCI archives into the private registry with the OCI distribution API (blob uploads, then
@@ -40,9 +40,6 @@ import java.util.stream.Stream;
  */
 public final class RegistryPusher {
     private static final Logger LOG = LoggerFactory.getLogger(RegistryPusher.class);
-    private static final Pattern DIGEST = Pattern.compile("sha256:[0-9a-f]{64}");
-    private static final String INDEX = "application/vnd.oci.image.index.v1+json";
-    private static final String DOCKER_LIST = "application/vnd.docker.distribution.manifest.list.v2+json";
 
     /** User and password for the registry's HTTP basic authentication. */
     public record Credentials(String user, Secret password) {
@@ -60,9 +57,7 @@ public final class RegistryPusher {
     public RegistryPusher(URI registry, Optional<SSLContext> tls, Optional<Credentials> credentials) {
         this.registry = registry;
         this.credentials = credentials;
-        HttpClient.Builder b = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(15));
-        tls.ifPresent(b::sslContext);
-        this.client = b.build();
+        this.client = RegistryHttp.client(tls);
     }
 
     /**
@@ -104,7 +99,7 @@ public final class RegistryPusher {
         Path file = blob(dir, digest);
         Map<String, Object> manifest = json(file);
         String mediaType = String.valueOf(desc.getOrDefault("mediaType", manifest.get("mediaType")));
-        if (INDEX.equals(mediaType) || DOCKER_LIST.equals(mediaType)) {
+        if (RegistryHttp.isIndex(mediaType)) {
             for (Object child : list(manifest.get("manifests"))) {
                 Map<String, Object> c = map(child);
                 if (Files.exists(blobPath(dir, digest(c)))) {
@@ -140,7 +135,7 @@ public final class RegistryPusher {
     }
 
     private HttpRequest.Builder request(URI uri) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(Duration.ofMinutes(10)).header("User-Agent", "provisioner");
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(Duration.ofMinutes(10)).header("User-Agent", RegistryHttp.USER_AGENT);
         credentials.ifPresent(c -> b.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
                 (c.user() + ":" + c.password().reveal()).getBytes(StandardCharsets.UTF_8))));
         return b;
@@ -148,22 +143,6 @@ public final class RegistryPusher {
 
     private HttpResponse<String> send(HttpRequest r) throws IOException, InterruptedException {
         return client.send(r, HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static void expect(HttpResponse<String> r, int status, String what) throws IOException {
-        if (r.statusCode() != status) {
-            String body = r.body() == null ? "" : r.body().strip();
-            throw new IOException("registry refused " + what + ": HTTP " + r.statusCode() + " from " + r.uri()
-                    + (body.isEmpty() ? "" : ": " + body.substring(0, Math.min(300, body.length()))));
-        }
-    }
-
-    private static String digest(Map<String, Object> desc) throws IOException {
-        String d = String.valueOf(desc.get("digest"));
-        if (!DIGEST.matcher(d).matches()) {
-            throw new IOException("unsupported or malformed digest in the OCI archive: " + d);
-        }
-        return d;
     }
 
     private static Path blobPath(Path dir, String digest) {
@@ -191,32 +170,6 @@ public final class RegistryPusher {
                 Path out = dir.resolve(name);
                 Files.createDirectories(out.getParent());
                 Files.copy(tar, out);
-            }
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> json(Path file) throws IOException {
-        Object doc = new Yaml(new SafeConstructor(new LoaderOptions())).load(Files.readString(file, StandardCharsets.UTF_8));
-        if (!(doc instanceof Map)) {
-            throw new IOException(file.getFileName() + " in the OCI archive is not a JSON object");
-        }
-        return (Map<String, Object>) doc;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> map(Object o) {
-        return o instanceof Map ? (Map<String, Object>) o : new HashMap<>();
-    }
-
-    private static List<?> list(Object o) {
-        return o instanceof List<?> l ? l : List.of();
-    }
-
-    private static void deleteTree(Path p) throws IOException {
-        try (Stream<Path> all = Files.walk(p)) {
-            for (Path x : all.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(x);
             }
         }
     }

@@ -9,7 +9,13 @@ import dev.provisioner.artifacts.DownloadSettings;
 import dev.provisioner.artifacts.LockFile;
 import dev.provisioner.artifacts.ResolvedArtifact;
 import dev.provisioner.artifacts.ResolverSettings;
+import dev.provisioner.images.ClusterImages;
+import dev.provisioner.images.ImagePullException;
+import dev.provisioner.images.ImagePuller;
+import dev.provisioner.images.OciArchive;
+import dev.provisioner.images.RegistryPusher;
 import dev.provisioner.inventory.Inventory;
+import dev.provisioner.testsupport.LocalRegistry;
 import dev.provisioner.testsupport.TestHttpsServer;
 import dev.provisioner.testsupport.TinyOciImage;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -23,6 +29,9 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -144,6 +153,60 @@ class BundleTest {
                 .contains("publisher:" + server.base() + "/kube-apiserver/");
         assertThat(opened.images()).containsOnlyKeys("registry.k8s.io/pause:3.10");
         assertThat(opened.manifest().cluster()).isEqualTo("airgap");
+    }
+
+    /**
+     * {@code bundle create} with no image archive pulls the cluster's images. The upstream registries
+     * (registry.k8s.io, Docker Hub) cannot be reached here, so a real distribution registry (Debian's docker-registry)
+     * on 127.0.0.1, serving HTTPS with a certificate from the test CA, holds tiny images under their upstream names (pause multi-arch, as upstream) and the puller is
+     * pointed at it with its mirror setting; the bundle's archives are then checked by the bundle reader and pushed
+     * into a second, empty registry as apply does on site.
+     */
+    @Test
+    void aBundleWithoutImageArchivesPullsTheClusterImagesFromTheirRegistries() throws Exception {
+        Path upstream = Files.createDirectories(tmp.resolve("upstream-registry"));
+        Path site = Files.createDirectories(tmp.resolve("site-registry"));
+        try (LocalRegistry registry = new LocalRegistry(upstream, server); LocalRegistry siteRegistry = new LocalRegistry(site)) {
+            assertThat(registry.url().getScheme()).isEqualTo("https");
+            RegistryPusher seed = new RegistryPusher(registry.url(), Optional.of(server.clientTls()), Optional.empty());
+            seed.push(OciArchive.read(TinyOciImage.writeMultiArch(tmp.resolve("p.tar"), ClusterImages.PAUSE, "amd64", "arm64")));
+            seed.push(OciArchive.read(TinyOciImage.write(tmp.resolve("c.tar"), ClusterImages.COREDNS)));
+            seed.push(OciArchive.read(TinyOciImage.write(tmp.resolve("n.tar"), ClusterImages.SMOKE_APP)));
+            ImagePuller puller = new ImagePuller(new ImagePuller.Settings(
+                    Map.of("registry.k8s.io", registry.url(), "docker.io", registry.url()), Optional.of(server.clientTls())));
+
+            Path out = tmp.resolve("pulled.bundle");
+            new BundleCreator(catalog, ResolverSettings.forState(tmp.resolve("connected-state"), Optional.empty(),
+                    DownloadSettings.defaults().withTls(server.clientTls())))
+                    .create(inventory(), List.of(Arch.AMD64), List.of(), Optional.of(puller), out);
+
+            OpenedBundle opened = BundleReader.unpack(out, tmp.resolve("site-state"));
+            assertThat(opened.images()).containsOnlyKeys(ClusterImages.REQUIRED);
+            RegistryPusher onSite = new RegistryPusher(siteRegistry.url(), Optional.empty(), Optional.empty());
+            for (Path archive : opened.images().values()) {
+                onSite.push(OciArchive.read(archive));
+            }
+            HttpResponse<String> pause = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    siteRegistry.url().resolve("/v2/registry.k8s.io/pause/manifests/3.10.1"))
+                    .header("Accept", "application/vnd.oci.image.index.v1+json").build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(pause.statusCode()).isEqualTo(200);
+            assertThat(pause.body()).as("narrowed to the inventory's architectures").contains("\"amd64\"").doesNotContain("arm64");
+            assertThat(tmp).isDirectoryNotContaining(p -> p.getFileName().toString().startsWith(".bundle-images-"));
+
+            // a registry without the images: the error names image and registry, and no bundle is written
+            Path none = tmp.resolve("none.bundle");
+            try (LocalRegistry emptyRegistry = new LocalRegistry(Files.createDirectories(tmp.resolve("empty-registry")))) {
+                ImagePuller empty = new ImagePuller(new ImagePuller.Settings(
+                        Map.of("registry.k8s.io", emptyRegistry.url(), "docker.io", emptyRegistry.url()), Optional.empty()));
+                assertThatThrownBy(() -> new BundleCreator(catalog, ResolverSettings.forState(tmp.resolve("connected-state"),
+                        Optional.empty(), DownloadSettings.defaults().withTls(server.clientTls())))
+                        .create(inventory(), List.of(Arch.AMD64), List.of(), Optional.of(empty), none))
+                        .isInstanceOf(ImagePullException.class)
+                        .hasMessageContaining("cannot pull image " + ClusterImages.PAUSE + " from " + emptyRegistry.url())
+                        .hasMessageContaining("HTTP 404");
+            }
+            assertThat(none).doesNotExist();
+        }
     }
 
     @Test

@@ -13,24 +13,39 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * A real CNCF distribution registry on 127.0.0.1 (plain HTTP, filesystem storage): Debian's
+ * A real CNCF distribution registry on 127.0.0.1 (plain HTTP, or HTTPS with a test CA's certificate; filesystem storage): Debian's
  * {@code docker-registry} binary, from {@code /usr/bin} when installed, else taken once from the package
  * ({@code apt-get download docker-registry}, unpacked into {@code target/}).
  */
 public final class LocalRegistry implements AutoCloseable {
     private final Process process;
     private final int port;
+    private final boolean tls;
 
     public LocalRegistry(Path dir) throws IOException, InterruptedException {
+        this(dir, null);
+    }
+
+    /**
+     * A registry serving HTTPS with {@code server}'s certificate (127.0.0.1, from its test CA): clients trust it
+     * with {@link TestHttpsServer#clientTls()}.
+     */
+    public LocalRegistry(Path dir, TestHttpsServer server) throws IOException, InterruptedException {
+        this.tls = server != null;
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = s.getLocalPort();
         }
+        String tlsConfig = "";
+        if (tls) {
+            server.writeServerPem(dir.resolve("registry.crt"), dir.resolve("registry.key"));
+            tlsConfig = "  tls:\n    certificate: " + dir.resolve("registry.crt") + "\n    key: " + dir.resolve("registry.key") + "\n";
+        }
         Path config = Files.writeString(dir.resolve("registry.yml"), "version: 0.1\nstorage:\n  filesystem:\n"
                 + "    rootdirectory: " + Files.createDirectories(dir.resolve("storage")) + "\nhttp:\n  addr: 127.0.0.1:"
-                + port + "\nlog:\n  level: warn\n");
+                + port + "\n" + tlsConfig + "log:\n  level: warn\n");
         process = new ProcessBuilder(binary().toString(), "serve", config.toString())
                 .redirectOutput(dir.resolve("registry.log").toFile()).redirectErrorStream(true).start();
-        HttpClient client = HttpClient.newHttpClient();
+        HttpClient client = tls ? HttpClient.newBuilder().sslContext(server.clientTls()).build() : HttpClient.newHttpClient();
         Instant deadline = Instant.now().plusSeconds(20);
         while (true) {
             try {
@@ -86,9 +101,9 @@ public final class LocalRegistry implements AutoCloseable {
         }
     }
 
-    /** {@code http://127.0.0.1:<port>} */
+    /** {@code http://127.0.0.1:<port>}, or {@code https://} when it serves TLS */
     public URI url() {
-        return URI.create("http://127.0.0.1:" + port);
+        return URI.create((tls ? "https" : "http") + "://127.0.0.1:" + port);
     }
 
     @Override

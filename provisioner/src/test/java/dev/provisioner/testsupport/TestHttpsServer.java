@@ -1,5 +1,6 @@
 package dev.provisioner.testsupport;
 
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
 import org.bouncycastle.asn1.x500.X500Name;
@@ -13,6 +14,8 @@ import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
+import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
@@ -21,6 +24,8 @@ import java.io.OutputStream;
 import java.math.BigInteger;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.KeyStore;
@@ -46,17 +51,29 @@ public final class TestHttpsServer implements AutoCloseable {
     private final Map<String, byte[]> files = new ConcurrentHashMap<>();
     private final Map<String, String> redirects = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
+    private final Map<String, HttpHandler> handlers = new ConcurrentHashMap<>();
+    private final X509Certificate leafCertificate;
+    private final PrivateKey leafKey;
+    private final KeyPair caKeys;
+    private final X509Certificate ca;
 
     public TestHttpsServer() throws Exception {
+        this(null);
+    }
+
+    /** A server whose certificate is from {@code sameCa}'s CA (another origin clients of that one trust), or a new CA. */
+    public TestHttpsServer(TestHttpsServer sameCa) throws Exception {
         KeyPairGenerator gen = KeyPairGenerator.getInstance("EC");
         gen.initialize(256);
-        KeyPair caKeys = gen.generateKeyPair();
-        X509Certificate ca = certificate("CN=provisioner test CA", caKeys.getPublic(), "CN=provisioner test CA",
+        caKeys = sameCa != null ? sameCa.caKeys : gen.generateKeyPair();
+        ca = sameCa != null ? sameCa.ca : certificate("CN=provisioner test CA", caKeys.getPublic(), "CN=provisioner test CA",
                 caKeys.getPrivate(), true);
         KeyPair serverKeys = gen.generateKeyPair();
         X509Certificate leaf = certificate("CN=127.0.0.1", serverKeys.getPublic(), "CN=provisioner test CA",
                 caKeys.getPrivate(), false);
 
+        leafCertificate = leaf;
+        leafKey = serverKeys.getPrivate();
         KeyStore keys = KeyStore.getInstance("PKCS12");
         keys.load(null, null);
         keys.setKeyEntry("server", serverKeys.getPrivate(), new char[0], new Certificate[]{leaf, ca});
@@ -80,7 +97,10 @@ public final class TestHttpsServer implements AutoCloseable {
             hits.computeIfAbsent(path, k -> new AtomicInteger()).incrementAndGet();
             String location = redirects.get(path);
             byte[] body = files.get(path);
-            if (location != null) {
+            HttpHandler handler = handlers.get(path);
+            if (handler != null) {
+                handler.handle(ex);
+            } else if (location != null) {
                 ex.getResponseHeaders().add("Location", location);
                 ex.sendResponseHeaders(302, -1);
             } else if (body == null) {
@@ -132,6 +152,24 @@ public final class TestHttpsServer implements AutoCloseable {
     /** Stops serving {@code path}: 404. */
     public void remove(String path) {
         files.remove(path);
+    }
+
+    /**
+     * Writes this server's certificate (for 127.0.0.1, from the test CA) and its private key as PEM files, for
+     * another server on 127.0.0.1 that clients trusting {@link #clientTls()} should accept.
+     */
+    public void writeServerPem(Path certificate, Path key) throws IOException {
+        try (JcaPEMWriter w = new JcaPEMWriter(Files.newBufferedWriter(certificate))) {
+            w.writeObject(leafCertificate);
+        }
+        try (JcaPEMWriter w = new JcaPEMWriter(Files.newBufferedWriter(key))) {
+            w.writeObject(new org.bouncycastle.openssl.jcajce.JcaPKCS8Generator(leafKey, null));
+        }
+    }
+
+    /** Answers {@code path} with {@code handler} (status, headers and body are the handler's). */
+    public void handle(String path, HttpHandler handler) {
+        handlers.put(path, handler);
     }
 
     /** Answers {@code path} with a 302 to {@code location}. */

@@ -21,26 +21,77 @@ public final class TinyOciImage {
     }
 
     public static Path write(Path out, String reference) throws IOException {
+        Image image = image("amd64");
+        byte[] index = ("{\"schemaVersion\":2,\"manifests\":[{\"mediaType\":\"application/vnd.oci.image.manifest.v1+json\","
+                + "\"digest\":\"sha256:" + sha(image.manifest) + "\",\"size\":" + image.manifest.length + ",\"annotations\":{"
+                + annotations(reference) + "}}]}").getBytes(StandardCharsets.UTF_8);
+        try (OutputStream o = Files.newOutputStream(out); TarArchiveOutputStream tar = new TarArchiveOutputStream(o)) {
+            add(tar, "oci-layout", "{\"imageLayoutVersion\":\"1.0.0\"}".getBytes(StandardCharsets.UTF_8));
+            add(tar, "index.json", index);
+            image.addTo(tar);
+        }
+        return out;
+    }
+
+    /** A multi-architecture image: an OCI image index with one linux manifest per architecture (arm64 as v8). */
+    public static Path writeMultiArch(Path out, String reference, String... architectures) throws IOException {
+        StringBuilder children = new StringBuilder();
+        java.util.List<Image> images = new java.util.ArrayList<>();
+        for (String arch : architectures) {
+            Image image = image(arch);
+            images.add(image);
+            children.append(children.length() == 0 ? "" : ",").append("{\"mediaType\":\"application/vnd.oci.image.manifest.v1+json\",")
+                    .append("\"digest\":\"sha256:").append(sha(image.manifest)).append("\",\"size\":").append(image.manifest.length)
+                    .append(",\"platform\":{\"architecture\":\"").append(arch).append("\",\"os\":\"linux\"")
+                    .append(arch.equals("arm64") ? ",\"variant\":\"v8\"" : "").append("}}");
+        }
+        byte[] imageIndex = ("{\"schemaVersion\":2,\"mediaType\":\"application/vnd.oci.image.index.v1+json\",\"manifests\":["
+                + children + "]}").getBytes(StandardCharsets.UTF_8);
+        byte[] index = ("{\"schemaVersion\":2,\"manifests\":[{\"mediaType\":\"application/vnd.oci.image.index.v1+json\","
+                + "\"digest\":\"sha256:" + sha(imageIndex) + "\",\"size\":" + imageIndex.length + ",\"annotations\":{"
+                + annotations(reference) + "}}]}").getBytes(StandardCharsets.UTF_8);
+        try (OutputStream o = Files.newOutputStream(out); TarArchiveOutputStream tar = new TarArchiveOutputStream(o)) {
+            add(tar, "oci-layout", "{\"imageLayoutVersion\":\"1.0.0\"}".getBytes(StandardCharsets.UTF_8));
+            add(tar, "index.json", index);
+            add(tar, "blobs/sha256/" + sha(imageIndex), imageIndex);
+            java.util.Set<String> written = new java.util.HashSet<>();
+            for (Image image : images) {
+                image.addTo(tar, written);
+            }
+        }
+        return out;
+    }
+
+    private static String annotations(String reference) {
+        return "\"io.containerd.image.name\":\"" + reference + "\",\"org.opencontainers.image.ref.name\":\""
+                + reference.substring(reference.lastIndexOf(':') + 1) + "\"";
+    }
+
+    /** One architecture's manifest, config and (empty) layer. */
+    private record Image(byte[] manifest, byte[] config, byte[] layer) {
+        void addTo(TarArchiveOutputStream tar) throws IOException {
+            addTo(tar, new java.util.HashSet<>());
+        }
+
+        void addTo(TarArchiveOutputStream tar, java.util.Set<String> written) throws IOException {
+            for (byte[] b : java.util.List.of(manifest, config, layer)) {
+                if (written.add(sha(b))) {
+                    add(tar, "blobs/sha256/" + sha(b), b);
+                }
+            }
+        }
+    }
+
+    private static Image image(String arch) throws IOException {
         byte[] layer = emptyTarGz();
         String diff = "sha256:" + sha(emptyTar());
-        byte[] config = ("{\"architecture\":\"amd64\",\"os\":\"linux\",\"config\":{\"Cmd\":[\"/pause\"]},"
+        byte[] config = ("{\"architecture\":\"" + arch + "\",\"os\":\"linux\",\"config\":{\"Cmd\":[\"/pause\"]},"
                 + "\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[\"" + diff + "\"]}}").getBytes(StandardCharsets.UTF_8);
         byte[] manifest = ("{\"schemaVersion\":2,\"mediaType\":\"application/vnd.oci.image.manifest.v1+json\","
                 + "\"config\":{\"mediaType\":\"application/vnd.oci.image.config.v1+json\",\"digest\":\"sha256:" + sha(config)
                 + "\",\"size\":" + config.length + "},\"layers\":[{\"mediaType\":\"application/vnd.oci.image.layer.v1.tar+gzip\","
                 + "\"digest\":\"sha256:" + sha(layer) + "\",\"size\":" + layer.length + "}]}").getBytes(StandardCharsets.UTF_8);
-        byte[] index = ("{\"schemaVersion\":2,\"manifests\":[{\"mediaType\":\"application/vnd.oci.image.manifest.v1+json\","
-                + "\"digest\":\"sha256:" + sha(manifest) + "\",\"size\":" + manifest.length + ",\"annotations\":{"
-                + "\"io.containerd.image.name\":\"" + reference + "\",\"org.opencontainers.image.ref.name\":\""
-                + reference.substring(reference.lastIndexOf(':') + 1) + "\"}}]}").getBytes(StandardCharsets.UTF_8);
-        try (OutputStream o = Files.newOutputStream(out); TarArchiveOutputStream tar = new TarArchiveOutputStream(o)) {
-            add(tar, "oci-layout", "{\"imageLayoutVersion\":\"1.0.0\"}".getBytes(StandardCharsets.UTF_8));
-            add(tar, "index.json", index);
-            add(tar, "blobs/sha256/" + sha(manifest), manifest);
-            add(tar, "blobs/sha256/" + sha(config), config);
-            add(tar, "blobs/sha256/" + sha(layer), layer);
-        }
-        return out;
+        return new Image(manifest, config, layer);
     }
 
     private static byte[] emptyTar() {
