@@ -1,5 +1,6 @@
 package dev.provisioner.cli;
 
+import dev.provisioner.api.EngineHooks;
 import dev.provisioner.api.ProvisionReport;
 import dev.provisioner.api.Provisioner;
 import dev.provisioner.inventory.Inventory;
@@ -48,7 +49,7 @@ class CaRotationLabTest {
         inventory = LabInventory.write(lab, "rotate", true, new String[] {"etcd: packages"}, "master", "[master, registry]",
                 "node01", "[node]");
         state = lab.dir().resolve("state");
-        ProvisionReport applied = Provisioner.builder().inventory(Inventory.load(inventory)).stateDirectory(state)
+        ProvisionReport applied = EngineHooks.builder(Inventory.load(inventory)).stateDirectory(state)
                 .onlyPhases(List.of(ONLY.split(","))).build().apply();
         assertThat(applied.failures()).isEmpty();
     }

@@ -2,6 +2,7 @@ package dev.provisioner.engine;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.provisioner.api.EngineHooks;
 import dev.provisioner.api.ProvisionReport;
 import dev.provisioner.api.Provisioner;
 import dev.provisioner.api.StepStatus;
@@ -134,7 +135,7 @@ class SoakLabRun {
     }
 
     private Provisioner.Builder provisioner() {
-        return Provisioner.builder().inventory(Inventory.load(inventoryFile)).stateDirectory(state).onlyPhases(PHASES);
+        return EngineHooks.builder(Inventory.load(inventoryFile)).stateDirectory(state).onlyPhases(PHASES);
     }
 
     private SoakRound round(int n) throws Exception {

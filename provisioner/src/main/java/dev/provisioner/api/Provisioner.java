@@ -108,7 +108,7 @@ public final class Provisioner {
         this.stateDirectory = context.stateDirectory();
         this.templatesDir = Optional.ofNullable(b.templatesDir);
         UnaryOperator<Plan> customizer = b.customizer;
-        Optional<RegistryTls> registryTls = Optional.ofNullable(b.registryTls);
+        Optional<RegistryTls> registryTls = b.registryTls();
         List<String> only = List.copyOf(b.only);
         List<String> skip = List.copyOf(b.skip);
         ComponentContext ctx = this.context;
@@ -545,6 +545,10 @@ public final class Provisioner {
             return this;
         }
 
+        private Optional<RegistryTls> registryTls() {
+            return Optional.ofNullable(registryTls).map(t -> new RegistryTls(t.certificatePath(), t.keyPath(), t.caPath()));
+        }
+
         /**
          * The registry's certificate paths on its host, for an embedder that places its own certificate there.
          * Without it the registry serves TLS with a certificate from the cluster CA ({@code cluster.registry.tls},
@@ -625,8 +629,7 @@ public final class Provisioner {
             }
             Plan plan = null;
             try {
-                plan = customizer.apply(StandardPlan.create(componentContext(), Optional.ofNullable(registryTls)
-                        .map(t -> new RegistryTls(t.certificatePath(), t.keyPath(), t.caPath()))));
+                plan = customizer.apply(StandardPlan.create(componentContext(), registryTls()));
                 plan = only.isEmpty() ? plan : plan.only(only);
                 plan = plan.skip(skip);
             } catch (IllegalArgumentException e) {

@@ -11,7 +11,7 @@ import java.util.Objects;
  * @param repository repository path on it
  * @param tag        tag
  */
-record ImageName(String registry, String repository, String tag) {
+public record ImageName(String registry, String repository, String tag) {
     public ImageName {
         Objects.requireNonNull(registry, "registry");
         Objects.requireNonNull(repository, "repository");
