@@ -1,65 +1,58 @@
 package dev.provisioner.images;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 
-/** Writes the JSON of OCI indexes (maps, lists, strings, numbers, booleans): the library has no JSON writer. */
+/**
+ * Writes the JSON of OCI indexes (maps, lists, strings, numbers, booleans, null) with Jackson's streaming
+ * generator: compact, keys in the map's own order, strings escaped by Jackson.
+ */
 final class Json {
+    private static final JsonFactory FACTORY = JsonFactory.builder().build();
+
     private Json() {
     }
 
     static String write(Object value) {
-        StringBuilder b = new StringBuilder();
-        write(b, value);
-        return b.toString();
+        StringWriter out = new StringWriter();
+        try (JsonGenerator g = FACTORY.createGenerator(out)) {
+            write(g, value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringWriter does not fail
+        }
+        return out.toString();
     }
 
-    private static void write(StringBuilder b, Object v) {
+    private static void write(JsonGenerator g, Object v) throws IOException {
         if (v == null) {
-            b.append("null");
+            g.writeNull();
         } else if (v instanceof Map<?, ?> m) {
-            b.append('{');
-            boolean first = true;
+            g.writeStartObject();
             for (Map.Entry<?, ?> e : m.entrySet()) {
-                b.append(first ? "" : ",");
-                first = false;
-                string(b, String.valueOf(e.getKey()));
-                b.append(':');
-                write(b, e.getValue());
+                g.writeFieldName(String.valueOf(e.getKey()));
+                write(g, e.getValue());
             }
-            b.append('}');
+            g.writeEndObject();
         } else if (v instanceof List<?> l) {
-            b.append('[');
-            for (int i = 0; i < l.size(); i++) {
-                b.append(i == 0 ? "" : ",");
-                write(b, l.get(i));
+            g.writeStartArray();
+            for (Object item : l) {
+                write(g, item);
             }
-            b.append(']');
-        } else if (v instanceof Number || v instanceof Boolean) {
-            b.append(v);
+            g.writeEndArray();
+        } else if (v instanceof Boolean b) {
+            g.writeBoolean(b);
+        } else if (v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte) {
+            g.writeNumber(((Number) v).longValue());
+        } else if (v instanceof Number n) {
+            g.writeNumber(n.toString());
         } else {
-            string(b, v.toString());
+            g.writeString(v.toString());
         }
-    }
-
-    private static void string(StringBuilder b, String s) {
-        b.append('"');
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '"' -> b.append("\\\"");
-                case '\\' -> b.append("\\\\");
-                case '\n' -> b.append("\\n");
-                case '\r' -> b.append("\\r");
-                case '\t' -> b.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        b.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        b.append(c);
-                    }
-                }
-            }
-        }
-        b.append('"');
     }
 }

@@ -3,7 +3,7 @@ package dev.provisioner.pki;
 /**
  * Where a CA rotation stands (kept in {@code <state>/pki/ca-rotation}). Phase 1 of a rotation is
  * {@link #TRUST} then {@link #REISSUE}, ending in {@link #TRANSITION}; phase 2 is {@link #FINISH}, after
- * which the rotation record is gone. Every host's CA files are the bundle {@link #trusted} names.
+ * which the rotation record is gone. While a phase trusts the old CAs, every host's CA files are bundles of old and new.
  *
  * @since 0.1
  */

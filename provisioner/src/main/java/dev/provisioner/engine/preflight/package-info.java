@@ -1,6 +1,6 @@
 /**
  * Host checks before any change: the system facts they need ({@link dev.provisioner.engine.preflight.SystemFacts},
- * gathered by one root shell script, {@link dev.provisioner.engine.preflight.SystemFactsScript}) and the checks
+ * gathered by the host's one facts script, {@code dev.provisioner.facts.FactsScript}) and the checks
  * themselves as pure functions of inventory and facts ({@link dev.provisioner.engine.preflight.HostChecks}), so
  * every problem of every host is listed at once, named with the host, before a single file is written.
  *
