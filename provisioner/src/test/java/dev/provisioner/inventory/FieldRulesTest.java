@@ -21,7 +21,7 @@ class FieldRulesTest {
     void unknownKeyFarFromAnyValidKeyListsTheValidOnes() {
         assertThat(errors(Fixtures.VALID + "  flavour: vanilla\n")).containsExactly(
                 "test.yaml:19:3: cluster.flavour: unknown key 'flavour' (fix: valid keys here: name, versions, network, serviceCidr, "
-                        + "clusterDns, clusterDomain, registry, containerRuntime, install, proxy, ssh, apiEndpoint, masters, encryption, cis)");
+                        + "clusterDns, clusterDomain, registry, containerRuntime, install, proxy, ssh, apiEndpoint, masters, encryption, cis, etcd)");
     }
 
     @Test
