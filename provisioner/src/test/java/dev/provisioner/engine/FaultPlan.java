@@ -40,6 +40,12 @@ final class FaultPlan {
     static final String BLOB = "/opt/faultlab/blob.bin";
     static final String UNIT = "faultlab.service";
     static final String UNIT_FILE = "/etc/systemd/system/" + UNIT;
+    /**
+     * Written by the service once its check passed, removed before every start: the readiness the
+     * probe waits for. "is-active" alone races a unit whose check fails a few milliseconds after
+     * systemd reports it started (Type=simple), as a real service's health endpoint does not.
+     */
+    static final String READY = "/run/faultlab.ready";
     static final String SLOW_MARKER = "/etc/provisioner-test-slow";
     /** Created by the slow step when it starts, so a test can wait for it whatever the polling latency. */
     static final String SLOW_STARTED = "/run/provisioner-test-slow-started";
@@ -68,10 +74,11 @@ final class FaultPlan {
                 [Unit]
                 Description=fault-test service
                 [Service]
-                ExecStart=/bin/sh -c 'grep -q "^healthy=yes" %s || { echo "faultlab: %s does not say healthy=yes" >&2; exit 1; }; exec sleep infinity'
+                ExecStartPre=/bin/rm -f %s
+                ExecStart=/bin/sh -c 'grep -q "^healthy=yes" %s || { echo "faultlab: %s does not say healthy=yes" >&2; exit 1; }; touch %s; exec sleep infinity'
                 [Install]
                 WantedBy=multi-user.target
-                """.formatted(A, A)).asUnitFile();
+                """.formatted(READY, A, A, READY)).asUnitFile();
     }
 
     /** The desired checksum of every managed path (the blob when set). */
@@ -103,8 +110,8 @@ final class FaultPlan {
                 Phase.of(FILES_PHASE, HostSelector.all(),
                         new ManagedFilesStep("config", ctx -> files()),
                         new ServicesStep("service", ctx -> List.of(new ServicesStep.Service(UNIT, unit(), Set.of(A))),
-                                ctx -> Optional.of(new ServicesStep.Probe(UNIT + " is active",
-                                        "systemctl is-active --quiet " + UNIT, healthTimeout))),
+                                ctx -> Optional.of(new ServicesStep.Probe(UNIT + " is ready",
+                                        "test -e " + READY + " && systemctl is-active --quiet " + UNIT, healthTimeout))),
                         new FaultStep(),
                         new WhenMarker("slow-step", SLOW_MARKER, SLOW_COMMAND)),
                 Phase.of(AFTER_PHASE, HostSelector.all(), new ManagedFilesStep("after", ctx -> List.of(after()))));

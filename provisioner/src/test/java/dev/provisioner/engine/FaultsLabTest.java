@@ -228,7 +228,7 @@ class FaultsLabTest {
                 assertThat(f.host()).isEqualTo("h1");
                 assertThat(f.step()).isEqualTo("service");
                 assertThat(f.stderrTail()).contains("journal: faultlab: " + FaultPlan.A + " does not say healthy=yes")
-                        .endsWith("health check failed after 3s: " + FaultPlan.UNIT + " is active");
+                        .endsWith("health check failed after 3s: " + FaultPlan.UNIT + " is ready");
             });
         } finally {
             plan.healthy = true;
