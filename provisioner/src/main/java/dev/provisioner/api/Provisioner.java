@@ -263,11 +263,16 @@ public final class Provisioner {
     }
 
     private CisVerdict verdict() {
-        return CisGate.evaluate(inventory, PlanRenderer.render(plan, inventory, templates, Set.of()));
+        return verdict(Set.of());
     }
 
+    private CisVerdict verdict(Set<String> hosts) {
+        return CisGate.evaluate(inventory, PlanRenderer.render(plan, inventory, templates, hosts));
+    }
+
+    /** Refuses a run whose hosts (all, or the builder's {@code limitHosts}: only they get files) would get a config the gate refuses. */
     private void requireCis() {
-        CisVerdict verdict = verdict();
+        CisVerdict verdict = verdict(limitHosts);
         if (!verdict.passed()) {
             throw new InvalidSetupException(verdict.refusalLines());
         }

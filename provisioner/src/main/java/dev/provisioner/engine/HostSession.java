@@ -5,6 +5,7 @@ import dev.provisioner.operation.RunLockedException;
 
 import dev.provisioner.facts.FactsException;
 import dev.provisioner.facts.FactsParser;
+import dev.provisioner.facts.FactsTextMismatchException;
 import dev.provisioner.facts.FactsQuery;
 import dev.provisioner.facts.FactsScript;
 import dev.provisioner.facts.FileProbe;
@@ -92,7 +93,16 @@ final class HostSession implements AutoCloseable {
             if (!r.ok()) {
                 throw new FactsException(host.name(), "the facts script exited " + r.exitCode() + ": " + r.tail(5));
             }
-            facts = FactsParser.parse(host.name(), r.stdout(), query);
+            try {
+                facts = FactsParser.parse(host.name(), r.stdout(), query);
+            } catch (FactsTextMismatchException notText) {
+                // A second exchange, rare: the lock (when taken) is already held for this connection.
+                CommandResult again = connection().run(FactsScript.base64Command(query));
+                if (!again.ok()) {
+                    throw new FactsException(host.name(), "the facts script exited " + again.exitCode() + ": " + again.tail(5));
+                }
+                facts = FactsParser.parse(host.name(), again.stdout(), query);
+            }
         }
         return facts;
     }
@@ -102,7 +112,7 @@ final class HostSession implements AutoCloseable {
         if (lockHolder.isEmpty()) {
             return plain;
         }
-        String script = RunLock.acquire(lockHolder.get()) + Leftovers.cleanup(query.files().keySet()) + FactsScript.text(query);
+        String script = RunLock.acquire(lockHolder.get()) + Leftovers.cleanup(query.files().keySet()) + FactsScript.keepingText(query);
         return new Command(Command.shell(script).line(), true, null, null, plain.display());
     }
 

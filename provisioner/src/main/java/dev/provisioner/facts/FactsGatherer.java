@@ -16,6 +16,14 @@ final class FactsGatherer {
         if (!r.ok()) {
             throw new FactsException(host, "the facts script exited " + r.exitCode() + ": " + r.tail(5));
         }
-        return FactsParser.parse(host, r.stdout(), query);
+        try {
+            return FactsParser.parse(host, r.stdout(), query);
+        } catch (FactsTextMismatchException notText) {
+            CommandResult again = connection.run(FactsScript.base64Command(query));
+            if (!again.ok()) {
+                throw new FactsException(host, "the facts script exited " + again.exitCode() + ": " + again.tail(5));
+            }
+            return FactsParser.parse(host, again.stdout(), query);
+        }
     }
 }

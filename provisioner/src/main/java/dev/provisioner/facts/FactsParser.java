@@ -1,8 +1,12 @@
 package dev.provisioner.facts;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,10 +30,22 @@ public final class FactsParser {
         Map<String, UnitState> units = new HashMap<>();
         Map<String, String> candidates = new HashMap<>();
         List<String> system = new ArrayList<>();
+        Map<String, StringBuilder> texts = new HashMap<>();
         boolean ended = false;
         for (String line : output.split("\n")) {
             String[] f = line.split("\t", -1);
             switch (f[0]) {
+                case "text" -> textLine(texts, files, line, host).append('\n');
+                case "textend" -> {
+                    String path = field(f, 1, line, host);
+                    FileState s = files.get(path);
+                    byte[] bytes = textLine(texts, files, line, host).toString().getBytes(StandardCharsets.UTF_8);
+                    texts.remove(path);
+                    if (!sha256(bytes).equals(s.sha256())) {
+                        throw new FactsTextMismatchException(host, path);
+                    }
+                    files.put(path, new FileState(path, s.exists(), s.sha256(), s.mode(), s.owner(), s.group(), Optional.of(bytes)));
+                }
                 case "os" -> {
                     osId = field(f, 1, line, host);
                     osVersion = f.length > 2 ? f[2] : "";
@@ -61,6 +77,9 @@ public final class FactsParser {
         }
         if (!ended) {
             throw new FactsException(host, "the facts script output ended early (no end marker)");
+        }
+        if (!texts.isEmpty()) {
+            throw new FactsException(host, "content of " + texts.keySet().iterator().next() + " has no textend line");
         }
         for (String path : query.files().keySet()) {
             files.putIfAbsent(path, FileState.absent(path));
@@ -94,6 +113,28 @@ public final class FactsParser {
             }
         }
         return PackageManager.UNKNOWN;
+    }
+
+    /** The builder of a {@code text} or {@code textend} line's file, its line appended (all after the second tab). */
+    private static StringBuilder textLine(Map<String, StringBuilder> texts, Map<String, FileState> files, String line, String host) {
+        int first = line.indexOf('\t');
+        int second = first < 0 ? -1 : line.indexOf('\t', first + 1);
+        if (second < 0) {
+            throw new FactsException(host, "malformed facts line: " + line);
+        }
+        String path = line.substring(first + 1, second);
+        if (!files.containsKey(path)) {
+            throw new FactsException(host, "content before file line: " + path);
+        }
+        return texts.computeIfAbsent(path, p -> new StringBuilder()).append(line, second + 1, line.length());
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static byte[] base64(String text, String path, String host) {

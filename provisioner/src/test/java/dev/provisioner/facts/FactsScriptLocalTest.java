@@ -103,6 +103,100 @@ class FactsScriptLocalTest {
         assertThat(f.unit("no-such-unit-b.service").isActive()).isFalse();
     }
 
+    @Test
+    void contentTravelsAsTextLinesCheckedAgainstItsChecksumAndAsBase64Otherwise() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/bin/sh")) && Files.exists(Path.of("/usr/bin/sha256sum")));
+        byte[] awkward = "tab\there, back\\slash, \r\n\n  spaces  \nno newline at the end".getBytes(StandardCharsets.UTF_8);
+        Path text = Files.write(dir.resolve("awkward.conf"), awkward);
+        Path empty = Files.write(dir.resolve("empty.conf"), new byte[0]);
+        Path newline = Files.writeString(dir.resolve("newline.conf"), "\n");
+        byte[] large = new byte[70_000];
+        java.util.Arrays.fill(large, (byte) 'x');
+        large[69_999] = '\n';
+        Path big = Files.write(dir.resolve("big.conf"), large);
+        FactsQuery q = new FactsQuery(Set.of(), Map.of(text.toString(), FileProbe.content(), empty.toString(), FileProbe.content(),
+                newline.toString(), FileProbe.content(), big.toString(), FileProbe.content()), Set.of());
+        for (String shell : new String[] {"sh", "bash"}) {
+            String out = run(shell, FactsScript.text(q));
+            HostFacts f = FactsParser.parse("local", out, q);
+            assertThat(f.file(text.toString()).content()).as(shell).hasValueSatisfying(b -> assertThat(b).isEqualTo(awkward));
+            assertThat(f.file(empty.toString()).content()).as(shell).hasValueSatisfying(b -> assertThat(b).isEmpty());
+            assertThat(f.file(newline.toString()).content()).as(shell).hasValueSatisfying(b -> assertThat(b).containsExactly('\n'));
+            assertThat(f.file(big.toString()).content()).as(shell).hasValueSatisfying(b -> assertThat(b).isEqualTo(large));
+            assertThat(out).as("small files as text lines, a file over 64 KiB as Base64")
+                    .contains("textend\t" + text + "\tno newline at the end\n").contains("content\t" + big + "\t")
+                    .doesNotContain("content\t" + text);
+        }
+    }
+
+    @Test
+    void bytesALineCannotCarryAreDetectedAndTheBase64ScriptCarriesThem() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/bin/sh")) && Files.exists(Path.of("/usr/bin/base64")));
+        byte[] binary = {'a', 0, 'b', '\n', (byte) 0xff, (byte) 0xfe, '\n'};
+        Path file = Files.write(dir.resolve("binary.bin"), binary);
+        FactsQuery q = FactsQuery.file(file.toString(), FileProbe.content());
+        String out = run("sh", FactsScript.text(q));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> FactsParser.parse("local", out, q))
+                .isInstanceOf(FactsTextMismatchException.class).hasMessageContaining(file.toString());
+        HostFacts f = FactsParser.parse("local", run("sh", FactsScript.base64Text(q)), q);
+        assertThat(f.file(file.toString()).content()).hasValueSatisfying(b -> assertThat(b).isEqualTo(binary));
+    }
+
+    @Test
+    void theInstalledPackageListIsKeptUntilDpkgsStatusFileIsReplacedOrTouched() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/dpkg-query")) && Files.isReadable(Path.of(FactsScript.DPKG_STATUS)));
+        Path state = Files.createDirectory(dir.resolve("state"));
+        Path status = dir.resolve("status");
+        Files.copy(Path.of(FactsScript.DPKG_STATUS), status);
+        Path list = state.resolve(FactsScript.DPKG_CACHE);
+        FactsQuery q = FactsQuery.packages("coreutils", "no-such-package-xyz");
+        String script = FactsScript.text(q, true, true, state.toString(), status.toString());
+        String readOnly = FactsScript.text(q, true, false, state.toString(), status.toString());
+        // plan's script (read-only) does not make the list
+        assertThat(FactsParser.parse("local", run("sh", readOnly), q).installed("coreutils")).isTrue();
+        assertThat(state.toFile().list()).isEmpty();
+        String version = FactsParser.parse("local", run("sh", script), q).packageVersion("coreutils").orElseThrow();
+        assertThat(list).exists();
+        assertThat(Files.readString(list)).contains("pkg\tcoreutils\t" + version + "\n");
+
+        // The kept list is what the script reads while the status file is the same: a planted version shows.
+        plant(list, status);
+        assertThat(FactsParser.parse("local", run("sh", script), q).packageVersion("coreutils")).contains("999-planted");
+        assertThat(FactsParser.parse("local", run("sh", readOnly), q).packageVersion("coreutils")).as("plan reads a valid list")
+                .contains("999-planted");
+        assertThat(FactsParser.parse("local", run("bash", script), q).installed("no-such-package-xyz")).isFalse();
+
+        // dpkg replaces the file on every change (a new inode, even with the same time): the list is read again.
+        Path next = dir.resolve("status.new");
+        Files.copy(status, next);
+        exec("touch", "-r", status.toString(), next.toString());
+        Files.move(next, status, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        assertThat(FactsParser.parse("local", run("sh", script), q).packageVersion("coreutils")).contains(version);
+
+        // An edit in place changes the modification time: read again.
+        plant(list, status);
+        exec("touch", "-d", "2001-02-03 04:05:06", status.toString());
+        assertThat(FactsParser.parse("local", run("sh", script), q).packageVersion("coreutils")).contains(version);
+        assertThat(state.toFile().list()).containsExactlyInAnyOrder(FactsScript.DPKG_CACHE, FactsScript.DPKG_CACHE + ".status");
+    }
+
+    /** Rewrites the kept list with a version no package has, keeping the modification time that makes it valid. */
+    private static void plant(Path list, Path status) throws Exception {
+        Files.writeString(list, Files.readString(list).replaceAll("(?m)^pkg\tcoreutils\t.*$", "pkg\tcoreutils\t999-planted"));
+        exec("touch", "-r", status.toString(), list.toString());
+    }
+
+    private static void exec(String... command) throws Exception {
+        assertThat(new ProcessBuilder(command).inheritIO().start().waitFor()).isZero();
+    }
+
+    private static String run(String shell, String script) throws Exception {
+        Process p = new ProcessBuilder(shell, "-c", script).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).isZero();
+        return out;
+    }
+
     private static int mode(Path file) throws java.io.IOException {
         return (Integer) Files.getAttribute(file, "unix:mode") & 07777;
     }

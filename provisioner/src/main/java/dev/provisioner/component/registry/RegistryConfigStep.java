@@ -15,10 +15,12 @@ import java.util.Optional;
 final class RegistryConfigStep implements Step {
     private final Optional<RegistryTls> tls;
     private final RegistryPush push;
+    private final Htpasswd htpasswd;
 
     RegistryConfigStep(Optional<RegistryTls> tls, RegistryPush push) {
         this.tls = tls;
         this.push = push;
+        this.htpasswd = new Htpasswd(push);
     }
 
     @Override
@@ -29,7 +31,7 @@ final class RegistryConfigStep implements Step {
     @Override
     public List<DesiredFile> files(StepContext ctx) {
         RegistryFiles files = new RegistryFiles(ctx, tls, push);
-        return List.of(files.config(), files.pushConfig(), files.htpasswd());
+        return List.of(files.config(), files.pushConfig(), files.htpasswd(htpasswd));
     }
 
     @Override

@@ -80,9 +80,9 @@ final class RegistryFiles {
         return model;
     }
 
-    DesiredFile htpasswd() {
+    DesiredFile htpasswd(Htpasswd lines) {
         return new DesiredFile(layout.htpasswdPath(),
-                Htpasswd.line(push.user(), push.password(), ctx.inventory().cluster().name()).getBytes(StandardCharsets.UTF_8),
+                lines.line(ctx.inventory().cluster().name()).getBytes(StandardCharsets.UTF_8),
                 0640, "root", layout.user(), null, true, false);
     }
 
