@@ -13,6 +13,9 @@ import java.util.Optional;
 
 /** Parses the output of {@link FactsScript} into {@link HostFacts}. Pure. */
 public final class FactsParser {
+    /** The checksum field of a file under /proc or /sys: not hashed on the host, computed here from its content. */
+    private static final String KERNEL = "-";
+
     private FactsParser() {
     }
 
@@ -41,7 +44,11 @@ public final class FactsParser {
                     FileState s = files.get(path);
                     byte[] bytes = textLine(texts, files, line, host).toString().getBytes(StandardCharsets.UTF_8);
                     texts.remove(path);
-                    if (!sha256(bytes).equals(s.sha256())) {
+                    String sha = sha256(bytes);
+                    if (s.sha256().equals(KERNEL)) {
+                        // a kernel interface, not hashed on the host: its text is taken as it came
+                        s = new FileState(path, s.exists(), sha, s.mode(), s.owner(), s.group(), Optional.empty());
+                    } else if (!sha.equals(s.sha256())) {
                         throw new FactsTextMismatchException(host, path);
                     }
                     files.put(path, new FileState(path, s.exists(), s.sha256(), s.mode(), s.owner(), s.group(), Optional.of(bytes)));
@@ -63,8 +70,8 @@ public final class FactsParser {
                         throw new FactsException(host, "content before file line: " + path);
                     }
                     byte[] bytes = base64(f.length > 2 ? f[2].strip() : "", path, host);
-                    files.put(path, new FileState(path, s.exists(), s.sha256(), s.mode(), s.owner(), s.group(),
-                            Optional.of(bytes)));
+                    String sha = s.sha256().equals(KERNEL) ? sha256(bytes) : s.sha256();
+                    files.put(path, new FileState(path, s.exists(), sha, s.mode(), s.owner(), s.group(), Optional.of(bytes)));
                 }
                 case "unit" -> units.put(field(f, 1, line, host),
                         new UnitState(f[1], field(f, 2, line, host), field(f, 3, line, host)));
@@ -77,6 +84,11 @@ public final class FactsParser {
         }
         if (!ended) {
             throw new FactsException(host, "the facts script output ended early (no end marker)");
+        }
+        for (FileState s : files.values()) {
+            if (s.exists() && s.sha256().equals(KERNEL)) {
+                throw new FactsException(host, "no content for " + s.path() + " (a file under /proc or /sys travels with its content)");
+            }
         }
         if (!texts.isEmpty()) {
             throw new FactsException(host, "content of " + texts.keySet().iterator().next() + " has no textend line");

@@ -17,6 +17,10 @@ import java.util.Map;
  * content that must travel is read by the shell's own {@code read} (Base64 only for large files and
  * when the text does not match the checksum).
  *
+ * <p>Files under {@code /proc} and {@code /sys} (kernel interfaces: text, generated on every read, some
+ * expensive, such as {@code /proc/mounts}) are not hashed on the host: their content always travels,
+ * as text lines in the text script, once, and the parser computes their checksum.
+ *
  * <p>On apt hosts the installed packages come from a list kept in {@value #STATE_DIR}/{@value #DPKG_CACHE}:
  * it is valid while {@code /var/lib/dpkg/status} is the same file (inode, through a hard link made when
  * the list was read: dpkg replaces the file on every change) with the same modification time (recorded
@@ -87,17 +91,19 @@ public final class FactsScript {
               esac
               return 0
             }
-            R=; D=
+            R=; D=; H=
             c() {
               if [ -f "$1" ]; then R="$R$1
             "; D="$D$2 $3
             "
+                case $1 in /proc/*|/sys/*) ;; *) H="$H$1
+            " ;; esac
               elif [ -e "$1" ]; then printf 'file\\t%s\\tnot-a-file\\n' "$1"
               else printf 'file\\t%s\\tabsent\\n' "$1"; fi
             }
             one() {
               printf 'file\\t%s\\tpresent\\t%s\\t%s\\n' "$1" "$4" "$5"
-              if [ "$3" = content ] || { [ "$3" = diff ] && [ "$4" != "$2" ]; }; then
+              if [ "$4" = - ] || [ "$3" = content ] || { [ "$3" = diff ] && [ "$4" != "$2" ]; }; then
                 if [ "$TX" = 1 ] && [ -n "$6" ] && [ "$6" -le 65536 ] 2>/dev/null; then
                   l=
                   while IFS= read -r l; do printf 'text\\t%s\\t%s\\n' "$1" "$l"; done < "$1"
@@ -111,7 +117,7 @@ public final class FactsScript {
               [ -n "$R" ] || return 0
               old=$IFS; IFS='
             '; set -f
-              sums=$(sha256sum -- $R 2>/dev/null); metas=$(stat -c '%a:%U:%G %s %n' -- $R 2>/dev/null)
+              sums=; [ -z "$H" ] || sums=$(sha256sum -- $H 2>/dev/null); metas=$(stat -c '%a:%U:%G %s %n' -- $R 2>/dev/null)
               exec 3<<EOF3
             $sums
             EOF3
@@ -123,8 +129,12 @@ public final class FactsScript {
             EOF5
               for p in $R; do
                 IFS=' ' read -r want detail <&5
-                IFS= read -r s <&3; IFS= read -r m <&4
-                case $s in *"  $p") sum=${s%% *}; sum=${sum#\\\\} ;; *) sum=$(sha256sum < "$p" | cut -d' ' -f1) ;; esac
+                IFS= read -r m <&4
+                case $p in
+                  /proc/*|/sys/*) sum=- ;;
+                  *) IFS= read -r s <&3
+                     case $s in *"  $p") sum=${s%% *}; sum=${sum#\\\\} ;; *) sum=$(sha256sum < "$p" | cut -d' ' -f1) ;; esac ;;
+                esac
                 case $m in *" $p") meta=${m%% *}; size=${m#* }; size=${size%% *} ;; *) meta=$(stat -c '%a:%U:%G' "$p"); size= ;; esac
                 one "$p" "$want" "$detail" "$sum" "$meta" "$size"
               done

@@ -130,6 +130,23 @@ class FactsScriptLocalTest {
     }
 
     @Test
+    void kernelFilesAreNotHashedOnTheHostTheirTextTravelsOnceAndTheParserHashesIt() throws Exception {
+        assumeTrue(Files.isReadable(Path.of("/proc/sys/kernel/ostype")));
+        String ostype = Files.readString(Path.of("/proc/sys/kernel/ostype"));
+        String sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(ostype.getBytes(StandardCharsets.UTF_8)));
+        FactsQuery q = new FactsQuery(Set.of(), Map.of("/proc/sys/kernel/ostype", FileProbe.diffAgainst(sha)), Set.of());
+        for (String script : new String[] {FactsScript.text(q), FactsScript.base64Text(q)}) {
+            String out = run("sh", script);
+            FileState f = FactsParser.parse("local", out, q).file("/proc/sys/kernel/ostype");
+            assertThat(f.sha256()).isEqualTo(sha);
+            assertThat(f.text()).contains(ostype);
+            assertThat(out).contains("file\t/proc/sys/kernel/ostype\tpresent\t-\t");
+        }
+        assertThat(FactsScript.text(q)).doesNotContain("sha256sum -- $R");
+    }
+
+    @Test
     void bytesALineCannotCarryAreDetectedAndTheBase64ScriptCarriesThem() throws Exception {
         assumeTrue(Files.isExecutable(Path.of("/bin/sh")) && Files.exists(Path.of("/usr/bin/base64")));
         byte[] binary = {'a', 0, 'b', '\n', (byte) 0xff, (byte) 0xfe, '\n'};
