@@ -21,6 +21,13 @@ import java.util.Map;
  * expensive, such as {@code /proc/mounts}) are not hashed on the host: their content always travels,
  * as text lines in the text script, once, and the parser computes their checksum.
  *
+ * <p>A file whose checksum was computed before is not hashed again while it is the same file: the
+ * checksum is kept in {@value #STATE_DIR}/{@value #SUMS_CACHE} with the file's inode, size and
+ * change time in nanoseconds (the change time moves on every write, chmod or rename and cannot be set
+ * back), and is taken from there while all three match ({@code stat} runs anyway, for the modes). A
+ * file that changed within the second before the list is written is not kept (a change in the same
+ * clock tick would not move the change time), so it is hashed again next time.
+ *
  * <p>On apt hosts the installed packages come from a list kept in {@value #STATE_DIR}/{@value #DPKG_CACHE}:
  * it is valid while {@code /var/lib/dpkg/status} is the same file (inode, through a hard link made when
  * the list was read: dpkg replaces the file on every change) with the same modification time (recorded
@@ -38,6 +45,7 @@ public final class FactsScript {
     static final String STATE_DIR = "/var/lib/provisioner";
     static final String DPKG_STATUS = "/var/lib/dpkg/status";
     static final String DPKG_CACHE = "facts-dpkg";
+    static final String SUMS_CACHE = "facts-sums";
     private static final String PRELUDE = """
             LC_ALL=C; export LC_ALL
             ID=unknown; VERSION_ID=; ID_LIKE=
@@ -115,9 +123,30 @@ public final class FactsScript {
             }
             flush() {
               [ -n "$R" ] || return 0
-              old=$IFS; IFS='
-            '; set -f
-              sums=; [ -z "$H" ] || sums=$(sha256sum -- $H 2>/dev/null); metas=$(stat -c '%a:%U:%G %s %n' -- $R 2>/dev/null)
+              old=$IFS; IFS=$NL; set -f
+              metas=$(stat -c '%a:%U:%G %s %i:%s:%.9Z %n' -- $R 2>/dev/null)
+              W=$NL; Y=$PD/facts-sums
+              if [ -f "$Y" ]; then while IFS= read -r l; do W="$W$l$NL"; done < "$Y"; fi
+              exec 4<<EOF4
+            $metas
+            EOF4
+              K=; H=
+              for p in $R; do
+                IFS= read -r m <&4
+                k=
+                case $p in
+                  /proc/*|/sys/*) k=- ;;
+                  *) case $m in *" $p") f=${m#* }; f=${f#* }; f=${f%% *}
+                       case $f in *:*:[0-9]*.[0-9]*)
+                         case $W in *"$NL$f "*) r=${W#*"$NL$f "}; k=${r%%  *}; case $r in "$k  $p$NL"*) ;; *) k= ;; esac ;; esac ;;
+                       esac ;;
+                     esac ;;
+                esac
+                K="$K$k$NL"
+                [ -n "$k" ] || H="$H$p$NL"
+              done
+              exec 4<&-
+              sums=; [ -z "$H" ] || sums=$(sha256sum -- $H 2>/dev/null)
               exec 3<<EOF3
             $sums
             EOF3
@@ -127,19 +156,28 @@ public final class FactsScript {
               exec 5<<EOF5
             $D
             EOF5
+              exec 6<<EOF6
+            $K
+            EOF6
+              N=; Z=
               for p in $R; do
                 IFS=' ' read -r want detail <&5
-                IFS= read -r m <&4
-                case $p in
-                  /proc/*|/sys/*) sum=- ;;
-                  *) IFS= read -r s <&3
-                     case $s in *"  $p") sum=${s%% *}; sum=${sum#\\\\} ;; *) sum=$(sha256sum < "$p" | cut -d' ' -f1) ;; esac ;;
+                IFS= read -r m <&4; IFS= read -r k <&6
+                if [ -n "$k" ]; then sum=$k
+                else
+                  IFS= read -r s <&3; N=1
+                  case $s in *"  $p") sum=${s%% *}; sum=${sum#\\\\} ;; *) sum=$(sha256sum < "$p" | cut -d' ' -f1) ;; esac
+                fi
+                case $m in
+                  *" $p") meta=${m%% *}; size=${m#* }; size=${size%% *}; f=${m#* }; f=${f#* }; f=${f%% *} ;;
+                  *) meta=$(stat -c '%a:%U:%G' "$p"); size=; f= ;;
                 esac
-                case $m in *" $p") meta=${m%% *}; size=${m#* }; size=${size%% *} ;; *) meta=$(stat -c '%a:%U:%G' "$p"); size= ;; esac
+                case $sum in ''|-) ;; *) [ -z "$f" ] || Z="$Z$f $sum  $p$NL" ;; esac
                 one "$p" "$want" "$detail" "$sum" "$meta" "$size"
               done
+              exec 3<&- 4<&- 5<&- 6<&-
+              if [ -n "$N" ] && [ "$KEEP" = 1 ] && [ -d "$PD" ]; then keepsums; fi
               IFS=$old; set +f
-              exec 3<&- 4<&- 5<&-
             }
             us() {
               out=$(systemctl show -p ActiveState -p UnitFileState "$@" 2>/dev/null)
@@ -157,8 +195,24 @@ public final class FactsScript {
             }
             """;
 
-    /** Refreshes the kept package list (apply only, under the run lock: plan changes nothing, not even this list). */
+    /**
+     * Refreshes the kept package list and the kept checksums (apply only, under the run lock: plan changes
+     * nothing, not even these lists).
+     */
     private static final String KEEP_LIST = """
+            keepsums() {
+              now=$(date +%s) || return 0
+              for e in $W; do
+                q=${e#*  }
+                case "$NL$R" in *"$NL$q$NL"*) ;; *) Z="$Z$e$NL" ;; esac
+              done
+              V=
+              for e in $Z; do
+                c=${e#*:}; c=${c#*:}; c=${c%%.*}
+                if [ "$c" -lt $((now - 1)) ] 2>/dev/null; then V="$V$e$NL"; fi
+              done
+              { printf '%s' "$V" > "$Y.new" && mv -f "$Y.new" "$Y"; } 2>/dev/null || rm -f "$Y.new" 2>/dev/null
+            }
             keep() {
               if [ -d "$PD" ] && [ -f "$S" ] && ln -f "$S" "$C.status.new" 2>/dev/null && touch -r "$S" "$C.stamp" 2>/dev/null; then
                 dpkg-query -W -f='${db:Status-Status}\\t${Package}\\t${Version}\\n' 2>/dev/null \\

@@ -197,6 +197,49 @@ class FactsScriptLocalTest {
         assertThat(state.toFile().list()).containsExactlyInAnyOrder(FactsScript.DPKG_CACHE, FactsScript.DPKG_CACHE + ".status");
     }
 
+    @Test
+    void aChecksumIsKeptWhileTheFileKeepsItsInodeSizeAndChangeTime() throws Exception {
+        assumeTrue(Files.exists(Path.of("/usr/bin/sha256sum")) && Files.exists(Path.of("/usr/bin/stat")));
+        Path state = Files.createDirectory(dir.resolve("state"));
+        Path a = Files.writeString(dir.resolve("a.conf"), "a\n");
+        Path b = Files.writeString(dir.resolve("b.conf"), "b\n");
+        String shaA = "87428fc522803d31065e7bce3cf03fe475096631e5e07bbd7a0fde60c4cf25c7"; // sha256("a\n")
+        // metadata probes: no content travels, so a planted checksum is reported as it is (content would be checked against it)
+        FactsQuery q = new FactsQuery(Set.of(), Map.of(a.toString(), FileProbe.metadata(), b.toString(), FileProbe.metadata()), Set.of());
+        String keeping = FactsScript.text(q, true, true, state.toString(), "/nonexistent/status");
+        String readOnly = FactsScript.text(q, true, false, state.toString(), "/nonexistent/status");
+        Path sums = state.resolve(FactsScript.SUMS_CACHE);
+
+        // Files changed within the last second are not kept (a change in the same clock tick would not show).
+        assertThat(FactsParser.parse("local", run("sh", keeping), q).file(a.toString()).sha256()).isEqualTo(shaA);
+        assertThat(sums).satisfiesAnyOf(f -> assertThat(f).doesNotExist(), f -> assertThat(Files.readString(f)).doesNotContain(a.toString()));
+        Thread.sleep(2100);
+        run("sh", readOnly);
+        assertThat(sums).as("plan keeps nothing").satisfiesAnyOf(f -> assertThat(f).doesNotExist(),
+                f -> assertThat(Files.readString(f)).doesNotContain(a.toString()));
+        run("sh", keeping);
+        assertThat(Files.readString(sums)).contains("  " + a + "\n").contains("  " + b + "\n");
+
+        // While the file is the same, the kept checksum is what the script reports (planted here: no hashing).
+        String planted = "0".repeat(64);
+        Files.writeString(sums, Files.readString(sums).replace(shaA + "  " + a, planted + "  " + a));
+        assertThat(FactsParser.parse("local", run("sh", keeping), q).file(a.toString()).sha256()).isEqualTo(planted);
+        assertThat(FactsParser.parse("local", run("bash", readOnly), q).file(a.toString()).sha256()).isEqualTo(planted);
+
+        // A write moves the change time: hashed again, and the changed file is not kept in the same second.
+        Files.writeString(a, "A\n");
+        HostFacts f = FactsParser.parse("local", run("sh", keeping), q);
+        assertThat(f.file(a.toString()).sha256()).isNotEqualTo(planted).isNotEqualTo(shaA);
+        assertThat(Files.readString(sums)).doesNotContain("  " + a + "\n").contains("  " + b + "\n");
+        // chmod moves it too
+        Thread.sleep(2100);
+        run("sh", keeping);
+        Files.writeString(sums, Files.readString(sums).replaceAll("[0-9a-f]{64}  " + java.util.regex.Pattern.quote(b.toString()), planted + "  " + b));
+        assertThat(FactsParser.parse("local", run("sh", keeping), q).file(b.toString()).sha256()).isEqualTo(planted);
+        exec("chmod", "0600", b.toString());
+        assertThat(FactsParser.parse("local", run("sh", keeping), q).file(b.toString()).sha256()).isNotEqualTo(planted);
+    }
+
     /** Rewrites the kept list with a version no package has, keeping the modification time that makes it valid. */
     private static void plant(Path list, Path status) throws Exception {
         Files.writeString(list, Files.readString(list).replaceAll("(?m)^pkg\tcoreutils\t.*$", "pkg\tcoreutils\t999-planted"));
