@@ -5,8 +5,9 @@
 #   bench/suspects.sh INVENTORY HOST [SAMPLES]      e.g. bench/suspects.sh inventories/lab.yaml node01
 #
 # INVENTORY is a lab's inventory (provisioner lab up writes it; its hosts converged), HOST one of its hosts.
-# 1. Captures the first exchange's script (run lock, leftovers cleanup, facts) from HOST's process list while
-#    `bin/provisioner apply -i INVENTORY --limit HOST` runs (the container is found by the lab's labels).
+# 1. Captures the first exchange's script (run lock, leftovers cleanup, facts) while `bin/provisioner apply -i
+#    INVENTORY --limit HOST` runs: root's login shell on HOST is, for that apply only, a wrapper that saves the
+#    command it is given (the container is found by the lab's labels; /etc/passwd is restored at once).
 # 2. Writes variants, each with one more suspect taken out, to /root on the host (docker cp).
 # 3. Runs each over one fresh OpenSSH connection (`ssh HOST bash FILE`, the lab's key and pinned host keys)
 #    SAMPLES times (default 9), reading the container's cgroup CPU counter before and after; prints the medians.
@@ -32,17 +33,19 @@ ssh_host=(ssh -F /dev/null -i "$key" -o IdentitiesOnly=yes -o UserKnownHostsFile
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
 
 echo "capturing the first exchange on $host ($container) during an apply --limit $host ..." >&2
-"$root/bin/provisioner" apply -i "$inv" --limit "$host" -q >/dev/null 2>&1 &
-apply=$!
-docker exec "$container" bash -c 'rm -f /root/.suspect.*; for i in $(seq 1 1500); do
-  for p in $(pgrep -f "^(sh|bash) -c" 2>/dev/null); do { tr "\0" "\n" < /proc/$p/cmdline > /root/.suspect.$p; } 2>/dev/null || true; done
-  grep -lq "^d=/var/lib/provisioner$" /root/.suspect.* 2>/dev/null && break; sleep 0.01; done' || true
-wait "$apply" || true
-# the script itself (argv: bash, -c, script), not the login shell around it, whose copy is quoted
-captured=$(docker exec "$container" bash -c 'for f in $(grep -l "flock -w" /root/.suspect.* 2>/dev/null); do
-  [ "$(sed -n 3p "$f")" = "d=/var/lib/provisioner" ] && echo "$f" && break; done')
+# root's login shell becomes, for this one apply, a wrapper that saves the command sshd hands it (-c COMMAND),
+# then runs bash as before; /etc/passwd is restored right after (also when this script is interrupted).
+docker exec "$container" bash -c 'set -e; rm -f /root/.suspect.*; cp -p /etc/passwd /root/.suspect-passwd
+  printf "%s\n" "#!/bin/bash" "printf %s \"\$2\" > /root/.suspect.\$\$" "exec /bin/bash \"\$@\"" > /root/.suspect-shell
+  chmod 0755 /root/.suspect-shell
+  sed -i "s#^\(root:[^:]*:0:0:[^:]*:[^:]*:\).*#\1/root/.suspect-shell#" /etc/passwd'
+restore() { docker exec "$container" bash -c 'if [ -f /root/.suspect-passwd ]; then cp -p /root/.suspect-passwd /etc/passwd; rm -f /root/.suspect-passwd /root/.suspect-shell; fi' || true; }
+trap 'restore; rm -rf "$work"' EXIT
+"$root/bin/provisioner" apply -i "$inv" --limit "$host" -q >/dev/null 2>&1 || true
+restore
+captured=$(docker exec "$container" bash -c 'grep -l "flock -w" /root/.suspect.* 2>/dev/null | head -1')
 [ -n "$captured" ] || { echo "bench/suspects.sh: did not see the first exchange on $host" >&2; exit 1; }
-docker exec "$container" bash -c "sed '1,2d' $captured" >"$work/full.sh"   # argv lines: bash, -c, script
+docker exec "$container" cat "$captured" >"$work/full.sh"
 docker exec "$container" bash -c 'rm -f /root/.suspect.*'
 
 variant() {  # variant NAME FROM SED-EXPRESSION: NAME is FROM with the expression applied
@@ -52,16 +55,17 @@ variant() {  # variant NAME FROM SED-EXPRESSION: NAME is FROM with the expressio
 printf 'true\n' >"$work/empty.sh"
 awk 'skip == 0 && /^fi$/ { skip = 1; next } skip { print }' "$work/full.sh" >"$work/no-lock.sh"
 variant no-cands no-lock 's/^cands .*/true/'
-variant no-base64 no-cands 's/base64 -w0 < "$1"/: < "$1"/'
-variant no-sha256sum no-base64 's/sums=$(sha256sum -- $R 2>\/dev\/null);/sums=;/; s/\*) sum=$(sha256sum < "$p" | cut -d. . -f1) ;;/*) sum=x ;;/'
-variant no-systemctl no-sha256sum 's/^us .*/true/'
-variant no-dpkg-query no-systemctl 's/^pkgs .*/true/'
-for v in empty full no-lock no-cands no-base64 no-sha256sum no-systemctl no-dpkg-query; do
+variant no-content no-cands 's/while IFS= read -r l; do printf .text/while false; do printf text/; s/base64 -w0 < "$1"/: < "$1"/'
+variant no-hashing no-content 's/\[ -z "$H" \] || sums=$(sha256sum -- $H 2>\/dev\/null);/:;/; s/\*) sum=$(sha256sum < "$p" | cut -d. . -f1) ;;/*) sum=x ;;/'
+variant no-stat no-hashing 's/metas=$(stat -c [^)]*)/metas=/'
+variant no-systemctl no-stat 's/^us .*/true/'
+variant no-packages no-systemctl 's/^pkgs .*/true/'
+for v in empty full no-lock no-cands no-content no-hashing no-stat no-systemctl no-packages; do
   docker cp "$work/$v.sh" "$container:/root/.suspect-$v.sh" >/dev/null
 done
 usage() { awk '/^usage_usec/ { print $2 }' "$stat"; }
 printf '%-16s %s\n' variant "lab-host CPU ms, median of $samples [min-max]"
-for v in empty full no-lock no-cands no-base64 no-sha256sum no-systemctl no-dpkg-query; do
+for v in empty full no-lock no-cands no-content no-hashing no-stat no-systemctl no-packages; do
   for i in $(seq 1 "$samples"); do
     a=$(usage); "${ssh_host[@]}" bash "/root/.suspect-$v.sh" >/dev/null 2>&1 || true; b=$(usage)
     echo $(( (b - a) / 1000 ))
