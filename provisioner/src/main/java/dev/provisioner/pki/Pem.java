@@ -73,7 +73,8 @@ final class Pem {
                 return converter.getPrivateKey(info);
             }
             if (o instanceof PEMKeyPair pair) {
-                return converter.getKeyPair(pair).getPrivate();
+                // the private part alone: SEC1's public key is optional (openssl ec -no_public omits it)
+                return converter.getPrivateKey(pair.getPrivateKeyInfo());
             }
         } catch (IOException e) {
             throw new PkiException(what + " holds an unreadable private key: " + e.getMessage(), e);
