@@ -55,7 +55,7 @@ variant() {  # variant NAME FROM SED-EXPRESSION: NAME is FROM with the expressio
 printf 'true\n' >"$work/empty.sh"
 awk 'skip == 0 && /^fi$/ { skip = 1; next } skip { print }' "$work/full.sh" >"$work/no-lock.sh"
 variant no-cands no-lock 's/^cands .*/true/'
-variant no-content no-cands 's/while IFS= read -r l; do printf .text/while false; do printf text/; s/base64 -w0 < "$1"/: < "$1"/'
+variant no-content no-cands 's/\[ -n "\$X" \] || return 0/return 0/; s/base64 -w0 < "$1"/: < "$1"/'
 variant no-hashing no-content 's/\[ -z "$H" \] || sums=$(sha256sum -- $H 2>\/dev\/null);/:;/; s/\*) sum=$(sha256sum < "$p" | cut -d. . -f1) ;;/*) sum=x ;;/'
 variant no-stat no-hashing 's/metas=$(stat -c [^)]*)/metas=/'
 variant no-systemctl no-stat 's/^us .*/true/'

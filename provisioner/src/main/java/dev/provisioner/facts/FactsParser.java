@@ -39,6 +39,7 @@ public final class FactsParser {
             String[] f = line.split("\t", -1);
             switch (f[0]) {
                 case "text" -> textLine(texts, files, line, host).append('\n');
+                case "textfail" -> throw new FactsTextMismatchException(host, "(the text of the files)");
                 case "textend" -> {
                     String path = field(f, 1, line, host);
                     FileState s = files.get(path);

@@ -14,8 +14,8 @@ import java.util.Map;
  * described by one {@code stat} (split on newlines, which a managed path cannot contain; each
  * output line is matched to its path, and a file whose line does not match, say a name that
  * sha256sum escapes, is hashed on its own), all units are read by one {@code systemctl show}, and
- * content that must travel is read by the shell's own {@code read} (Base64 only for large files and
- * when the text does not match the checksum).
+ * content that must travel is sent as text lines by one {@code awk} for all files (Base64, one process
+ * per file, only for files over 64 KiB and when the text does not match the checksum).
  *
  * <p>Files under {@code /proc} and {@code /sys} (kernel interfaces: text, generated on every read, some
  * expensive, such as {@code /proc/mounts}) are not hashed on the host: their content always travels,
@@ -113,12 +113,18 @@ public final class FactsScript {
               printf 'file\\t%s\\tpresent\\t%s\\t%s\\n' "$1" "$4" "$5"
               if [ "$4" = - ] || [ "$3" = content ] || { [ "$3" = diff ] && [ "$4" != "$2" ]; }; then
                 if [ "$TX" = 1 ] && [ -n "$6" ] && [ "$6" -le 65536 ] 2>/dev/null; then
-                  l=
-                  while IFS= read -r l; do printf 'text\\t%s\\t%s\\n' "$1" "$l"; done < "$1"
-                  printf 'textend\\t%s\\t%s\\n' "$1" "$l"
+                  X="$X$1$NL"
                 else
                   printf 'content\\t%s\\t' "$1"; base64 -w0 < "$1"; printf '\\n'
                 fi
+              fi
+            }
+            texts() {
+              [ -n "$X" ] || return 0
+              if awk '{ print "text\t" FILENAME "\t" $0 }' $X; then
+                for p in $X; do printf 'textend\\t%s\\t\\n' "$p"; done
+              else
+                printf 'textfail\\n'
               fi
             }
             flush() {
@@ -159,7 +165,7 @@ public final class FactsScript {
               exec 6<<EOF6
             $K
             EOF6
-              N=; Z=
+              N=; Z=; X=
               for p in $R; do
                 IFS=' ' read -r want detail <&5
                 IFS= read -r m <&4; IFS= read -r k <&6
@@ -176,6 +182,7 @@ public final class FactsScript {
                 one "$p" "$want" "$detail" "$sum" "$meta" "$size"
               done
               exec 3<&- 4<&- 5<&- 6<&-
+              texts
               if [ -n "$N" ] && [ "$KEEP" = 1 ] && [ -d "$PD" ]; then keepsums; fi
               IFS=$old; set +f
             }
@@ -249,8 +256,8 @@ public final class FactsScript {
     }
 
     /**
-     * The script text for {@code query}. Content that travels is sent as {@code text} lines, read by the
-     * shell's own {@code read} (no process per file), when the file has at most 64 KiB; the parser
+     * The script text for {@code query}. Content that travels is sent as {@code text} lines, printed by
+     * one {@code awk} for all files (no process per file), when the file has at most 64 KiB; the parser
      * checks it against the file's checksum, and a host where that does not match (bytes a shell line
      * cannot carry: NUL, invalid UTF-8, a file that changed in between) is asked again with
      * {@link #base64Text(FactsQuery)}.

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -106,7 +107,7 @@ class FactsScriptLocalTest {
     @Test
     void contentTravelsAsTextLinesCheckedAgainstItsChecksumAndAsBase64Otherwise() throws Exception {
         assumeTrue(Files.isExecutable(Path.of("/bin/sh")) && Files.exists(Path.of("/usr/bin/sha256sum")));
-        byte[] awkward = "tab\there, back\\slash, \r\n\n  spaces  \nno newline at the end".getBytes(StandardCharsets.UTF_8);
+        byte[] awkward = "tab\there, back\\slash, \r\n\n  spaces  \n\\t %s $0 \"quoted\"\n".getBytes(StandardCharsets.UTF_8);
         Path text = Files.write(dir.resolve("awkward.conf"), awkward);
         Path empty = Files.write(dir.resolve("empty.conf"), new byte[0]);
         Path newline = Files.writeString(dir.resolve("newline.conf"), "\n");
@@ -124,8 +125,8 @@ class FactsScriptLocalTest {
             assertThat(f.file(newline.toString()).content()).as(shell).hasValueSatisfying(b -> assertThat(b).containsExactly('\n'));
             assertThat(f.file(big.toString()).content()).as(shell).hasValueSatisfying(b -> assertThat(b).isEqualTo(large));
             assertThat(out).as("small files as text lines, a file over 64 KiB as Base64")
-                    .contains("textend\t" + text + "\tno newline at the end\n").contains("content\t" + big + "\t")
-                    .doesNotContain("content\t" + text);
+                    .contains("text\t" + text + "\t  spaces  \n").contains("textend\t" + text + "\t\n")
+                    .contains("content\t" + big + "\t").doesNotContain("content\t" + text);
         }
     }
 
@@ -150,13 +151,16 @@ class FactsScriptLocalTest {
     void bytesALineCannotCarryAreDetectedAndTheBase64ScriptCarriesThem() throws Exception {
         assumeTrue(Files.isExecutable(Path.of("/bin/sh")) && Files.exists(Path.of("/usr/bin/base64")));
         byte[] binary = {'a', 0, 'b', '\n', (byte) 0xff, (byte) 0xfe, '\n'};
-        Path file = Files.write(dir.resolve("binary.bin"), binary);
-        FactsQuery q = FactsQuery.file(file.toString(), FileProbe.content());
-        String out = run("sh", FactsScript.text(q));
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> FactsParser.parse("local", out, q))
-                .isInstanceOf(FactsTextMismatchException.class).hasMessageContaining(file.toString());
-        HostFacts f = FactsParser.parse("local", run("sh", FactsScript.base64Text(q)), q);
-        assertThat(f.file(file.toString()).content()).hasValueSatisfying(b -> assertThat(b).isEqualTo(binary));
+        byte[] unterminated = "no newline at the end".getBytes(StandardCharsets.UTF_8);
+        for (byte[] bytes : List.of(binary, unterminated)) {
+            Path file = Files.write(dir.resolve("file.bin"), bytes);
+            FactsQuery q = FactsQuery.file(file.toString(), FileProbe.content());
+            String out = run("sh", FactsScript.text(q));
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> FactsParser.parse("local", out, q))
+                    .isInstanceOf(FactsTextMismatchException.class).hasMessageContaining(file.toString());
+            HostFacts f = FactsParser.parse("local", run("sh", FactsScript.base64Text(q)), q);
+            assertThat(f.file(file.toString()).content()).hasValueSatisfying(b -> assertThat(b).isEqualTo(bytes));
+        }
     }
 
     @Test
