@@ -57,15 +57,15 @@ awk 'skip == 0 && /^fi$/ { skip = 1; next } skip { print }' "$work/full.sh" >"$w
 variant no-cands no-lock 's/^cands .*/true/'
 variant no-content no-cands 's/\[ -n "\$X" \] || return 0/return 0/; s/base64 -w0 < "$1"/: < "$1"/'
 variant no-hashing no-content 's/\[ -z "$H" \] || sums=$(sha256sum -- $H 2>\/dev\/null);/:;/; s/\*) sum=$(sha256sum < "$p" | cut -d. . -f1) ;;/*) sum=x ;;/'
-variant no-stat no-hashing 's/metas=$(stat -c [^)]*)/metas=/'
-variant no-systemctl no-stat 's/^us .*/true/'
+variant no-systemctl no-hashing 's/^us .*/true/'
 variant no-packages no-systemctl 's/^pkgs .*/true/'
-for v in empty full no-lock no-cands no-content no-hashing no-stat no-systemctl no-packages; do
+variant no-sockets no-packages 's/^for t in tcp tcp6 udp udp6; do/for t in; do/'
+for v in empty full no-lock no-cands no-content no-hashing no-systemctl no-packages no-sockets; do
   docker cp "$work/$v.sh" "$container:/root/.suspect-$v.sh" >/dev/null
 done
 usage() { awk '/^usage_usec/ { print $2 }' "$stat"; }
 printf '%-16s %s\n' variant "lab-host CPU ms, median of $samples [min-max]"
-for v in empty full no-lock no-cands no-content no-hashing no-stat no-systemctl no-packages; do
+for v in empty full no-lock no-cands no-content no-hashing no-systemctl no-packages no-sockets; do
   for i in $(seq 1 "$samples"); do
     a=$(usage); "${ssh_host[@]}" bash "/root/.suspect-$v.sh" >/dev/null 2>&1 || true; b=$(usage)
     echo $(( (b - a) / 1000 ))

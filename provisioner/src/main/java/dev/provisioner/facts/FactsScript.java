@@ -26,7 +26,9 @@ import java.util.Map;
  * change time in nanoseconds (the change time moves on every write, chmod or rename and cannot be set
  * back), and is taken from there while all three match ({@code stat} runs anyway, for the modes). A
  * file that changed within the second before the list is written is not kept (a change in the same
- * clock tick would not move the change time), so it is hashed again next time.
+ * clock tick would not move the change time), so it is hashed again next time. The list is written in
+ * the query's order and read alongside it, line by line; a file found elsewhere in it (the query
+ * changed) is looked up in the whole list.
  *
  * <p>On apt hosts the installed packages come from a list kept in {@value #STATE_DIR}/{@value #DPKG_CACHE}:
  * it is valid while {@code /var/lib/dpkg/status} is the same file (inode, through a hard link made when
@@ -136,6 +138,10 @@ public final class FactsScript {
               exec 4<<EOF4
             $metas
             EOF4
+              exec 7<<EOF7
+            $W
+            EOF7
+              IFS= read -r w <&7; IFS= read -r w <&7
               K=; H=
               for p in $R; do
                 IFS= read -r m <&4
@@ -144,14 +150,17 @@ public final class FactsScript {
                   /proc/*|/sys/*) k=- ;;
                   *) case $m in *" $p") f=${m#* }; f=${f#* }; f=${f%% *}
                        case $f in *:*:[0-9]*.[0-9]*)
-                         case $W in *"$NL$f "*) r=${W#*"$NL$f "}; k=${r%%  *}; case $r in "$k  $p$NL"*) ;; *) k= ;; esac ;; esac ;;
+                         case $w in
+                           "$f "*"  $p") k=${w#"$f "}; k=${k%%  *}; IFS= read -r w <&7 || w= ;;
+                           *) case $W in *"$NL$f "*) r=${W#*"$NL$f "}; k=${r%%  *}; case $r in "$k  $p$NL"*) ;; *) k= ;; esac ;; esac ;;
+                         esac ;;
                        esac ;;
                      esac ;;
                 esac
                 K="$K$k$NL"
                 [ -n "$k" ] || H="$H$p$NL"
               done
-              exec 4<&-
+              exec 4<&- 7<&-
               sums=; [ -z "$H" ] || sums=$(sha256sum -- $H 2>/dev/null)
               exec 3<<EOF3
             $sums

@@ -240,6 +240,17 @@ class FactsScriptLocalTest {
         run("sh", keeping);
         Files.writeString(sums, Files.readString(sums).replaceAll("[0-9a-f]{64}  " + java.util.regex.Pattern.quote(b.toString()), planted + "  " + b));
         assertThat(FactsParser.parse("local", run("sh", keeping), q).file(b.toString()).sha256()).isEqualTo(planted);
+        // Another query (files added before and after): the kept line is found wherever it is in the list.
+        for (String name : new String[] {"0-first.conf", "z-last.conf"}) {
+            Path extra = Files.writeString(dir.resolve(name), "extra\n");
+            Map<String, FileProbe> files = new java.util.TreeMap<>(Map.of(extra.toString(), FileProbe.metadata(),
+                    a.toString(), FileProbe.metadata(), b.toString(), FileProbe.metadata()));
+            FactsQuery other = new FactsQuery(Set.of(), files, Set.of());
+            HostFacts seen = FactsParser.parse("local", run("sh", FactsScript.text(other, true, false, state.toString(), "/nonexistent/status")), other);
+            assertThat(seen.file(b.toString()).sha256()).as(name).isEqualTo(planted);
+            assertThat(seen.file(extra.toString()).sha256()).as(name).isEqualTo(java.util.HexFormat.of()
+                    .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest("extra\n".getBytes(StandardCharsets.UTF_8))));
+        }
         exec("chmod", "0600", b.toString());
         assertThat(FactsParser.parse("local", run("sh", keeping), q).file(b.toString()).sha256()).isNotEqualTo(planted);
     }
