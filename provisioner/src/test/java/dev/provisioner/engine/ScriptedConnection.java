@@ -21,12 +21,20 @@ final class ScriptedConnection implements Connection {
     final List<Command> commands = new CopyOnWriteArrayList<>();
     private final TransportStats stats = new TransportStats();
     private final Function<Command, CommandResult> answer;
+    /** Thrown by every upload when set. */
+    volatile RuntimeException uploadFailure;
 
     ScriptedConnection(Function<Command, CommandResult> answer) {
         this.answer = answer;
     }
 
     /** A result on host {@code h} with exit code {@code exit}, stdout and stderr. */
+    /** Answers the facts script with a bare Debian host and every other command with {@code apply}. */
+    static ScriptedConnection debian(Function<Command, CommandResult> apply) {
+        return new ScriptedConnection(c -> c.display().equals("gather facts")
+                ? result(0, "os\tdebian\t12\t\narch\tx86_64\npm\tapt\nend\n", "") : apply.apply(c));
+    }
+
     static CommandResult result(int exit, String stdout, String stderr) {
         return new CommandResult("h", "scripted", exit, stdout.getBytes(StandardCharsets.UTF_8),
                 stderr.getBytes(StandardCharsets.UTF_8), Duration.ZERO);
@@ -52,6 +60,9 @@ final class ScriptedConnection implements Connection {
     @Override
     public void upload(List<Upload> uploads) {
         stats.roundTrip();
+        if (uploadFailure != null) {
+            throw uploadFailure;
+        }
     }
 
     @Override
