@@ -238,6 +238,20 @@ class HostPhaseRunnerTest {
     }
 
     @Test
+    void aBusyHostFailsTheFirstStepNamingTheOtherRun() {
+        ScriptedConnection c = ScriptedConnection.debian(cmd -> ScriptedConnection.result(dev.provisioner.operation.RunLock.REFUSED, "",
+                dev.provisioner.operation.RunLock.REFUSAL_PREFIX + "run abc by bob\n"));
+        List<StepRecord> records = runner(Mode.APPLY, c, step("one", RunCommand.of("first", "true")),
+                step("two", RunCommand.of("second", "true"))).run();
+
+        assertThat(records).extracting(StepRecord::status).containsExactly(StepStatus.FAILED, StepStatus.SKIPPED);
+        Failure f = record(records, "one").failure().orElseThrow();
+        assertThat(f.action()).isEqualTo("take the busy lock");
+        assertThat(f.message()).isEqualTo("node01: phase p, step one: the phase script did not start: run abc by bob");
+        assertThat(records).allSatisfy(s -> assertThat(s.duration()).isBetween(Duration.ZERO, SANE));
+    }
+
+    @Test
     void aFailedUploadFailsTheFirstFileStep() {
         ScriptedConnection c = ScriptedConnection.debian(cmd -> ScriptedConnection.result(0, "", ""));
         c.uploadFailure = new IllegalStateException("sftp: no space left");

@@ -88,6 +88,7 @@ class PreflightChecksTest {
                 .singleElement().asString().contains("400 MiB of memory, a host needs at least 512 MiB");
         assertThat(check(inv, "node01", probe("0", 400 * 1024, "timesync=yes\n")))
                 .singleElement().asString().contains("a node needs at least 512 MiB");
+        assertThat(check(inv, "node01", probe("0", 512 * 1024, "timesync=yes\n"))).as("exactly the minimum").isEmpty();
     }
 
     @Test
