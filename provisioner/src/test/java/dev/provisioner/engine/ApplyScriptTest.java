@@ -131,6 +131,26 @@ class ApplyScriptTest {
     }
 
     @Test
+    void aFileEditedByHandSinceTheLastWriteIsBackedUpFirst() throws Exception {
+        Path dest = dir.resolve("edited.conf");
+        Files.writeString(dest, "edited by hand\n");
+        Files.writeString(dir.resolve("manifest"), DesiredFile.text(dest.toString(), "as written\n").sha256() + "  " + dest + "\n");
+        Path staged = dir.resolve("staged");
+        Files.writeString(staged, "new\n");
+        DesiredFile file = DesiredFile.text(dest.toString(), "new\n");
+
+        Result r = sh(local(ApplyScript.body(new PutFile(file, "", List.of()), staged.toString())));
+
+        assertThat(r.exit).isZero();
+        assertThat(Files.readString(dest)).isEqualTo("new\n");
+        try (var backups = Files.walk(dir.resolve("backups"))) {
+            assertThat(backups.filter(Files::isRegularFile).toList()).singleElement()
+                    .satisfies(b -> assertThat(Files.readString(b)).isEqualTo("edited by hand\n"));
+        }
+        assertThat(Files.readString(dir.resolve("manifest"))).isEqualTo(file.sha256() + "  " + dest + "\n");
+    }
+
+    @Test
     void parentOfAPath() {
         assertThat(ApplyScript.parent("/etc")).isEqualTo("/");
         assertThat(ApplyScript.parent("/etc/app/a.conf")).isEqualTo("/etc/app");
@@ -148,7 +168,8 @@ class ApplyScriptTest {
 
     /** The script with the host's manifest of written files moved into the temporary directory. */
     private String local(String script) {
-        return script.replace(WrittenFiles.MANIFEST, dir.resolve("manifest").toString());
+        return script.replace(WrittenFiles.MANIFEST, dir.resolve("manifest").toString())
+                .replace(WrittenFiles.BACKUPS, dir.resolve("backups").toString());
     }
 
     private record Result(int exit, String err) {
