@@ -42,6 +42,16 @@ class HandlerResolverTest {
     }
 
     @Test
+    void theReloadForAnEnabledUnitBelongsToTheEnablingStep() {
+        List<Planned> out = HandlerResolver.resolve(List.of(
+                new Planned("cmd", RunCommand.of("do", "true")),
+                new Planned("svc", new EnsureUnit("b.service", true, true))), Set.of(), Set.of(), u -> false);
+
+        assertThat(out).filteredOn(p -> p.action() instanceof dev.provisioner.step.DaemonReload).singleElement()
+                .satisfies(p -> assertThat(p.step()).isEqualTo("svc"));
+    }
+
+    @Test
     void actionsAreOrderedByStage() {
         PutFile put = new PutFile(DesiredFile.text("/etc/a.conf", "a\n"), "", List.of());
         List<Planned> out = HandlerResolver.resolve(List.of(

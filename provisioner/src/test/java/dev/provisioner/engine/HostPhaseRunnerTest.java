@@ -183,6 +183,10 @@ class HostPhaseRunnerTest {
         List<StepRecord> records = r.run();
 
         assertThat(records).extracting(StepRecord::status).containsExactly(StepStatus.CHANGED, StepStatus.FAILED, StepStatus.SKIPPED);
+        assertThat(record(records, "one").actions()).singleElement()
+                .isEqualTo(new ActionRecord("RunCommand", "first", "", true));
+        assertThat(record(records, "three").actions()).singleElement()
+                .isEqualTo(new ActionRecord("RunCommand", "third", "", false));
         Failure f = record(records, "two").failure().orElseThrow();
         assertThat(f.action()).isEqualTo("second");
         assertThat(f.exitCode()).isEqualTo(7);

@@ -84,6 +84,7 @@ class RolloutBatchTest {
                 .findFirst().orElseThrow();
         assertThat(health.reason()).isEqualTo("active after the batch: app.service");
         assertThat(health.phase()).isEqualTo("app");
+        assertThat(health.duration()).isBetween(Duration.ZERO, Duration.ofSeconds(30));
         assertThat(finished).contains(health);
         assertThat(fake("node01").commands).extracting(c -> c.display()).contains("check app.service active");
         assertThat(events).containsExactly("phase started app [node01, node02]", "phase finished app ok=true");
