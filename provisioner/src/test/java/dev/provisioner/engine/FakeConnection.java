@@ -52,6 +52,8 @@ final class FakeConnection implements Connection {
     volatile int failExit = 3;
     volatile String failStderr = "";
     volatile Duration scriptDelay = Duration.ZERO;
+    /** When set, a batch health check ({@code check ... active}) exits 1 with this stderr. */
+    volatile String checkFailure;
     final AtomicInteger closed = new AtomicInteger();
     /** Scripts running right now / at most, shared by the fakes of one test to check parallelism. */
     volatile AtomicInteger running = new AtomicInteger();
@@ -83,6 +85,9 @@ final class FakeConnection implements Connection {
         stats.roundTrip();
         if (command.display().equals("gather facts")) {
             return ok(facts(command.line()));
+        }
+        if (checkFailure != null && command.display().startsWith("check ")) {
+            return new CommandResult(host, command.display(), 1, new byte[0], bytes(checkFailure), Duration.ZERO);
         }
         int now = running.incrementAndGet();
         maxRunning.accumulateAndGet(now, Math::max);
