@@ -442,15 +442,8 @@ public final class Provisioner {
     }
 
     private ProvisionReport run(Mode mode) {
-        Operation op = settings.start(mode == Mode.APPLY ? "apply" : "plan", mode == Mode.APPLY);
-        // The SSH handshakes overlap the CIS gate's rendering; a refusal closes them unused (nothing ran on a host).
-        op.openAhead(selected());
-        try {
-            requireCis();
-            return run(op, mode, plan);
-        } finally {
-            op.closeUnclaimed();
-        }
+        requireCis();
+        return run(settings.start(mode == Mode.APPLY ? "apply" : "plan", mode == Mode.APPLY), mode, plan);
     }
 
     private ProvisionReport run(Operation op, Mode mode, Plan runPlan) {

@@ -14,12 +14,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
@@ -46,7 +41,6 @@ public final class Operation {
     private final Optional<String> lockHolder;
     private final Object events = new Object();
     private final long start = System.nanoTime();
-    private final Map<String, CompletableFuture<Connection>> ahead = new ConcurrentHashMap<>();
 
     Operation(OperationSettings settings, String name, boolean changesHosts) {
         this.name = name;
@@ -90,90 +84,9 @@ public final class Operation {
         return lockHolder.isPresent();
     }
 
-    /**
-     * Opens a connection to {@code host}, without the lock (read-only work, or the lock comes with the first script).
-     * A connection {@linkplain #openAhead opened ahead} is taken instead, or the error opening it met is thrown.
-     */
+    /** Opens a connection to {@code host}, without the lock (read-only work, or the lock comes with the first script). */
     public Connection open(Host host) {
-        CompletableFuture<Connection> early = ahead.remove(host.name());
-        if (early != null) {
-            try {
-                return early.join();
-            } catch (CompletionException e) {
-                if (e.getCause() instanceof RuntimeException failure && !(failure instanceof NotOpenedAhead)) {
-                    throw failure;
-                }
-                if (e.getCause() instanceof Error error) {
-                    throw error;
-                }
-            } catch (CancellationException e) {
-                // not opened ahead after all: open it now
-            }
-        }
         return connections.open(host, Endpoints.of(host));
-    }
-
-    /**
-     * Starts opening connections to {@code hosts} in the background (the SSH handshake only: no command runs),
-     * so that what the controller does meanwhile (rendering the plan, the CIS gate) overlaps it. {@link #open}
-     * takes them; {@link #closeUnclaimed()} closes those nobody took. At most {@link #parallelism()} at once.
-     */
-    public void openAhead(List<Host> hosts) {
-        // Each host's future is fixed here: open() may take (remove) it before the opener gets to the host.
-        Map<String, CompletableFuture<Connection>> mine = new java.util.HashMap<>();
-        List<Host> todo = hosts.stream().filter(h -> {
-            CompletableFuture<Connection> f = new CompletableFuture<>();
-            if (ahead.putIfAbsent(h.name(), f) != null) {
-                return false;
-            }
-            mine.put(h.name(), f);
-            return true;
-        }).toList();
-        if (todo.isEmpty()) {
-            return;
-        }
-        Thread opener = new Thread(() -> fanOut.mapReadOnly(todo, h -> {
-            CompletableFuture<Connection> f = mine.get(h.name());
-            try {
-                Connection c = connections.open(h, Endpoints.of(h));
-                if (f == null || !f.complete(c)) {
-                    c.close(); // nobody waits for it any more
-                }
-            } catch (RuntimeException | Error e) {
-                if (f != null) {
-                    f.completeExceptionally(e);
-                }
-                if (e instanceof Error error) {
-                    throw error;
-                }
-            }
-            return null;
-        }, h -> {
-            CompletableFuture<Connection> f = mine.get(h.name());
-            if (f != null) {
-                f.completeExceptionally(new NotOpenedAhead());
-            }
-            return null;
-        }), "provisioner-" + name.replace(' ', '-') + "-ahead");
-        opener.setDaemon(true);
-        opener.start();
-    }
-
-    /** Closes the connections {@linkplain #openAhead opened ahead} that nobody took (also those still opening, once open). */
-    public void closeUnclaimed() {
-        for (String host : List.copyOf(ahead.keySet())) {
-            CompletableFuture<Connection> f = ahead.remove(host);
-            if (f != null && !f.cancel(false) && !f.isCompletedExceptionally()) {
-                f.join().close();
-            }
-        }
-    }
-
-    /** A host whose connection was not opened ahead (the operation was interrupted first): {@link #open} opens it. */
-    private static final class NotOpenedAhead extends RuntimeException {
-        NotOpenedAhead() {
-            super("not opened ahead", null, false, false);
-        }
     }
 
     /**

@@ -69,13 +69,5 @@ public final class ScriptedConnection implements Connection {
 
     @Override
     public void close() {
-        closed = true;
     }
-
-    /** Whether {@link #close()} was called. */
-    public boolean isClosed() {
-        return closed;
-    }
-
-    private volatile boolean closed;
 }
