@@ -82,9 +82,7 @@ public final class FactsScript {
                 for n in "$@"; do set -- "$@" -e "pkg$T$n$T"; shift; done
                 P=$(grep -F "$@" "$C")
               else
-                P=$(dpkg-query -W -f='${db:Status-Status}\\t${Package}\\t${Version}\\n' "$@" 2>/dev/null \
-                    | while IFS="$T" read -r st name ver; do
-                        [ "$st" = installed ] && printf 'pkg\\t%s\\t%s\\n' "$name" "$ver"; done)
+                P=$(dpkg-query -W -f='${db:Status-Status}\\tpkg\\t${Package}\\t${Version}\\n' "$@" 2>/dev/null | sed -n "s/^installed$T//p")
               fi
             }
             cands() {
@@ -231,8 +229,7 @@ public final class FactsScript {
             }
             keep() {
               if [ -d "$PD" ] && [ -f "$S" ] && ln -f "$S" "$C.status.new" 2>/dev/null && touch -r "$S" "$C.stamp" 2>/dev/null; then
-                dpkg-query -W -f='${db:Status-Status}\\t${Package}\\t${Version}\\n' 2>/dev/null \\
-                  | while IFS="$T" read -r st name ver; do if [ "$st" = installed ]; then printf 'pkg\\t%s\\t%s\\n' "$name" "$ver"; fi; done > "$C.new"
+                dpkg-query -W -f='${db:Status-Status}\\tpkg\\t${Package}\\t${Version}\\n' 2>/dev/null | sed -n "s/^installed$T//p" > "$C.new"
                 [ -s "$C.new" ] && touch -r "$C.stamp" "$C.new" && mv -f "$C.status.new" "$C.status" && mv -f "$C.new" "$C" && ok=1
                 rm -f "$C.stamp" "$C.new" "$C.status.new" 2>/dev/null
               fi
