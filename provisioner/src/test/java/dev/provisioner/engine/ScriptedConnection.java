@@ -28,13 +28,13 @@ final class ScriptedConnection implements Connection {
         this.answer = answer;
     }
 
-    /** A result on host {@code h} with exit code {@code exit}, stdout and stderr. */
     /** Answers the facts script with a bare Debian host and every other command with {@code apply}. */
     static ScriptedConnection debian(Function<Command, CommandResult> apply) {
         return new ScriptedConnection(c -> c.display().equals("gather facts")
                 ? result(0, "os\tdebian\t12\t\narch\tx86_64\npm\tapt\nend\n", "") : apply.apply(c));
     }
 
+    /** A result on host {@code h} with exit code {@code exit}, stdout and stderr. */
     static CommandResult result(int exit, String stdout, String stderr) {
         return new CommandResult("h", "scripted", exit, stdout.getBytes(StandardCharsets.UTF_8),
                 stderr.getBytes(StandardCharsets.UTF_8), Duration.ZERO);
@@ -67,7 +67,7 @@ final class ScriptedConnection implements Connection {
 
     @Override
     public byte[] read(String remotePath, boolean asRoot) {
-        throw new UnsupportedOperationException();
+        throw new UnsupportedOperationException("scripted connection: no reads");
     }
 
     @Override
