@@ -243,8 +243,9 @@ public final class FactsScript {
             """;
 
     /**
-     * Refreshes the kept package list and the kept checksums (apply only, under the run lock: plan changes
-     * nothing, not even these lists).
+     * Refreshes the kept package list and the kept checksums (apply only: plan changes nothing, not even these
+     * lists). An apply may read its facts without the run lock, so two runs may keep at once: each writes its own
+     * temporary file ({@value #TEMP_MARK}{@code <pid>}) and renames it; entries are checked before use either way.
      */
     private static final String KEEP_LIST = """
             keepsums() {
@@ -311,8 +312,8 @@ public final class FactsScript {
     }
 
     /**
-     * {@link #text(FactsQuery)} that also refreshes the kept package list when it is stale: the first
-     * exchange of an {@code apply}, after the run lock.
+     * {@link #text(FactsQuery)} that also refreshes the kept package list and checksums when they are stale: the
+     * first exchange of an {@code apply}.
      */
     public static String keepingText(FactsQuery query) {
         return text(query, true, true, STATE_DIR, DPKG_STATUS);

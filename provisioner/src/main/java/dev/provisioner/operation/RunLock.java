@@ -6,9 +6,12 @@ import dev.provisioner.transport.CommandResult;
 import java.util.Optional;
 
 /**
- * The per-host run lock, taken by the first command of an {@code apply} (the facts script), so it
- * costs no round trip of its own. The script takes {@code flock} on {@value #LOCK}, records who holds
- * it in {@value #HOLDER}, and hands the lock to a small watcher process that keeps it exactly as
+ * The per-host run lock. An operation takes it before it changes a host: {@code apply} in the facts
+ * script when another run holds it, the host has no {@code flock} or an interrupted run left files
+ * ({@link #peek}), otherwise just before its first change, refusing when the generation
+ * ({@value #GENERATION}, the last holder) is no longer the one its facts were read with. The script
+ * takes {@code flock} on {@value #LOCK}, records who holds it in {@value #HOLDER} and {@value #GENERATION},
+ * and hands the lock to a small watcher process that keeps it exactly as
  * long as the run's SSH connection lives (it polls the connection's sshd process every 0.2 s). A
  * finished, crashed or killed controller therefore never leaves a stale lock: when its connection
  * drops, sshd exits and the lock is free within a second; the watcher removes the holder line just

@@ -216,7 +216,7 @@ class PlatformsLabTest {
             dev.provisioner.facts.HostFacts facts = dev.provisioner.facts.FactsParser.parse(h.name(),
                     h.execOk("sh -c " + dev.provisioner.transport.Command.quote(dev.provisioner.facts.FactsScript.text(q))), q);
             for (String u : names) {
-                String[] shown = h.execOk("systemctl show -p ActiveState -p UnitFileState --value " + u).split("\n");
+                String[] shown = h.execOk("systemctl show -p ActiveState -p UnitFileState --value " + u).split("\n", -1);
                 assertThat(facts.unit(u)).as(h.name() + ": " + u)
                         .isEqualTo(new dev.provisioner.facts.UnitState(u, shown[0], shown[1].isEmpty() ? "not-found" : shown[1]));
             }
