@@ -201,7 +201,8 @@ class RunLockLabTest {
         try {
             Process p = cliHoldingTheLockOfH1(out);
             new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor();
-            assertThat(p.waitFor(20, TimeUnit.SECONDS)).as("the CLI stops after Ctrl-C").isTrue();
+            boolean stopped = p.waitFor(20, TimeUnit.SECONDS);
+            assertThat(stopped).as("the CLI stops after Ctrl-C; it printed:%n%s", Files.readString(out)).isTrue();
             String printed = Files.readString(out);
             assertThat(p.exitValue()).as(printed).isEqualTo(130);
             assertThat(printed).contains("Interrupted: finishing the current step")
