@@ -22,8 +22,12 @@ import java.util.concurrent.TimeUnit;
  * requires) and runs with the launcher's JVM options.
  */
 final class ColdRun {
-    /** What bin/provisioner passes by default besides the archive: the client compiler only, no hsperfdata file. */
-    static final List<String> LAUNCHER_JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:-UsePerfData");
+    /**
+     * What bin/provisioner passes by default besides the archive: the client compiler only, no hsperfdata file, the
+     * serial collector with a young generation of at most 32 MB.
+     */
+    static final List<String> LAUNCHER_JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:-UsePerfData", "-XX:+UseSerialGC",
+            "-XX:MaxNewSize=32m");
 
     private ColdRun() {
     }

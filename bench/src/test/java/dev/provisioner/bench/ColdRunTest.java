@@ -37,4 +37,18 @@ class ColdRunTest {
         assertThatThrownBy(() -> ColdRun.decode("hosts=2 wall=oops")).isInstanceOf(BenchException.class)
                 .hasMessageContaining("hosts=2 wall=oops");
     }
+
+    @Test
+    void theFreshJvmRunsWithEveryOptionTheLaunchersPass() throws Exception {
+        // bench is a module of the checkout: the launchers are two levels up from its working directory or one.
+        Path root = Files.exists(Path.of("bin/provisioner")) ? Path.of(".") : Path.of("..");
+        for (String launcher : new String[] {"bin/provisioner", "release/provisioner"}) {
+            String text = Files.readString(root.resolve(launcher));
+            for (String option : ColdRun.LAUNCHER_JVM_OPTIONS) {
+                assertThat(text).as(launcher + " passes " + option).contains(option);
+            }
+        }
+        assertThat(Files.readString(root.resolve("bench/run"))).as("the driver runs with the CLI's memory settings")
+                .contains("-XX:+UseSerialGC -XX:MaxNewSize=32m");
+    }
 }

@@ -96,6 +96,7 @@ public final class Executor {
         Optional<String> lockHolder = settings.mode() == Mode.APPLY ? Optional.of(RunLock.holderFor("run " + scope.runId()))
                 : Optional.empty();
         Map<String, HostSession> sessions = sessions(targets, inventory, templates, lockHolder);
+        scope.locks().cover(sessions.values());
         observer.runStarted(settings.mode(), plan.titles(), List.copyOf(sessions.keySet()));
         List<StepRecord> records = new ArrayList<>();
         List<Failure> failures = new ArrayList<>();

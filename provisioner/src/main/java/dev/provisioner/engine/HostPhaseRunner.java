@@ -6,6 +6,7 @@ import java.util.concurrent.TimeoutException;
 import dev.provisioner.artifacts.MissingArtifacts;
 import dev.provisioner.facts.HostFacts;
 import dev.provisioner.operation.RunLock;
+import dev.provisioner.operation.RunLockedException;
 import dev.provisioner.step.Action;
 import dev.provisioner.step.EnsureUnit;
 import dev.provisioner.step.InstallPackages;
@@ -119,6 +120,13 @@ final class HostPhaseRunner {
 
     private List<StepRecord> apply(Map<String, StepOutcome> outcomes, Map<String, Duration> planTime, List<Planned> batch) {
         long t = System.nanoTime();
+        try {
+            run.locks().beforeChange(session);
+        } catch (RuntimeException e) {
+            String where = e instanceof RunLockedException locked && !locked.host().equals(host) ? locked.host() + ": " : "";
+            Failure f = failure(HostManifest.stepOf(batch, 0), "take the run lock", -1, "", where + e.getMessage()).causedBy(e);
+            return records(outcomes, planTime, batch, Set.of(), -2, f, Duration.ofNanos(System.nanoTime() - t));
+        }
         String stageDir = "/var/lib/provisioner/stage/" + run.runId() + "-" + host;
         Map<Integer, String> staged = new HashMap<>();
         List<Upload> uploads = new ArrayList<>();

@@ -21,9 +21,10 @@ import java.util.Optional;
 /**
  * One host during a run: its single connection (opened on first use), its facts (gathered once, with
  * the union of every step's query over every phase, so a converged host costs one round trip), what
- * changed on it, and its counters. In {@code apply} the facts script first takes the host's
- * {@link RunLock} and removes what interrupted earlier runs left ({@link Leftovers}), in the same
- * round trip.
+ * changed on it, and its counters. In {@code apply} the host's {@link RunLock} is held from the run's
+ * first change on ({@link #lock()}, for every host at once: {@link RunLocks}); the facts script takes it
+ * itself only when it must wait for another run, name it, or remove what an interrupted run left
+ * ({@link Leftovers}). A converged host is read without taking it, which saves four processes on it.
  */
 final class HostSession implements AutoCloseable {
     private final Host host;
@@ -36,6 +37,10 @@ final class HostSession implements AutoCloseable {
     private volatile Connection connection;
     private volatile boolean closed;
     private HostFacts facts;
+    /** Whether this connection holds the host's run lock (apply only). */
+    private volatile boolean locked;
+    /** The lock's generation when the facts were read without it ({@link RunLock#peek}). */
+    private String generation = "";
     private long filesWritten;
     private long unitsRestarted;
 
@@ -93,8 +98,9 @@ final class HostSession implements AutoCloseable {
             if (!r.ok()) {
                 throw new FactsException(host.name(), "the facts script exited " + r.exitCode() + ": " + r.tail(5));
             }
+            String out = lockHolder.isPresent() ? lockLine(r.stdout()) : r.stdout();
             try {
-                facts = FactsParser.parse(host.name(), r.stdout(), query);
+                facts = FactsParser.parse(host.name(), out, query);
             } catch (FactsTextMismatchException notText) {
                 // A second exchange, rare: the lock (when taken) is already held for this connection.
                 CommandResult again = connection().run(FactsScript.base64Command(query));
@@ -107,13 +113,66 @@ final class HostSession implements AutoCloseable {
         return facts;
     }
 
+    /**
+     * In apply: the lock is taken here only when another run holds it (to wait for it or name it), the host
+     * has no {@code flock}, or an interrupted run left files to remove; otherwise the facts are read without
+     * it and its generation is noted ({@link #lock()}). The script's first line says which.
+     */
     private Command factsCommand() {
         Command plain = FactsScript.command(query);
         if (lockHolder.isEmpty()) {
             return plain;
         }
-        String script = RunLock.acquire(lockHolder.get()) + Leftovers.cleanup(query.files().keySet()) + FactsScript.keepingText(query);
+        String script = RunLock.peek(RunLock.DIR) + Leftovers.detect(query.files().keySet())
+                + "L=free\nif locknow || leftovers; then\n" + RunLock.acquire(lockHolder.get())
+                + Leftovers.cleanup(query.files().keySet()) + "L=held\nfi\n"
+                + "printf '" + LOCK_LINE + "%s\\t%s\\n' \"$L\" \"$G\"\n"
+                + FactsScript.keepingText(query);
         return new Command(Command.shell(script).line(), true, null, null, plain.display());
+    }
+
+    /** The first line of an apply's facts: {@code lock<TAB>held|free<TAB><generation>}. */
+    static final String LOCK_LINE = "lock\t";
+
+    /** Notes what the lock line says and returns the rest of the output. */
+    private String lockLine(String stdout) {
+        if (!stdout.startsWith(LOCK_LINE)) {
+            throw new FactsException(host.name(), "the facts script did not say whether it holds the run lock");
+        }
+        int end = stdout.indexOf('\n');
+        String[] f = stdout.substring(LOCK_LINE.length(), end < 0 ? stdout.length() : end).split("\t", 2);
+        locked = f[0].equals("held");
+        generation = f.length > 1 ? f[1] : "";
+        return end < 0 ? "" : stdout.substring(end + 1);
+    }
+
+    /** Whether this connection holds the host's run lock. */
+    boolean locked() {
+        return locked;
+    }
+
+    /**
+     * Takes the host's run lock for this connection, before the run's first change ({@link RunLocks}): refused
+     * when another run holds it, or took it since this run read the facts (they may be stale). Also removes what
+     * interrupted runs left. Nothing to do in plan, or when the facts script already took it.
+     *
+     * @throws RunLockedException another run holds the lock or took it since the facts were read
+     */
+    void lock() {
+        synchronized (gate) {
+            if (lockHolder.isEmpty() || locked) {
+                return;
+            }
+            String script = RunLock.acquire(lockHolder.get(), RunLock.DIR, generation) + Leftovers.cleanup(query.files().keySet());
+            CommandResult r = connection().run(new Command(Command.shell(script).line(), true, null, null, "take the run lock"));
+            if (r.exitCode() == RunLock.REFUSED) {
+                throw new RunLockedException(host.name(), RunLock.holder(r.stderr()));
+            }
+            if (!r.ok()) {
+                throw new FactsException(host.name(), "taking the run lock exited " + r.exitCode() + ": " + r.tail(5));
+            }
+            locked = true;
+        }
     }
 
     Ledger ledger() {

@@ -1,5 +1,6 @@
 package dev.provisioner.engine;
 
+import dev.provisioner.facts.FactsScript;
 import dev.provisioner.operation.RunLock;
 
 import dev.provisioner.transport.Command;
@@ -40,18 +41,34 @@ final class Leftovers {
      * only for what exists (usually nothing).
      */
     static String cleanup(Collection<String> managedPaths) {
-        StringBuilder s = new StringBuilder("for f in " + STAGE_DIR + "/* " + UploadScript.STAGING_PREFIX + "*; do\n"
+        StringBuilder s = new StringBuilder("for f in " + directories() + "; do\n"
                 + "  if [ -e \"$f\" ] || [ -L \"$f\" ]; then rm -rf -- \"$f\" 2>/dev/null || true; fi\ndone\n");
+        s.append("for f in ").append(String.join(" ", files(managedPaths)))
+         .append("; do\n  if [ -e \"$f\" ] || [ -L \"$f\" ]; then rm -f -- \"$f\" 2>/dev/null || true; fi\ndone\n");
+        return s.toString();
+    }
+
+    /**
+     * Shell lines defining {@code leftovers}, which succeeds when anything {@link #cleanup} removes is there:
+     * shell tests only, no process. A run that finds nothing reads the facts without the run lock.
+     */
+    static String detect(Collection<String> managedPaths) {
+        return "leftovers() {\n  for f in " + directories() + " " + String.join(" ", files(managedPaths)) + "; do\n"
+                + "    if [ -e \"$f\" ] || [ -L \"$f\" ]; then return 0; fi\n  done\n  return 1\n}\n";
+    }
+
+    private static String directories() {
+        return STAGE_DIR + "/* " + UploadScript.STAGING_PREFIX + "*";
+    }
+
+    /** Temporary files beside managed files, and the facts script's own (it keeps its lists without the lock). */
+    private static List<String> files(Collection<String> managedPaths) {
         List<String> temps = new ArrayList<>();
+        temps.add(RunLock.DIR + "/facts-*" + FactsScript.TEMP_MARK + "*");
         managedPaths.forEach(p -> {
             temps.add(Command.quote(tempFiles(p).get(0)));
             temps.add(UploadScript.leftoverPattern(p));
         });
-        if (!temps.isEmpty()) {
-            s.append("for f in");
-            temps.forEach(t -> s.append(' ').append(t));
-            s.append("; do\n  if [ -e \"$f\" ] || [ -L \"$f\" ]; then rm -f -- \"$f\" 2>/dev/null || true; fi\ndone\n");
-        }
-        return s.toString();
+        return temps;
     }
 }

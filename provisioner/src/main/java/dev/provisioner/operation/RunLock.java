@@ -6,9 +6,12 @@ import dev.provisioner.transport.CommandResult;
 import java.util.Optional;
 
 /**
- * The per-host run lock, taken by the first command of an {@code apply} (the facts script), so it
- * costs no round trip of its own. The script takes {@code flock} on {@value #LOCK}, records who holds
- * it in {@value #HOLDER}, and hands the lock to a small watcher process that keeps it exactly as
+ * The per-host run lock. An operation takes it before it changes a host: {@code apply} in the facts
+ * script when another run holds it, the host has no {@code flock} or an interrupted run left files
+ * ({@link #peek}), otherwise just before its first change, refusing when the generation
+ * ({@value #GENERATION}, the last holder) is no longer the one its facts were read with. The script
+ * takes {@code flock} on {@value #LOCK}, records who holds it in {@value #HOLDER} and {@value #GENERATION},
+ * and hands the lock to a small watcher process that keeps it exactly as
  * long as the run's SSH connection lives (it polls the connection's sshd process every 0.2 s). A
  * finished, crashed or killed controller therefore never leaves a stale lock: when its connection
  * drops, sshd exits and the lock is free within a second; the watcher removes the holder line just
@@ -27,6 +30,13 @@ public final class RunLock {
     public static final String LOCK = DIR + "/run.lock";
     public static final String HOLDER = DIR + "/run.lock.holder";
     public static final String BUSY = DIR + "/run.busy";
+    /**
+     * The generation: who took the lock last (the holder line, never removed). A run that read a host's facts
+     * without the lock takes it later only if this is still what it read then.
+     */
+    public static final String GENERATION = DIR + "/run.gen";
+    /** How a refusal names a run that took the lock and changed the host after this run read its facts. */
+    public static final String CHANGED_SINCE = "changed since this run read its facts: ";
     /** Exit code of the lock script when another run holds the lock. */
     public static final int REFUSED = 75;
     public static final String REFUSAL_PREFIX = "provisioner-lock: ";
@@ -49,7 +59,20 @@ public final class RunLock {
 
     /** {@link #acquire(String)} with the lock files in {@code dir} (tests run it in a scratch folder). */
     public static String acquire(String holder, String dir) {
+        return acquire(holder, dir, null);
+    }
+
+    /**
+     * {@link #acquire(String, String)} that also refuses, once it has the lock, when the generation is no longer
+     * {@code expectedGeneration}: another run took the lock (and may have changed the host) since the facts this
+     * run decides on were read without it ({@link #peek(String)}). Null: no such check.
+     */
+    public static String acquire(String holder, String dir, String expectedGeneration) {
         String h = Command.quote(holder);
+        String gen = dir + "/run.gen";
+        String check = expectedGeneration == null ? ""
+                : "  g=; { IFS= read -r g < " + gen + "; } 2>/dev/null\n"
+                + "  [ \"$g\" = " + Command.quote(expectedGeneration) + " ] || refuse \"" + CHANGED_SINCE + "${g:-a run}\"\n";
         String lock = dir + "/run.lock";
         String holderFile = dir + "/run.lock.holder";
         String busy = dir + "/run.busy";
@@ -71,7 +94,9 @@ public final class RunLock {
                 + "  exec 8>>" + busy + "\n"
                 + "  flock -w 10 8 || refuse 'a script of an earlier run whose connection was lost is still running'\n"
                 + "  exec 8>&-\n"
+                + check
                 + "  printf '%s\\n' " + h + " > " + holderFile + "\n"
+                + "  printf '%s\\n' " + h + " > " + gen + "\n"
                 + "  if [ \"${s:-1}\" -gt 1 ]; then\n"
                 // GNU tail waits for the pid without forking; where it cannot (or setsid is missing), a
                 // kill -0 loop does. The background subshell holds fd 9 until the waiting ends.
@@ -84,6 +109,19 @@ public final class RunLock {
                 + "else\n"
                 + "  refuse " + Command.quote(NO_FLOCK) + "\n"
                 + "fi\n";
+    }
+
+    /**
+     * Shell lines that read the generation into {@code G} and succeed when the lock must be taken now, before
+     * the facts are read: another run holds it (its holder line is there) or the host has no {@code flock} (then
+     * {@link #acquire} refuses). Otherwise a run reads the facts without the lock, which costs a converged
+     * host nothing, and takes it before its first change with {@link #acquire(String, String, String)}.
+     * Defines {@code d} and the function {@code locknow}.
+     */
+    public static String peek(String dir) {
+        return "d=" + Command.quote(dir) + "\n"
+                + "G=; { IFS= read -r G < \"$d/run.gen\"; } 2>/dev/null\n"
+                + "locknow() { [ -e \"$d/run.lock.holder\" ] || ! command -v flock >/dev/null 2>&1; }\n";
     }
 
     /**

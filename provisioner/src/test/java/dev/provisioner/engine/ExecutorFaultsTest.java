@@ -91,13 +91,20 @@ class ExecutorFaultsTest {
     }
 
     @Test
-    void applyTakesTheLockAndCleansLeftoversInTheFactsRoundTripWhilePlanDoesNeither() {
+    void applyTakesTheLockAndCleansLeftoversInTheFactsRoundTripWhenItMustWhilePlanDoesNeither() {
         run(Mode.APPLY, h -> fake(h.name()));
         String facts = fake("master").commands.get(0).line();
         assertThat(fake("master").commands.get(0).display()).isEqualTo("gather facts");
-        assertThat(facts).contains("flock -w 5 9").contains(RunLock.HOLDER).contains("for f in /var/lib/provisioner/stage/*")
+        // Taken (and leftovers removed) in the facts round trip when another run holds the lock or something was left;
+        // otherwise the facts are read without it and it is taken, with the generation read then, before the first change.
+        assertThat(facts).contains("locknow()").contains("leftovers()").contains("if locknow || leftovers; then")
+                .contains("flock -w 5 9").contains(RunLock.HOLDER).contains("for f in /var/lib/provisioner/stage/*")
                 .contains("/etc/app/.app.conf.provisioner-new").contains("/etc/app/.app.conf.provisioner-tmp");
-        assertThat(facts.indexOf("flock -w 5 9")).isLessThan(facts.indexOf("for f in /var/lib/provisioner/stage/*"));
+        assertThat(facts.indexOf("flock -w 5 9")).isGreaterThan(facts.indexOf("if locknow || leftovers; then"))
+                .isLessThan(facts.indexOf("rm -rf --"));
+        Command lock = fake("master").commands.stream().filter(c -> c.display().equals("take the run lock")).findFirst().orElseThrow();
+        assertThat(lock.line()).contains("flock -w 5 9").contains(RunLock.CHANGED_SINCE).contains("rm -rf --");
+        assertThat(fake("master").commands.indexOf(lock)).as("before the first change").isEqualTo(1);
         fakes.clear();
         run(Mode.PLAN, h -> fake(h.name()));
         assertThat(fake("master").commands).singleElement().satisfies(c ->

@@ -9,6 +9,7 @@ import dev.provisioner.step.Plan;
 import dev.provisioner.template.TemplateRenderer;
 import dev.provisioner.testsupport.EngineFixtures;
 import dev.provisioner.transport.SecretMasker;
+import dev.provisioner.transport.Command;
 import dev.provisioner.transport.Upload;
 import org.junit.jupiter.api.Test;
 
@@ -72,12 +73,13 @@ class ExecutorTest {
             assertThat(u.mode()).isEqualTo(0600);
         });
         assertThat(new String(batch.get(0).content(), StandardCharsets.UTF_8)).isEqualTo("port: 2379\n");
-        assertThat(reg.commands).hasSize(2);
+        assertThat(reg.commands).extracting(Command::display).as("facts without the lock, then the lock before the first change")
+                .containsExactly("gather facts", "take the run lock", "apply phase app (7 actions)");
         String script = reg.scripts().get(0).line();
         assertThat(script.split("systemctl daemon-reload", -1)).as("daemon-reload exactly once for two unit files").hasSize(2);
         assertThat(script).contains("systemctl restart app.service").doesNotContain("idle.service");
         assertThat(script.indexOf("daemon-reload")).isLessThan(script.indexOf("restart app.service"));
-        assertThat(out.counters().get("registry")).isEqualTo(new HostCounters(3, CONF.content().length + 2L * UNIT.content().length, 3, 1));
+        assertThat(out.counters().get("registry")).isEqualTo(new HostCounters(4, CONF.content().length + 2L * UNIT.content().length, 3, 1));
         assertThat(out.failures()).isEmpty();
         assertThat(events).contains("app/registry/app-config=CHANGED", "app/registry/app-service=CHANGED",
                 "app/registry/idle-service=UNCHANGED");

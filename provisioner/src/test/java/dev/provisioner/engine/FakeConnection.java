@@ -86,6 +86,9 @@ final class FakeConnection implements Connection {
         if (command.display().equals("gather facts")) {
             return ok(facts(command.line()));
         }
+        if (command.display().equals("take the run lock")) {
+            return ok("");
+        }
         if (checkFailure != null && command.display().startsWith("check ")) {
             return new CommandResult(host, command.display(), 1, new byte[0], bytes(checkFailure), Duration.ZERO);
         }
@@ -114,7 +117,9 @@ final class FakeConnection implements Connection {
     }
 
     private String facts(String script) {
-        StringBuilder out = new StringBuilder("os\tdebian\t12\t\narch\tx86_64\npm\tapt\n");
+        // An apply's facts script says first whether it took the run lock: a fake host has no other run, so it did not.
+        StringBuilder out = new StringBuilder(script.contains("locknow()") ? "lock\tfree\t\n" : "")
+                .append("os\tdebian\t12\t\narch\tx86_64\npm\tapt\n");
         Matcher m = FILE_LINE.matcher(script);
         while (m.find()) {
             String path = unquote(m.group(1));
@@ -175,8 +180,8 @@ final class FakeConnection implements Connection {
         closed.incrementAndGet();
     }
 
-    /** Scripts (not facts) sent so far. */
+    /** Scripts (not facts, not the run lock) sent so far. */
     List<Command> scripts() {
-        return commands.stream().filter(c -> !c.display().equals("gather facts")).toList();
+        return commands.stream().filter(c -> !c.display().equals("gather facts") && !c.display().equals("take the run lock")).toList();
     }
 }

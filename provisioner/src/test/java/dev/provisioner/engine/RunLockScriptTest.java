@@ -48,6 +48,39 @@ class RunLockScriptTest {
     }
 
     @Test
+    void afterFactsReadWithoutTheLockItIsTakenOnlyWhileNoOtherRunTookItSince() throws Exception {
+        Path state = dir.resolve("state");
+        String path = "/usr/bin:/bin";
+        String peek = RunLock.peek(state.toString()) + "if locknow; then echo now; else echo later; fi; printf 'G=%s\\n' \"$G\"\n";
+        assertThat(sh(peek, path).stdout()).as("nobody ever took it: read without it").isEqualTo("later\nG=\n");
+
+        Exit first = sh(RunLock.acquire("run 1 by me", state.toString(), "") + "echo changed\n", path);
+        assertThat(first.code()).as(first.stderr()).isZero();
+        assertThat(first.stdout()).isEqualTo("changed\n");
+        assertThat(Files.readString(state.resolve("run.gen"))).as("the generation names the last holder").isEqualTo("run 1 by me\n");
+
+        // A run that read its facts before run 1 took the lock: refused before it changes anything, naming run 1.
+        Exit stale = sh(RunLock.acquire("run 2 by you", state.toString(), "") + "echo changed\n", path);
+        assertThat(stale.code()).isEqualTo(RunLock.REFUSED);
+        assertThat(stale.stdout()).isEmpty();
+        assertThat(new RunLockedException("h", RunLock.holder(stale.stderr())).getMessage())
+                .isEqualTo("another run took this host's lock after this run read its facts, so they may be stale: run 1 by me;"
+                        + " this run changed nothing; run it again");
+        assertThat(Files.readString(state.resolve("run.gen"))).isEqualTo("run 1 by me\n");
+
+        // One that read them after: takes it, and is the generation now.
+        Exit after = sh(RunLock.acquire("run 3 by you", state.toString(), "run 1 by me") + "echo changed\n", path);
+        assertThat(after.code()).as(after.stderr()).isZero();
+        assertThat(Files.readString(state.resolve("run.gen"))).isEqualTo("run 3 by you\n");
+
+        // A holder line (another run holds it, or its watcher has not let go yet): the facts script takes it at once.
+        Files.writeString(state.resolve("run.lock.holder"), "run 4 by them\n");
+        assertThat(sh(peek, path).stdout()).isEqualTo("now\nG=run 3 by you\n");
+        Files.delete(state.resolve("run.lock.holder"));
+        assertThat(sh(peek, pathWithoutFlock()).stdout()).as("no flock: taken at once, which refuses").startsWith("now\n");
+    }
+
+    @Test
     void withoutFlockTheRunLockRefusesAndNamesWhatToInstall() throws Exception {
         Path state = dir.resolve("state");
         Exit e = sh(RunLock.acquire("run 1 by me", state.toString()) + "echo changed-the-host\n", pathWithoutFlock());

@@ -28,10 +28,14 @@ final class ScriptedConnection implements Connection {
         this.answer = answer;
     }
 
-    /** Answers the facts script with a bare Debian host and every other command with {@code apply}. */
+    /**
+     * Answers the facts script with a bare Debian host (in apply: read without the run lock, nobody else
+     * held it) and every other command, the taking of the lock included, with {@code apply}.
+     */
     static ScriptedConnection debian(Function<Command, CommandResult> apply) {
         return new ScriptedConnection(c -> c.display().equals("gather facts")
-                ? result(0, "os\tdebian\t12\t\narch\tx86_64\npm\tapt\nend\n", "") : apply.apply(c));
+                ? result(0, (c.line().contains("locknow()") ? "lock\tfree\t\n" : "") + "os\tdebian\t12\t\narch\tx86_64\npm\tapt\nend\n", "")
+                : apply.apply(c));
     }
 
     /** A result on host {@code h} with exit code {@code exit}, stdout and stderr. */

@@ -255,6 +255,65 @@ class FactsScriptLocalTest {
         assertThat(FactsParser.parse("local", run("sh", keeping), q).file(b.toString()).sha256()).isNotEqualTo(planted);
     }
 
+    @Test
+    void aUnitThatTheFileSystemShowsRunningAndEnabledIsNotAskedOfSystemctl() throws Exception {
+        // No systemd runs where unit tests do: systemd's directories are laid out by hand, and systemctl is a
+        // stand-in on PATH that records whom it was asked about (the real pair is compared in UnitProbeLabTest).
+        Path run = Files.createDirectories(dir.resolve("run/systemd"));
+        Path etc = Files.createDirectories(dir.resolve("etc/systemd/system"));
+        Files.createDirectories(run.resolve("units"));
+        Files.createDirectories(run.resolve("system"));
+        Files.createDirectories(etc.resolve("multi-user.target.wants"));
+        Files.createDirectories(etc.resolve("sockets.target.requires"));
+        for (String u : new String[] {"running.service", "plain.service", "socketed.socket", "masked.service", "runtime-masked.service",
+                "disabled.service"}) {
+            Files.createSymbolicLink(run.resolve("units/invocation:" + u), Path.of("0123456789abcdef0123456789abcdef"));
+        }
+        for (String u : new String[] {"running.service", "plain.service", "masked.service", "runtime-masked.service", "stopped.service"}) {
+            Files.createSymbolicLink(etc.resolve("multi-user.target.wants/" + u), Path.of("/lib/systemd/system/" + u));
+        }
+        Files.createSymbolicLink(etc.resolve("sockets.target.requires/socketed.socket"), Path.of("/lib/systemd/system/socketed.socket"));
+        Files.createSymbolicLink(etc.resolve("masked.service"), Path.of("/dev/null"));
+        Files.createSymbolicLink(run.resolve("system/runtime-masked.service"), Path.of("/dev/null"));
+        Path bin = Files.createDirectories(dir.resolve("bin"));
+        Path asked = dir.resolve("asked");
+        Files.writeString(bin.resolve("systemctl"), "#!/bin/sh\nprintf '%s\\n' \"$*\" >> " + asked + "\n"
+                + "shift 5\nfor u in \"$@\"; do printf 'ActiveState=inactive\\nUnitFileState=disabled\\n\\n'; done\n");
+        exec("chmod", "0755", bin.resolve("systemctl").toString());
+        FactsQuery q = FactsQuery.units("running.service", "plain", "socketed.socket", "masked.service", "runtime-masked.service",
+                "disabled.service", "stopped.service");
+        String script = FactsScript.text(q, true, false, dir.resolve("state").toString(), "/nonexistent/status",
+                run.toString(), etc.toString());
+        for (String shell : new String[] {"sh", "bash"}) {
+            Files.deleteIfExists(asked);
+            ProcessBuilder pb = new ProcessBuilder(shell, "-c", script);
+            pb.environment().put("PATH", bin + ":" + System.getenv("PATH"));
+            Process p = pb.start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(p.waitFor()).isZero();
+            HostFacts f = FactsParser.parse("local", out, q);
+            for (String u : new String[] {"running.service", "plain", "socketed.socket"}) {
+                assertThat(f.unit(u)).as(shell + " " + u).isEqualTo(new UnitState(u, "active", "enabled"));
+            }
+            for (String u : new String[] {"masked.service", "runtime-masked.service", "disabled.service", "stopped.service"}) {
+                assertThat(f.unit(u)).as(shell + " " + u + " comes from systemctl").isEqualTo(new UnitState(u, "inactive", "disabled"));
+            }
+            assertThat(Files.readAllLines(asked)).as(shell + ": one systemctl, for the units the file system cannot vouch for")
+                    .containsExactly("show -p ActiveState -p UnitFileState disabled.service masked.service runtime-masked.service stopped.service");
+        }
+        // Nothing to ask: no systemctl at all.
+        Files.deleteIfExists(asked);
+        FactsQuery converged = FactsQuery.units("running.service", "socketed.socket");
+        ProcessBuilder pb = new ProcessBuilder("sh", "-c", FactsScript.text(converged, true, false, dir.resolve("state").toString(),
+                "/nonexistent/status", run.toString(), etc.toString()));
+        pb.environment().put("PATH", bin + ":" + System.getenv("PATH"));
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).isZero();
+        assertThat(FactsParser.parse("local", out, converged).unit("socketed.socket").isActive()).isTrue();
+        assertThat(asked).doesNotExist();
+    }
+
     /** Rewrites the kept list with a version no package has, keeping the modification time that makes it valid. */
     private static void plant(Path list, Path status) throws Exception {
         Files.writeString(list, Files.readString(list).replaceAll("(?m)^pkg\tcoreutils\t.*$", "pkg\tcoreutils\t999-planted"));

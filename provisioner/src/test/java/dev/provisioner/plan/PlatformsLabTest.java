@@ -194,4 +194,36 @@ class PlatformsLabTest {
         assertThat(again.steps()).filteredOn(s -> s.host().equals("registry")).extracting(StepReport::reason).containsExactly("ufw allows 5000/tcp");
         assertThat(again.steps()).allMatch(s -> s.status() == StepStatus.UNCHANGED);
     }
+    @Test
+    @Order(5)
+    void unitFactsReadFromTheFileSystemAgreeWithSystemctlOnBothReleases() {
+        // The facts script reports a unit active and enabled from systemd's links alone, and asks systemctl about
+        // every other unit: on a real systemd (252 on Debian 12, 257 on Debian 13) both answers must be the same.
+        String units = "probe-on probe-running-disabled probe-enabled-stopped probe-looping probe-masked";
+        for (LabHost h : List.of(master, node)) {
+            h.execOk("for u in " + units + "; do printf '[Service]\\nExecStart=/bin/sleep 600\\n[Install]\\nWantedBy=multi-user.target\\n'"
+                    + " > /etc/systemd/system/$u.service; done\n"
+                    + "printf '[Service]\\nExecStart=/bin/false\\nRestart=always\\nRestartSec=60\\n[Install]\\nWantedBy=multi-user.target\\n'"
+                    + " > /etc/systemd/system/probe-looping.service\n"
+                    + "systemctl daemon-reload\n"
+                    + "systemctl enable --no-reload probe-on probe-enabled-stopped probe-looping probe-masked 2>/dev/null\n"
+                    + "systemctl start probe-on probe-running-disabled probe-looping probe-masked\n"
+                    + "systemctl mask --runtime probe-masked 2>/dev/null\n"
+                    + "for i in $(seq 50); do [ \"$(systemctl show -p SubState --value probe-looping)\" = auto-restart ] && break; sleep 0.1; done");
+            java.util.Set<String> names = new java.util.TreeSet<>(List.of(units.split(" ")));
+            names.addAll(List.of("ssh.service", "cron", "no-such-unit.service"));
+            dev.provisioner.facts.FactsQuery q = dev.provisioner.facts.FactsQuery.units(names.toArray(String[]::new));
+            dev.provisioner.facts.HostFacts facts = dev.provisioner.facts.FactsParser.parse(h.name(),
+                    h.execOk("sh -c " + dev.provisioner.transport.Command.quote(dev.provisioner.facts.FactsScript.text(q))), q);
+            for (String u : names) {
+                String[] shown = h.execOk("systemctl show -p ActiveState -p UnitFileState --value " + u).split("\n", -1);
+                assertThat(facts.unit(u)).as(h.name() + ": " + u)
+                        .isEqualTo(new dev.provisioner.facts.UnitState(u, shown[0], shown[1].isEmpty() ? "not-found" : shown[1]));
+            }
+            assertThat(facts.unit("probe-on").isActive()).isTrue();
+            assertThat(facts.unit("probe-looping").isActive()).as("waiting to be restarted").isFalse();
+            h.execOk("systemctl unmask --runtime probe-masked; for u in " + units + "; do systemctl disable --now --no-reload $u 2>/dev/null;"
+                    + " rm -f /etc/systemd/system/$u.service; done; systemctl daemon-reload; systemctl reset-failed");
+        }
+    }
 }

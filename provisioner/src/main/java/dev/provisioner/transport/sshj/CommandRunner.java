@@ -22,7 +22,7 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Runs one prepared command on its own session channel: stdin written and closed (EOF) on one
- * thread, stdout and stderr drained on two others, the caller waiting with the command's deadline.
+ * thread (closed at once on the caller's when there is none), stdout and stderr drained on two others, the caller waiting with the command's deadline.
  * On timeout the remote process is signalled and the channel closed.
  */
 final class CommandRunner {
@@ -54,7 +54,12 @@ final class CommandRunner {
             Session.Command cmd = session.exec(prepared.line());
             Future<byte[]> out = pool.submit(new StreamPump(cmd.getInputStream(), OutputListener.Stream.STDOUT, listener, masker));
             Future<byte[]> err = pool.submit(new StreamPump(cmd.getErrorStream(), OutputListener.Stream.STDERR, listener, masker));
-            pool.submit(() -> writeStdin(cmd.getOutputStream(), prepared.stdin()));
+            if (prepared.stdin().length > 0) {
+                pool.submit(() -> writeStdin(cmd.getOutputStream(), prepared.stdin()));
+            } else {
+                // Most commands have no input: EOF at once, on this thread (one thread less per connection).
+                writeStdin(cmd.getOutputStream(), prepared.stdin());
+            }
             try {
                 byte[] stdout = out.get(remaining(deadline), TimeUnit.NANOSECONDS);
                 byte[] stderr = err.get(remaining(deadline), TimeUnit.NANOSECONDS);
