@@ -23,6 +23,9 @@ import java.util.function.Consumer;
  * }</pre>
  */
 public final class Lab {
+    /** How many lab containers are created and booted at once. */
+    static final int STARTS_AT_ONCE = 8;
+
     static final String LABEL = "dev.provisioner.lab";
     private final LabSettings settings;
     private final DockerCli docker;
@@ -62,17 +65,29 @@ public final class Lab {
             throw new LabException("cannot create " + settings.stateDir() + ": " + e.getMessage(), e);
         }
         String publicKey = LabKeys.publicKey(key);
-        List<CompletableFuture<LabHostInfo>> starts = new ArrayList<>();
-        for (LabTopology.LabHostSpec spec : topology.hosts()) {
-            starts.add(CompletableFuture.supplyAsync(() -> startHost(spec, publicKey)));
-        }
+        // At most STARTS_AT_ONCE containers boot at a time: a hundred systemd boots at once on a small machine
+        // made some sshd miss their 120 s, while a few at a time each boot in seconds.
+        java.util.concurrent.ExecutorService starter = java.util.concurrent.Executors.newFixedThreadPool(
+                Math.max(1, Math.min(STARTS_AT_ONCE, topology.hosts().size())), r -> {
+                    Thread t = new Thread(r, "lab-start");
+                    t.setDaemon(true);
+                    return t;
+                });
         List<LabHostInfo> hosts = new ArrayList<>();
-        for (CompletableFuture<LabHostInfo> f : starts) {
-            try {
-                hosts.add(f.join());
-            } catch (java.util.concurrent.CompletionException e) {
-                throw e.getCause() instanceof RuntimeException r ? r : e;
+        try {
+            List<CompletableFuture<LabHostInfo>> starts = new ArrayList<>();
+            for (LabTopology.LabHostSpec spec : topology.hosts()) {
+                starts.add(CompletableFuture.supplyAsync(() -> startHost(spec, publicKey), starter));
             }
+            for (CompletableFuture<LabHostInfo> f : starts) {
+                try {
+                    hosts.add(f.join());
+                } catch (java.util.concurrent.CompletionException e) {
+                    throw e.getCause() instanceof RuntimeException r ? r : e;
+                }
+            }
+        } finally {
+            starter.shutdown();
         }
         StringBuilder kh = new StringBuilder();
         for (LabHostInfo h : hosts) {
