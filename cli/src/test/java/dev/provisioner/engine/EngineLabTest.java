@@ -193,9 +193,11 @@ class EngineLabTest {
         assertThat(changed.get(1).actions()).extracting(a -> a.kind()).contains("RestartUnit", "WaitHealthy");
         assertThat(r.host("registry").orElseThrow().counters().filesWritten()).isEqualTo(2);
         assertThat(r.host("registry").orElseThrow().counters().unitsRestarted()).isEqualTo(2);
+        // A host with nothing to change costs its facts and, because another host changes, the run lock: every
+        // host of the run is locked before its first change, so a refused lock anywhere still changes nothing.
         assertThat(r.host("master").orElseThrow().counters()).satisfies(c -> {
             assertThat(c.filesWritten()).isZero();
-            assertThat(c.roundTrips()).isEqualTo(1);
+            assertThat(c.roundTrips()).isEqualTo(2);
         });
         assertThat(sh(registry, "systemctl show -p MainPID --value docker-registry")).isNotEqualTo(pid);
         assertThat(sh(registry, "grep level: " + CONFIG)).isEqualTo("level: \"debug\"");
