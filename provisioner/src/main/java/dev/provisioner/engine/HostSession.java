@@ -146,11 +146,6 @@ final class HostSession implements AutoCloseable {
         return end < 0 ? "" : stdout.substring(end + 1);
     }
 
-    /** Whether this connection holds the host's run lock. */
-    boolean locked() {
-        return locked;
-    }
-
     /**
      * Takes the host's run lock for this connection, before the run's first change ({@link RunLocks}): refused
      * when another run holds it, or took it since this run read the facts (they may be stale). Also removes what
