@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 
 /**
@@ -67,7 +69,7 @@ public final class Lab {
         String publicKey = LabKeys.publicKey(key);
         // At most STARTS_AT_ONCE containers boot at a time: a hundred systemd boots at once on a small machine
         // made some sshd miss their 120 s, while a few at a time each boot in seconds.
-        java.util.concurrent.ExecutorService starter = java.util.concurrent.Executors.newFixedThreadPool(
+        ExecutorService starter = Executors.newFixedThreadPool(
                 Math.max(1, Math.min(STARTS_AT_ONCE, topology.hosts().size())), r -> {
                     Thread t = new Thread(r, "lab-start");
                     t.setDaemon(true);

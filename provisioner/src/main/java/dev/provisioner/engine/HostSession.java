@@ -124,11 +124,18 @@ final class HostSession implements AutoCloseable {
             return plain;
         }
         String script = RunLock.peek(RunLock.DIR) + Leftovers.detect(query.files().keySet())
-                + "L=free\nif locknow || leftovers; then\n" + RunLock.acquire(lockHolder.get())
-                + Leftovers.cleanup(query.files().keySet()) + "L=held\nfi\n"
+                + "L=free\nif locknow || leftovers; then\n" + takeLock(null) + "L=held\nfi\n"
                 + "printf '" + LOCK_LINE + "%s\\t%s\\n' \"$L\" \"$G\"\n"
                 + FactsScript.keepingText(query);
         return new Command(Command.shell(script).line(), true, null, null, plain.display());
+    }
+
+    /**
+     * Shell lines taking the lock (refused when the generation is no longer {@code expectedGeneration}, unless
+     * null) and removing what interrupted runs left.
+     */
+    private String takeLock(String expectedGeneration) {
+        return RunLock.acquire(lockHolder.orElseThrow(), RunLock.DIR, expectedGeneration) + Leftovers.cleanup(query.files().keySet());
     }
 
     /** The first line of an apply's facts: {@code lock<TAB>held|free<TAB><generation>}. */
@@ -158,8 +165,8 @@ final class HostSession implements AutoCloseable {
             if (lockHolder.isEmpty() || locked) {
                 return;
             }
-            String script = RunLock.acquire(lockHolder.get(), RunLock.DIR, generation) + Leftovers.cleanup(query.files().keySet());
-            CommandResult r = connection().run(new Command(Command.shell(script).line(), true, null, null, "take the run lock"));
+            CommandResult r = connection().run(new Command(Command.shell(takeLock(generation)).line(), true, null, null,
+                    "take the run lock"));
             if (r.exitCode() == RunLock.REFUSED) {
                 throw new RunLockedException(host.name(), RunLock.holder(r.stderr()));
             }

@@ -118,7 +118,7 @@ final class FakeConnection implements Connection {
 
     private String facts(String script) {
         // An apply's facts script says first whether it took the run lock: a fake host has no other run, so it did not.
-        StringBuilder out = new StringBuilder(script.contains("locknow()") ? "lock\tfree\t\n" : "")
+        StringBuilder out = new StringBuilder(script.contains("locknow()") ? HostSession.LOCK_LINE + "free\t\n" : "")
                 .append("os\tdebian\t12\t\narch\tx86_64\npm\tapt\n");
         Matcher m = FILE_LINE.matcher(script);
         while (m.find()) {

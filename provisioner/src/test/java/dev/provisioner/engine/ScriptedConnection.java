@@ -34,7 +34,7 @@ final class ScriptedConnection implements Connection {
      */
     static ScriptedConnection debian(Function<Command, CommandResult> apply) {
         return new ScriptedConnection(c -> c.display().equals("gather facts")
-                ? result(0, (c.line().contains("locknow()") ? "lock\tfree\t\n" : "") + "os\tdebian\t12\t\narch\tx86_64\npm\tapt\nend\n", "")
+                ? result(0, (c.line().contains("locknow()") ? HostSession.LOCK_LINE + "free\t\n" : "") + "os\tdebian\t12\t\narch\tx86_64\npm\tapt\nend\n", "")
                 : apply.apply(c));
     }
 
