@@ -21,11 +21,13 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The one shell script that applies a host's batch. Each action runs in its own {@code sh -e}, so
- * the first failing line stops it; after each action the script prints a marker line, and on a
- * failure it prints which action failed and exits with its code. Files were uploaded beforehand
- * into a private staging directory and are placed here, in action order, so a file owned by a user
- * that a package creates is placed after that package is installed.
+ * The one shell script that applies a host's batch. After each action the script prints a marker line, and on a
+ * failure it prints which action failed and exits with its code. An action that is one {@code systemctl} command
+ * (enable, start, restart, daemon-reload) runs in the script's own shell, consecutive enables as one command; every
+ * other action runs in its own {@code sh -e}, so its first failing line stops it. Files are placed in action order,
+ * so a file owned by a user that a package creates is placed after that package is installed: world-readable text
+ * travels in the script itself ({@link InlineFiles}), every other file was uploaded beforehand into a private
+ * staging directory.
  */
 final class ApplyScript {
     static final String MARK = "@@provisioner ";
@@ -39,22 +41,95 @@ final class ApplyScript {
 
     /**
      * @param batch   the ordered actions
-     * @param staged  staged file path per PutFile index in {@code batch}
-     * @param stageDir directory removed when the script ends
+     * @param staged  staged file path per PutFile index in {@code batch}; a PutFile without one travels in the
+     *                script ({@link InlineFiles})
+     * @param stageDir directory removed when the script ends (when anything was staged)
      */
     static String build(List<Planned> batch, Map<Integer, String> staged, String stageDir) {
         StringBuilder s = new StringBuilder();
-        s.append("stage=").append(Command.quote(stageDir)).append('\n')
-         .append("trap 'rm -rf \"$stage\"' EXIT\n")
-         .append(RunLock.busy())
-         .append("fail() { printf '\\n").append(MARK).append("failed %s %s\\n' \"$1\" \"$2\"; exit \"$2\"; }\n");
-        for (int i = 0; i < batch.size(); i++) {
-            String body = body(batch.get(i).action(), staged.get(i), unitsBefore(batch, i));
-            // 8>&-: a daemon an action starts must not inherit the run's busy lock.
-            s.append("sh -ec ").append(Command.quote(body)).append(" 8>&- || fail ").append(i).append(" $?\n")
-             .append("printf '").append(MARK).append("done %s\\n' ").append(i).append('\n');
+        if (!staged.isEmpty()) {
+            s.append("stage=").append(Command.quote(stageDir)).append('\n')
+             .append("trap 'rm -rf \"$stage\"' EXIT\n");
+        }
+        s.append(RunLock.busy())
+         .append("T=\n")
+         .append(WrittenFiles.functions())
+         .append("fail() { [ -z \"$T\" ] || eval \"rm -f -- $T\"; flush; printf '\\n").append(MARK)
+         .append("failed %s %s\\n' \"$1\" \"$2\"; exit \"$2\"; }\n");
+        int i = 0;
+        while (i < batch.size()) {
+            Action action = batch.get(i).action();
+            if (action instanceof PutFile && !staged.containsKey(i)) {
+                List<Integer> run = new ArrayList<>();
+                while (i < batch.size() && batch.get(i).action() instanceof PutFile && !staged.containsKey(i)) {
+                    run.add(i++);
+                }
+                s.append(InlineFiles.place(batch, run)).append("flush\n");
+            } else if (action instanceof EnsureUnit e && e.enable() && !e.start()) {
+                List<String> units = new ArrayList<>();
+                int first = i;
+                while (i < batch.size() && batch.get(i).action() instanceof EnsureUnit u && u.enable() && !u.start()) {
+                    units.add(Command.quote(u.unit()));
+                    i++;
+                }
+                s.append(enableAll(first, units));
+            } else if (direct(action)) {
+                s.append(directLine(action)).append(" || fail ").append(i).append(" $?\n").append(done(i));
+                i++;
+            } else {
+                String body = body(action, staged.get(i), unitsBefore(batch, i));
+                // 8>&-: a daemon an action starts must not inherit the run's busy lock.
+                s.append("sh -ec ").append(Command.quote(body)).append(" 8>&- || fail ").append(i).append(" $?\n").append(done(i));
+                i++;
+            }
         }
         return s.toString();
+    }
+
+    /**
+     * One {@code systemctl enable} for consecutive units to enable; when it fails, each unit alone, so that the
+     * failure is reported against its own action.
+     */
+    private static String enableAll(int first, List<String> units) {
+        StringBuilder s = new StringBuilder();
+        if (units.size() > 1) {
+            s.append("if ! systemctl enable --no-reload ").append(String.join(" ", units)).append(" 8>&-; then\n");
+            for (int k = 0; k < units.size(); k++) {
+                s.append("  systemctl enable --no-reload ").append(units.get(k)).append(" 8>&- || fail ").append(first + k).append(" $?\n");
+            }
+            s.append("fi\n");
+        } else {
+            s.append("systemctl enable --no-reload ").append(units.get(0)).append(" 8>&- || fail ").append(first).append(" $?\n");
+        }
+        for (int k = 0; k < units.size(); k++) {
+            s.append(done(first + k));
+        }
+        return s.toString();
+    }
+
+    /** Actions that are one command and run in the script's own shell: no {@code sh} of their own. */
+    private static boolean direct(Action action) {
+        return action instanceof EnsureUnit || action instanceof RestartUnit || action instanceof DaemonReload;
+    }
+
+    private static String directLine(Action action) {
+        if (action instanceof EnsureUnit unit) {
+            List<String> lines = new ArrayList<>();
+            if (unit.enable()) {
+                lines.add("systemctl enable --no-reload " + Command.quote(unit.unit()) + " 8>&-");
+            }
+            if (unit.start()) {
+                lines.add("systemctl start " + Command.quote(unit.unit()) + " 8>&-");
+            }
+            return lines.isEmpty() ? ":" : "{ " + String.join(" && ", lines) + "; }";
+        } else if (action instanceof RestartUnit restart) {
+            return "systemctl restart " + Command.quote(restart.unit()) + " 8>&-";
+        }
+        return "systemctl daemon-reload 8>&-";
+    }
+
+    private static String done(int i) {
+        return "printf '" + MARK + "done %s\\n' " + i + "\n";
     }
 
     /** Units started or restarted by the same step before action {@code index}: a failed health check shows their journal. */

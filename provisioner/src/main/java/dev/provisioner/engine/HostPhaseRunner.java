@@ -130,8 +130,9 @@ final class HostPhaseRunner {
         String stageDir = "/var/lib/provisioner/stage/" + run.runId() + "-" + host;
         Map<Integer, String> staged = new HashMap<>();
         List<Upload> uploads = new ArrayList<>();
+        List<Integer> inline = InlineFiles.choose(batch);
         for (int i = 0; i < batch.size(); i++) {
-            if (batch.get(i).action() instanceof PutFile put) {
+            if (batch.get(i).action() instanceof PutFile put && !inline.contains(i)) {
                 String path = stageDir + "/" + i;
                 staged.put(i, path);
                 uploads.add(Upload.of(path, put.file().content()).withMode(0600));
@@ -147,6 +148,8 @@ final class HostPhaseRunner {
             return records(outcomes, planTime, batch, Set.of(), -2, f, Duration.ofNanos(System.nanoTime() - t));
         }
         String script = ApplyScript.build(batch, staged, stageDir);
+        // File content that travels in the script counts as sent, like an upload's.
+        session.connection().stats().sent(inline.stream().mapToLong(i -> ((PutFile) batch.get(i).action()).file().content().length).sum());
         Command command = new Command(Command.shell(script).line(), true, null, PHASE_LIMIT,
                 "apply phase " + phase.title() + " (" + batch.size() + " actions)");
         CommandResult result;

@@ -50,4 +50,35 @@ final class WrittenFiles {
                 + "    printf '%s  %s\\n' " + Command.quote(sha256) + " \"$dest\"; } > \"$m.new\" && mv -f -- \"$m.new\" \"$m\"; }"
                 + " 2>/dev/null || rm -f -- \"$m.new\"\n";
     }
+
+    /**
+     * Shell functions for the apply script's main shell (no {@code sh -e}), used by {@link InlineFiles}:
+     * {@code bk DEST} backs up {@code DEST} when it was edited by hand (returns non-zero when the backup failed),
+     * {@code rec SHA256 DEST} notes a written file and {@code flush} records the noted files in the manifest with one
+     * rename (best effort, like {@link #record(String)}). Builtins only, except {@code sha256sum} for a destination
+     * the manifest knows and the backup itself.
+     */
+    static String functions() {
+        return "NL='\n'\nR=; RP=\n"
+                + "bk() {\n"
+                + "  [ -f \"$1\" ] && [ -f " + MANIFEST + " ] || return 0\n"
+                + "  was=\n"
+                + "  while IFS= read -r l; do if [ \"${l#*  }\" = \"$1\" ]; then was=${l%%  *}; fi; done < " + MANIFEST + "\n"
+                + "  [ -n \"$was\" ] || return 0\n"
+                + "  now=$(sha256sum < \"$1\") || return\n"
+                + "  [ \"${now%% *}\" != \"$was\" ] || return 0\n"
+                + "  b=" + BACKUPS + "/$(date -u +%Y%m%dT%H%M%SZ)$1\n"
+                + "  mkdir -p -m 0700 " + BACKUPS + " && mkdir -p \"${b%/*}\" && cp -p -- \"$1\" \"$b\" || return\n"
+                + "  echo \"" + BACKUP_NOTE + "$1 (it changed since provisioner last wrote it) to $b\"\n"
+                + "}\n"
+                + "rec() { R=\"$R$1  $2$NL\"; RP=\"$RP$NL$2\"; }\n"
+                + "flush() {\n"
+                + "  [ -n \"$R\" ] || return 0\n"
+                + "  m=" + MANIFEST + "\n"
+                + "  { { if [ -f \"$m\" ]; then while IFS= read -r l; do case \"$RP$NL\" in *\"$NL${l#*  }$NL\"*) ;;"
+                + " *) printf '%s\\n' \"$l\" ;; esac; done < \"$m\"; fi\n"
+                + "    printf '%s' \"$R\"; } > \"$m.new\" && mv -f -- \"$m.new\" \"$m\"; } 2>/dev/null || rm -f -- \"$m.new\"\n"
+                + "  R=; RP=\n"
+                + "}\n";
+    }
 }

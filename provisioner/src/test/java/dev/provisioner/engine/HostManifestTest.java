@@ -45,6 +45,27 @@ class HostManifestTest {
         assertThat(HostManifest.withRecording(List.of())).isEmpty();
         List<Planned> out = HostManifest.withRecording(List.of(new Planned("cmd", RunCommand.of("useradd x", "useradd x"))));
         assertThat(out).hasSize(2);
-        assertThat(((RunCommand) out.get(0).action()).script()).contains("cut -d: -f1 /etc/passwd").doesNotContain("add files").doesNotContain("add units");
+        assertThat(((RunCommand) out.get(0).action()).script()).contains("names /etc/passwd > ").doesNotContain("add files").doesNotContain("add units");
+    }
+
+    @Test
+    void theRecordRunsOnBuiltinsAndRecordsOnlyWhatIsNewOnce(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path m = dir.resolve("manifest");
+        java.nio.file.Files.createDirectories(dir.resolve("etc/existing"));
+        java.nio.file.Files.writeString(dir.resolve("etc/existing/old.conf"), "x\n");
+        String script = HostManifest.before(new java.util.LinkedHashSet<>(List.of(dir + "/etc/existing/old.conf",
+                        dir + "/etc/new/deeper/a.conf", dir + "/etc/new/b.conf")), java.util.Set.of("app.service"), false)
+                .replace(HostManifest.DIR, m.toString());
+        for (int run = 0; run < 2; run++) {
+            Process p = new ProcessBuilder("/bin/sh", "-ec", script).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(p.waitFor()).as(out).isZero();
+        }
+        assertThat(java.nio.file.Files.readAllLines(m.resolve("files"))).containsExactly(dir + "/etc/new/deeper/a.conf", dir + "/etc/new/b.conf");
+        assertThat(java.nio.file.Files.readAllLines(m.resolve("dirs"))).containsExactly(dir + "/etc/new/deeper", dir + "/etc/new");
+        assertThat(java.nio.file.Files.readAllLines(m.resolve("units"))).containsExactly("app.service");
+        assertThat(java.nio.file.Files.readAllLines(m.resolve("users-before"))).contains("root").noneMatch(l -> l.contains(":"));
+        assertThat(java.nio.file.Files.readAllLines(m.resolve("groups-before"))).contains("root");
+        assertThat(m.resolve("baseline")).exists();
     }
 }

@@ -110,6 +110,11 @@ class HostPhaseRunnerTest {
         return new PutFile(DesiredFile.text(path, "x\n"), "+x", List.of());
     }
 
+    /** Not world-readable: uploaded, never carried in the script. */
+    private static PutFile privatePut(String path) {
+        return new PutFile(DesiredFile.text(path, "x\n").withMode(0600), "+x", List.of());
+    }
+
     private static StepRecord record(List<StepRecord> records, String step) {
         return records.stream().filter(r -> r.step().equals(step)).findFirst().orElseThrow();
     }
@@ -260,7 +265,7 @@ class HostPhaseRunnerTest {
         ScriptedConnection c = ScriptedConnection.debian(cmd -> ScriptedConnection.result(0, "", ""));
         c.uploadFailure = new IllegalStateException("sftp: no space left");
         List<StepRecord> records = runner(Mode.APPLY, c, step("cmd", RunCommand.of("run it", "true")),
-                step("conf", put("/etc/x.conf")), step("conf2", put("/etc/y.conf")), step("quiet")).run();
+                step("conf", privatePut("/etc/x.conf")), step("conf2", privatePut("/etc/y.conf")), step("quiet")).run();
 
         assertThat(records).extracting(StepRecord::status).containsExactly(StepStatus.SKIPPED, StepStatus.FAILED,
                 StepStatus.SKIPPED, StepStatus.UNCHANGED);
