@@ -35,9 +35,14 @@ import java.util.Map;
  * exactly while the unit has a running invocation (it removes it when the unit stops, fails or waits to be
  * restarted), and {@code systemctl enable} links the unit into a {@code .wants} or {@code .requires}
  * directory under {@value #SYSTEMD_ETC}; a unit masked there or under {@value #SYSTEMD_RUN}{@code /system}
- * is never reported this way. Every other unit (stopped, disabled, static, masked, an alias, a host whose
- * systemd keeps no such links) is read by one {@code systemctl show} for all of them, which costs a host
- * 30 to 50 ms of CPU (process start, connection to systemd), so a converged host does not start it.
+ * is never reported this way. A service that has no running invocation, no unit file, alias or drop-in directory
+ * in any directory systemd loads units from (the control, transient, generator, runtime, {@value #SYSTEMD_ETC}
+ * and package directories) and is wanted or required by nothing is reported {@code inactive} and
+ * {@code not-found}, as {@code systemctl show} reports it: the units a preflight asks about so as to warn when
+ * they run (time daemons, firewalls) are mostly not installed. Every other unit (stopped, disabled, static,
+ * masked, an alias, a template instance, a host whose systemd keeps no such links) is read by one
+ * {@code systemctl show} for all of them, which costs a host 30 to 50 ms of CPU (process start, connection to
+ * systemd), so a converged host does not start it.
  *
  * <p>On apt hosts the installed packages come from a list kept in {@value #STATE_DIR}/{@value #DPKG_CACHE}:
  * it is valid while {@code /var/lib/dpkg/status} is the same file (inode, through a hard link made when
@@ -66,6 +71,8 @@ public final class FactsScript {
     static final String SYSTEMD_RUN = "/run/systemd";
     /** Where {@code systemctl enable} links units into the {@code .wants}/{@code .requires} of their targets. */
     static final String SYSTEMD_ETC = "/etc/systemd/system";
+    /** Where packages put unit files (besides {@value #SYSTEMD_ETC} and the runtime directories under {@value #SYSTEMD_RUN}). */
+    static final String SYSTEMD_LIB = "/usr/local/lib/systemd/system /usr/lib/systemd/system /lib/systemd/system";
     private static final String PRELUDE = """
             LC_ALL=C; export LC_ALL
             ID=unknown; VERSION_ID=; ID_LIKE=
@@ -211,6 +218,17 @@ public final class FactsScript {
               if [ -n "$N" ] && [ "$KEEP" = 1 ] && [ -d "$PD" ]; then keepsums; fi
               IFS=$old; set +f
             }
+            nf() {
+              case $1 in *@*) return 1 ;; *.service) ;; *) return 1 ;; esac
+              for d in "$SDE.control" "$SDR/system.control" "$SDR/transient" "$SDR/generator.early" "$SDE" "$SDE.attached" \
+                  "$SDR/system" "$SDR/system.attached" "$SDR/generator" $SDL "$SDR/generator.late"; do
+                if [ -e "$d/$1" ] || [ -L "$d/$1" ] || [ -e "$d/$1.d" ]; then return 1; fi
+              done
+              for w in "$SDE"/*.wants/"$1" "$SDE"/*.requires/"$1"; do
+                if [ -L "$w" ]; then return 1; fi
+              done
+              return 0
+            }
             us() {
               S=
               for u in "$@"; do
@@ -221,7 +239,12 @@ public final class FactsScript {
                     if [ -L "$w" ]; then e=1; break; fi
                   done
                 fi
-                if [ -n "$e" ]; then printf 'unit\t%s\tactive\tenabled\n' "$u"; else S="$S$u$NL"; fi
+                if [ -z "$e" ] && ! [ -L "$SDR/units/invocation:$f" ] && nf "$f"; then e=n; fi
+                case $e in
+                  1) printf 'unit\t%s\tactive\tenabled\n' "$u" ;;
+                  n) printf 'unit\t%s\tinactive\tnot-found\n' "$u" ;;
+                  *) S="$S$u$NL" ;;
+                esac
               done
               [ -n "$S" ] || return 0
               old=$IFS; IFS=$NL; set -f
@@ -325,17 +348,24 @@ public final class FactsScript {
 
     /** The script with another state directory and dpkg status file (tests). */
     static String text(FactsQuery query, boolean lines, boolean keep, String stateDir, String dpkgStatus) {
-        return text(query, lines, keep, stateDir, dpkgStatus, SYSTEMD_RUN, SYSTEMD_ETC);
+        return text(query, lines, keep, stateDir, dpkgStatus, SYSTEMD_RUN, SYSTEMD_ETC, SYSTEMD_LIB);
     }
 
     /** The script with other state, dpkg and systemd directories (tests: no systemd runs where unit tests do). */
     static String text(FactsQuery query, boolean lines, boolean keep, String stateDir, String dpkgStatus,
                        String systemdRun, String systemdEtc) {
+        return text(query, lines, keep, stateDir, dpkgStatus, systemdRun, systemdEtc, SYSTEMD_LIB);
+    }
+
+    /** ... and other directories of packaged units (tests). */
+    static String text(FactsQuery query, boolean lines, boolean keep, String stateDir, String dpkgStatus,
+                       String systemdRun, String systemdEtc, String systemdLib) {
         StringBuilder s = new StringBuilder(lines ? "TX=1\n" : "TX=\n")
                 .append("PD=").append(Command.quote(stateDir)).append('\n')
                 .append("DS=").append(Command.quote(dpkgStatus)).append('\n')
                 .append("SDR=").append(Command.quote(systemdRun)).append('\n')
                 .append("SDE=").append(Command.quote(systemdEtc)).append('\n')
+                .append("SDL=").append(Command.quote(systemdLib)).append('\n')
                 .append(keep ? "KEEP=1\n" + KEEP_LIST : "KEEP=\n")
                 .append(PRELUDE);
         if (!query.packages().isEmpty()) {

@@ -280,10 +280,16 @@ class FactsScriptLocalTest {
         Files.writeString(bin.resolve("systemctl"), "#!/bin/sh\nprintf '%s\\n' \"$*\" >> " + asked + "\n"
                 + "shift 5\nfor u in \"$@\"; do printf 'ActiveState=inactive\\nUnitFileState=disabled\\n\\n'; done\n");
         exec("chmod", "0755", bin.resolve("systemctl").toString());
+        Path lib = Files.createDirectories(dir.resolve("lib/systemd/system"));
+        Files.writeString(lib.resolve("installed.service"), "[Service]\nExecStart=/bin/true\n");
+        Files.createDirectories(run.resolve("generator.late"));
+        Files.writeString(run.resolve("generator.late/sysv.service"), "[Service]\nExecStart=/etc/init.d/sysv start\n");
+        Files.createDirectories(etc.resolve("dropin-only.service.d"));
         FactsQuery q = FactsQuery.units("running.service", "plain", "socketed.socket", "masked.service", "runtime-masked.service",
-                "disabled.service", "stopped.service");
+                "disabled.service", "stopped.service", "absent.service", "absent-too", "installed.service", "sysv.service",
+                "dropin-only.service", "templ@one.service", "absent.socket");
         String script = FactsScript.text(q, true, false, dir.resolve("state").toString(), "/nonexistent/status",
-                run.toString(), etc.toString());
+                run.toString(), etc.toString(), lib.toString());
         for (String shell : new String[] {"sh", "bash"}) {
             Files.deleteIfExists(asked);
             ProcessBuilder pb = new ProcessBuilder(shell, "-c", script);
@@ -295,11 +301,16 @@ class FactsScriptLocalTest {
             for (String u : new String[] {"running.service", "plain", "socketed.socket"}) {
                 assertThat(f.unit(u)).as(shell + " " + u).isEqualTo(new UnitState(u, "active", "enabled"));
             }
-            for (String u : new String[] {"masked.service", "runtime-masked.service", "disabled.service", "stopped.service"}) {
+            for (String u : new String[] {"masked.service", "runtime-masked.service", "disabled.service", "stopped.service",
+                    "installed.service", "sysv.service", "dropin-only.service", "templ@one.service", "absent.socket"}) {
                 assertThat(f.unit(u)).as(shell + " " + u + " comes from systemctl").isEqualTo(new UnitState(u, "inactive", "disabled"));
             }
+            for (String u : new String[] {"absent.service", "absent-too"}) {
+                assertThat(f.unit(u)).as(shell + " " + u + ": no unit file anywhere").isEqualTo(new UnitState(u, "inactive", "not-found"));
+            }
             assertThat(Files.readAllLines(asked)).as(shell + ": one systemctl, for the units the file system cannot vouch for")
-                    .containsExactly("show -p ActiveState -p UnitFileState disabled.service masked.service runtime-masked.service stopped.service");
+                    .containsExactly("show -p ActiveState -p UnitFileState absent.socket disabled.service dropin-only.service"
+                            + " installed.service masked.service runtime-masked.service stopped.service sysv.service templ@one.service");
         }
         // Nothing to ask: no systemctl at all.
         Files.deleteIfExists(asked);
