@@ -99,7 +99,17 @@ final class InlineFiles {
             if (!inPlace) {
                 s.append("T=\"$T \"").append(Command.quote(Command.quote(Leftovers.tempFiles(put.path()).get(0)))).append('\n');
             }
-            s.append("printf '%s' ").append(literal(put)).append(" > ").append(written).append(" || fail ").append(i).append(" $?\n");
+            if (!inPlace) {
+                // Created exclusively (noclobber: O_EXCL when the name is free): a name someone planted in between is
+                // never followed; what an interrupted run left is removed first.
+                s.append("if [ -e ").append(written).append(" ] || [ -L ").append(written).append(" ]; then rm -f -- ")
+                 .append(written).append(" || fail ").append(i).append(" $?; fi\n")
+                 .append("set -C\n");
+            }
+            s.append("printf '%s' ").append(literal(put)).append(" > ").append(written).append(" || { set +C; fail ").append(i).append(" 1; }\n");
+            if (!inPlace) {
+                s.append("set +C\n");
+            }
             modes.computeIfAbsent(String.format("%04o", put.file().mode()), k -> new ArrayList<>()).add(i);
             owners.computeIfAbsent(put.file().owner() + ":" + put.file().group(), k -> new ArrayList<>()).add(i);
         }

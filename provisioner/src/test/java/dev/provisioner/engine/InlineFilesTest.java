@@ -167,6 +167,21 @@ class InlineFilesTest {
     }
 
     @Test
+    void aTemporaryNameThatIsAlreadyThereIsRemovedNotFollowed() throws Exception {
+        Path victim = dir.resolve("victim");
+        Files.writeString(victim, "precious\n");
+        Path dest = dir.resolve("conf");
+        Files.createSymbolicLink(dir.resolve(".conf" + ApplyScript.TEMP_SUFFIX), victim);
+
+        Run r = run("/bin/sh", ApplyScript.build(List.of(put(file("conf", "new\n"))), Map.of(), "/x"));
+
+        assertThat(r.exit).as(r.err).isZero();
+        assertThat(Files.readString(victim)).isEqualTo("precious\n");
+        assertThat(Files.readString(dest)).isEqualTo("new\n");
+        assertThat(Files.isSymbolicLink(dest)).isFalse();
+    }
+
+    @Test
     void unitActionsRunInTheScriptsShellAndConsecutiveEnablesAreOneCommand() throws Exception {
         List<Planned> batch = List.of(
                 new Planned("a", new EnsureUnit("a.service", true, false)),
