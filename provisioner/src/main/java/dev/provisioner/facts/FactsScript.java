@@ -48,7 +48,7 @@ import java.util.Map;
  * it is valid while {@code /var/lib/dpkg/status} is the same file (inode, through a hard link made when
  * the list was read: dpkg replaces the file on every change) with the same modification time (recorded
  * before reading: an edit in place changes it). Otherwise, one {@code dpkg-query} of every package
- * refreshes it. A converged host then starts {@code grep} instead of {@code dpkg-query}, which reads
+ * refreshes it. A converged host then reads the kept list with shell builtins instead of running {@code dpkg-query}, which reads
  * dpkg's whole database (about 90 ms of host CPU on the lab image). Where the list cannot be kept
  * (no state directory yet, another file system) the script asks {@code dpkg-query} for the queried
  * packages as before.
@@ -104,8 +104,13 @@ public final class FactsScript {
               fi
               [ -n "$ok" ] || [ "$KEEP" != 1 ] || keep
               if [ -n "$ok" ]; then
-                for n in "$@"; do set -- "$@" -e "pkg$T$n$T"; shift; done
-                P=$(grep -F "$@" "$C")
+                Q=" $* "; P=
+                while IFS= read -r l || [ -n "$l" ]; do
+                  n=${l#pkg"$T"}; n=${n%%"$T"*}
+                  case $Q in *" $n "*) P="$P$l$NL" ;; esac
+                  l=
+                done < "$C"
+                P=${P%"$NL"}
               else
                 P=$(dpkg-query -W -f='${db:Status-Status}\\tpkg\\t${Package}\\t${Version}\\n' "$@" 2>/dev/null | sed -n "s/^installed$T//p")
               fi
@@ -158,23 +163,18 @@ public final class FactsScript {
               metas=$(stat -c '%a:%U:%G %s %i:%s:%.9Z %n' -- $R 2>/dev/null)
               W=$NL; Y=$PD/facts-sums
               if [ -f "$Y" ]; then while IFS= read -r l; do W="$W$l$NL"; done < "$Y"; fi
-              exec 4<<EOF4
-            $metas
-            EOF4
-              exec 7<<EOF7
-            $W
-            EOF7
-              IFS= read -r w <&7; IFS= read -r w <&7
+              M=$metas$NL; V=${W#"$NL"}
+              w=${V%%"$NL"*}; V=${V#*"$NL"}
               K=; H=
               for p in $R; do
-                IFS= read -r m <&4
+                m=${M%%"$NL"*}; M=${M#*"$NL"}
                 k=
                 case $p in
                   /proc/*|/sys/*) k=- ;;
                   *) case $m in *" $p") f=${m#* }; f=${f#* }; f=${f%% *}
                        case $f in *:*:[0-9]*.[0-9]*)
                          case $w in
-                           "$f "*"  $p") k=${w#"$f "}; k=${k%%  *}; IFS= read -r w <&7 || w= ;;
+                           "$f "*"  $p") k=${w#"$f "}; k=${k%%  *}; w=${V%%"$NL"*}; V=${V#*"$NL"} ;;
                            *) case $W in *"$NL$f "*) r=${W#*"$NL$f "}; k=${r%%  *}; case $r in "$k  $p$NL"*) ;; *) k= ;; esac ;; esac ;;
                          esac ;;
                        esac ;;
@@ -183,27 +183,16 @@ public final class FactsScript {
                 K="$K$k$NL"
                 [ -n "$k" ] || H="$H$p$NL"
               done
-              exec 4<&- 7<&-
               sums=; [ -z "$H" ] || sums=$(sha256sum -- $H 2>/dev/null)
-              exec 3<<EOF3
-            $sums
-            EOF3
-              exec 4<<EOF4
-            $metas
-            EOF4
-              exec 5<<EOF5
-            $D
-            EOF5
-              exec 6<<EOF6
-            $K
-            EOF6
+              A=$sums$NL; M=$metas$NL; B=$D; E=$K
               N=; Z=; X=
               for p in $R; do
-                IFS=' ' read -r want detail <&5
-                IFS= read -r m <&4; IFS= read -r k <&6
+                l=${B%%"$NL"*}; B=${B#*"$NL"}
+                want=${l%% *}; case $l in *" "*) detail=${l#* } ;; *) detail= ;; esac
+                m=${M%%"$NL"*}; M=${M#*"$NL"}; k=${E%%"$NL"*}; E=${E#*"$NL"}
                 if [ -n "$k" ]; then sum=$k
                 else
-                  IFS= read -r s <&3; N=1
+                  s=${A%%"$NL"*}; A=${A#*"$NL"}; N=1
                   case $s in *"  $p") sum=${s%% *}; sum=${sum#\\\\} ;; *) sum=$(sha256sum < "$p" | cut -d' ' -f1) ;; esac
                 fi
                 case $m in
@@ -213,7 +202,6 @@ public final class FactsScript {
                 case $sum in ''|-) ;; *) [ -z "$f" ] || Z="$Z$f $sum  $p$NL" ;; esac
                 one "$p" "$want" "$detail" "$sum" "$meta" "$size"
               done
-              exec 3<&- 4<&- 5<&- 6<&-
               texts
               if [ -n "$N" ] && [ "$KEEP" = 1 ] && [ -d "$PD" ]; then keepsums; fi
               IFS=$old; set +f
@@ -251,17 +239,16 @@ public final class FactsScript {
               set -- $S
               IFS=$old; set +f
               out=$(systemctl show -p ActiveState -p UnitFileState "$@" 2>/dev/null)
-              exec 3<<EOF3
-            $out
-            EOF3
+              O=$out$NL
               for u in "$@"; do
                 a=; e=
-                while IFS= read -r l <&3 && [ -n "$l" ]; do
+                while [ -n "$O" ]; do
+                  l=${O%%"$NL"*}; O=${O#*"$NL"}
+                  [ -n "$l" ] || break
                   case $l in ActiveState=*) a=${l#ActiveState=} ;; UnitFileState=*) e=${l#UnitFileState=} ;; esac
                 done
                 printf 'unit\t%s\t%s\t%s\n' "$u" "${a:-unknown}" "${e:-not-found}"
               done
-              exec 3<&-
             }
             """;
 
@@ -294,9 +281,11 @@ public final class FactsScript {
             """;
 
     /**
-     * The system probe for the preflight checks ({@code sys} lines): shell builtins reading /proc and /sys only,
-     * no process started. Listening sockets come from /proc/net (TCP state 0A, unconnected UDP 07), port in hex;
-     * whose they are is told by the units the preflight asks about, not by a process table.
+     * The system probe for the preflight checks ({@code sys} lines): shell builtins reading /proc and /sys, and one
+     * {@code awk} for the listening sockets from /proc/net (TCP state 0A, unconnected UDP 07), port in hex: the
+     * shell's {@code read} takes a line per call, and each call on a /proc/net table renders it again up to that
+     * line, so a busy host's table (hundreds of connections) cost the shell quadratic time. Whose the sockets are is
+     * told by the units the preflight asks about, not by a process table.
      */
     private static final String SYSTEM = """
             h=; { read -r h < /proc/sys/kernel/hostname; } 2>/dev/null; printf 'sys\\thostname=%s\\n' "$h"
@@ -306,13 +295,9 @@ public final class FactsScript {
             if [ -f /sys/fs/cgroup/cgroup.controllers ]; then printf 'sys\\tcgroup=2\\n'; else printf 'sys\\tcgroup=1\\n'; fi
             if [ -e /run/systemd/timesync/synchronized ]; then printf 'sys\\ttimesync=yes\\n'; fi
             if [ -e /.dockerenv ] || [ -e /run/.containerenv ]; then printf 'sys\\tcontainer=yes\\n'; fi
-            for t in tcp tcp6 udp udp6; do
-              [ -r /proc/net/$t ] || continue
-              case $t in tcp*) w=0A ;; *) w=07 ;; esac
-              while read -r n l r st rest; do
-                if [ "$st" = "$w" ]; then printf 'sys\\tlisten=%s %s\\n' "${t%6}" "${l##*:}"; fi
-              done < /proc/net/$t
-            done
+            nt=; for t in tcp tcp6 udp udp6; do [ -r /proc/net/$t ] && nt="$nt /proc/net/$t"; done
+            [ -z "$nt" ] || awk 'FNR > 1 { t = FILENAME; sub(/.*\\//, "", t); sub(/6$/, "", t)
+              if ($4 == (t == "tcp" ? "0A" : "07")) { p = $2; sub(/.*:/, "", p); print "sys\tlisten=" t " " p } }' $nt
             """;
 
     private FactsScript() {

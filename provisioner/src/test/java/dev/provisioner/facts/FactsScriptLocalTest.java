@@ -326,6 +326,19 @@ class FactsScriptLocalTest {
     }
 
     /** Rewrites the kept list with a version no package has, keeping the modification time that makes it valid. */
+    @Test
+    void aListeningSocketOfThisMachineIsInTheSystemProbeWithItsPortInHex() throws Exception {
+        try (java.net.ServerSocket server = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress());
+             java.net.DatagramSocket udp = new java.net.DatagramSocket(0, java.net.InetAddress.getLoopbackAddress())) {
+            String tcp = "listen=tcp " + String.format("%04X", server.getLocalPort());
+            String datagram = "listen=udp " + String.format("%04X", udp.getLocalPort());
+            for (String shell : new String[] {"sh", "bash"}) {
+                HostFacts f = FactsParser.parse("local", run(shell, FactsScript.text(FactsQuery.EMPTY)), FactsQuery.EMPTY);
+                assertThat(f.system()).as(shell).contains(tcp, datagram);
+            }
+        }
+    }
+
     private static void plant(Path list, Path status) throws Exception {
         Files.writeString(list, Files.readString(list).replaceAll("(?m)^pkg\tcoreutils\t.*$", "pkg\tcoreutils\t999-planted"));
         exec("touch", "-r", status.toString(), list.toString());
