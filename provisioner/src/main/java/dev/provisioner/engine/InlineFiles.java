@@ -28,7 +28,7 @@ import java.util.Map;
  * limits one argument to 128 KiB).
  */
 final class InlineFiles {
-    /** At most this many characters of file content (quoted) travel in one script. */
+    /** At most this many characters of file content (quoted, and quoted again as sudo's argument) travel in one script. */
     static final int SCRIPT_BUDGET = 96 * 1024;
     /** A single file larger than this is uploaded. */
     static final int FILE_LIMIT = 32 * 1024;
@@ -42,7 +42,8 @@ final class InlineFiles {
         long used = 0;
         for (int i = 0; i < batch.size(); i++) {
             if (batch.get(i).action() instanceof PutFile put && eligible(put)) {
-                int size = literal(put).length();
+                // Counted as quoted twice: under sudo the whole script is quoted again for sh -c.
+                int size = Command.quote(literal(put)).length();
                 if (used + size <= SCRIPT_BUDGET) {
                     used += size;
                     out.add(i);

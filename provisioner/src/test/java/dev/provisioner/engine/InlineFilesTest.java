@@ -80,6 +80,9 @@ class InlineFilesTest {
         assertThat(chosen).containsExactly(0, 2, 3);
         assertThat(chosen.stream().mapToInt(i -> InlineFiles.literal((PutFile) batch.get(i).action()).length()).sum())
                 .isLessThanOrEqualTo(InlineFiles.SCRIPT_BUDGET);
+        List<Planned> quotes = List.of(put(DesiredFile.text("/etc/q", "'".repeat(20_000))), put(DesiredFile.text("/etc/r", "x\n")));
+        assertThat(InlineFiles.choose(quotes)).as("a file of quotes grows tenfold when quoted twice: over the budget")
+                .containsExactly(1);
     }
 
     @ParameterizedTest
