@@ -35,16 +35,26 @@ final class Downloader {
     }
 
     private final DownloadSettings settings;
-    private final HttpClient client;
+    private HttpClient client;
 
     Downloader(DownloadSettings settings) {
         this.settings = settings;
-        HttpClient.Builder b = HttpClient.newBuilder()
-                .followRedirects(HttpClient.Redirect.NORMAL)
-                .connectTimeout(settings.connectTimeout());
-        settings.proxy().ifPresent(p -> b.proxy(new NoProxySelector(p, settings.noProxy())));
-        settings.tls().ifPresent(b::sslContext);
-        this.client = b.build();
+    }
+
+    /**
+     * The HTTP client, made at the first download: building one loads the JDK's trust store and TLS context (about
+     * 50 ms of a CLI start), which a run that downloads nothing never needs.
+     */
+    private synchronized HttpClient client() {
+        if (client == null) {
+            HttpClient.Builder b = HttpClient.newBuilder()
+                    .followRedirects(HttpClient.Redirect.NORMAL)
+                    .connectTimeout(settings.connectTimeout());
+            settings.proxy().ifPresent(p -> b.proxy(new NoProxySelector(p, settings.noProxy())));
+            settings.tls().ifPresent(b::sslContext);
+            client = b.build();
+        }
+        return client;
     }
 
     /**
@@ -87,7 +97,7 @@ final class Downloader {
         HttpRequest request = HttpRequest.newBuilder(url).timeout(settings.responseTimeout())
                 .header("User-Agent", "provisioner").GET().build();
         LOG.info("downloading {}", url);
-        HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        HttpResponse<InputStream> response = client().send(request, HttpResponse.BodyHandlers.ofInputStream());
         InputStream body = response.body();
         try {
             refuseDowngrade(url, response);

@@ -34,7 +34,7 @@ class KeyPairsTest {
     }
 
     @Test
-    void aKeyMatchesOnlyItsOwnPublicHalf() {
+    void aKeyMatchesOnlyItsOwnPublicHalf() throws Exception {
         KeyPair ec = KeyPairs.generate(KeyAlgorithm.EC_P256, RANDOM);
         KeyPair otherEc = KeyPairs.generate(KeyAlgorithm.EC_P256, RANDOM);
         KeyPair rsa = KeyPairs.rsa(1024, RANDOM);
@@ -43,6 +43,16 @@ class KeyPairsTest {
         assertThat(KeyPairs.matches(ec.getPrivate(), otherEc.getPublic())).isFalse();
         assertThat(KeyPairs.matches(ec.getPrivate(), rsa.getPublic())).isFalse();
         assertThat(KeyPairs.matches(rsa.getPrivate(), ec.getPublic())).isFalse();
+        assertThat(KeyPairs.matches(rsa.getPrivate(), KeyPairs.rsa(1024, RANDOM).getPublic())).isFalse();
+        java.security.interfaces.RSAPrivateCrtKey crt = (java.security.interfaces.RSAPrivateCrtKey) rsa.getPrivate();
+        java.security.PrivateKey wrongExponent = java.security.KeyFactory.getInstance("RSA").generatePrivate(
+                new java.security.spec.RSAPrivateCrtKeySpec(crt.getModulus(), crt.getPublicExponent(),
+                        crt.getPrivateExponent().add(java.math.BigInteger.TWO), crt.getPrimeP(), crt.getPrimeQ(),
+                        crt.getPrimeExponentP(), crt.getPrimeExponentQ(), crt.getCrtCoefficient()));
+        assertThat(KeyPairs.matches(wrongExponent, rsa.getPublic())).as("same modulus, another private exponent").isFalse();
+        java.security.KeyPairGenerator p384 = java.security.KeyPairGenerator.getInstance("EC");
+        p384.initialize(new java.security.spec.ECGenParameterSpec("secp384r1"));
+        assertThat(KeyPairs.matches(p384.generateKeyPair().getPrivate(), ec.getPublic())).as("another curve").isFalse();
     }
 
     @Test
