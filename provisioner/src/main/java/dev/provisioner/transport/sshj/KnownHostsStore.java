@@ -28,6 +28,15 @@ import java.util.concurrent.TimeUnit;
 final class KnownHostsStore {
     private final Path file;
     private final Object appendLock = new Object();
+    /**
+     * The last content parsed and its entries: every connection of a run reads the file twice (the algorithms to
+     * prefer, then the key check), and parsing decodes every entry's key, so a run of N hosts decoded 2 x N times
+     * the whole file. The file is still read each time; its entries are parsed again only when it changed.
+     */
+    private final java.util.concurrent.atomic.AtomicReference<Parsed> parsed = new java.util.concurrent.atomic.AtomicReference<>();
+
+    private record Parsed(String content, OpenSSHKnownHosts hosts) {
+    }
 
     KnownHostsStore(Path file) {
         this.file = file;
@@ -52,12 +61,12 @@ final class KnownHostsStore {
         return lookup(host, port, key, Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "");
     }
 
-    private static Lookup lookup(String host, int port, PublicKey key, String content) throws IOException {
+    private Lookup lookup(String host, int port, PublicKey key, String content) throws IOException {
         String name = entryName(host, port);
         KeyType type = KeyType.fromKey(key);
         List<String> sameType = new ArrayList<>();
         List<String> otherTypes = new ArrayList<>();
-        for (OpenSSHKnownHosts.KnownHostEntry e : parse(content).entries()) {
+        for (OpenSSHKnownHosts.KnownHostEntry e : parsed(content).entries()) {
             if (e.appliesTo(type, name)) {
                 if (e.verify(key)) {
                     return new Lookup(Verdict.MATCH, List.of());
@@ -204,7 +213,18 @@ final class KnownHostsStore {
     }
 
     private OpenSSHKnownHosts load() throws IOException {
-        return parse(Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "");
+        return parsed(Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "");
+    }
+
+    /** The entries of {@code content}, parsed once per distinct content. */
+    private OpenSSHKnownHosts parsed(String content) throws IOException {
+        Parsed last = parsed.get();
+        if (last != null && last.content().equals(content)) {
+            return last.hosts();
+        }
+        OpenSSHKnownHosts hosts = parse(content);
+        parsed.set(new Parsed(content, hosts));
+        return hosts;
     }
 
     /**
