@@ -48,8 +48,8 @@ import java.util.Map;
  * it is valid while {@code /var/lib/dpkg/status} is the same file (inode, through a hard link made when
  * the list was read: dpkg replaces the file on every change) with the same modification time (recorded
  * before reading: an edit in place changes it). Otherwise, one {@code dpkg-query} of every package
- * refreshes it. A converged host then reads the kept list with shell builtins instead of running {@code dpkg-query}, which reads
- * dpkg's whole database (about 90 ms of host CPU on the lab image). Where the list cannot be kept
+ * refreshes it. A converged host then reads the kept list with shell builtins instead of running
+ * {@code dpkg-query}, which reads dpkg's whole database (about 90 ms of host CPU on the lab image). Where the list cannot be kept
  * (no state directory yet, another file system) the script asks {@code dpkg-query} for the queried
  * packages as before.
  */
