@@ -16,6 +16,18 @@ class MainTest {
     }
 
     @Test
+    void theVersionFastPathPrintsExactlyWhatPicocliPrints() {
+        for (String flag : new String[] {"--version", "-V"}) {
+            CliRun run = CliRun.of(flag);
+            assertThat(Main.asksForTheVersionOnly(new String[] {flag})).isTrue();
+            assertThat(Main.versionText()).as(flag).isEqualTo(run.out());
+        }
+        assertThat(Main.asksForTheVersionOnly(new String[] {"--version", "apply"})).isFalse();
+        assertThat(Main.asksForTheVersionOnly(new String[] {"apply"})).isFalse();
+        assertThat(Main.asksForTheVersionOnly(new String[0])).isFalse();
+    }
+
+    @Test
     void helpListsTheCommands() {
         CliRun run = CliRun.of("--help");
         assertThat(run.exitCode()).isZero();
