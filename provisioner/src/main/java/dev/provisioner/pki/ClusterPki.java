@@ -77,7 +77,8 @@ public final class ClusterPki {
         try (StoreLock ignored = store.lock()) {
             List<CertSpec> leaves = CertCatalog.leaves(inventory);
             CaRotation rotation = new CaRotation(store);
-            Reconciler reconciler = new Reconciler(store, options, random, rotation.previous(CertCatalog.authorities()));
+            VerifiedPairs verified = VerifiedPairs.in(store);
+            Reconciler reconciler = new Reconciler(store, options, random, rotation.previous(CertCatalog.authorities()), verified);
             Map<String, KeyCert> issued = new LinkedHashMap<>();
             for (CaSpec ca : CertCatalog.authorities()) {
                 issued.put(ca.name(), reconciler.authority(ca, namesIssuedBy(ca, leaves)));
@@ -88,6 +89,7 @@ public final class ClusterPki {
             }
             Map<String, Credential> credentials = new LinkedHashMap<>();
             issued.forEach((name, kc) -> credentials.put(name, kc.credential()));
+            verified.save();
             Map<String, byte[]> trust = rotation.trust(CertCatalog.authorities(), issued);
             return new PkiBundle(store.directory(), HostLayout.files(inventory, issued, trust, sa), credentials, trust,
                     reconciler.changes());

@@ -28,6 +28,7 @@ final class Reconciler {
     private final CertificateIssuer issuer;
     private final List<PkiChange> changes = new ArrayList<>();
     private final java.util.Map<String, X509Certificate> previous;
+    private final VerifiedPairs verified;
 
     Reconciler(PkiStore store, PkiOptions options, SecureRandom random) {
         this(store, options, random, java.util.Map.of());
@@ -35,6 +36,13 @@ final class Reconciler {
 
     /** With {@code previous}: a leaf signed by the previous CA of its issuer (a CA rotation) is reissued by the current one. */
     Reconciler(PkiStore store, PkiOptions options, SecureRandom random, java.util.Map<String, X509Certificate> previous) {
+        this(store, options, random, previous, VerifiedPairs.none());
+    }
+
+    /** ... and with the pairs already proven ({@link VerifiedPairs}): their signatures are not checked again. */
+    Reconciler(PkiStore store, PkiOptions options, SecureRandom random, java.util.Map<String, X509Certificate> previous,
+               VerifiedPairs verified) {
+        this.verified = verified;
         this.previous = java.util.Map.copyOf(previous);
         this.store = store;
         this.options = options;
@@ -62,6 +70,7 @@ final class Reconciler {
             KeyPair keys = KeyPairs.generate(options.keyAlgorithm(), random);
             X509Certificate cert = issuer.selfSignedCa(spec, keys, options.caValidity());
             KeyCert created = write(spec.name(), cert, keys.getPrivate());
+            verified.remember(created.certificatePem(), created.keyPem());
             changes.add(new PkiChange(spec.name(), Outcome.CREATED, ""));
             return created;
         }
@@ -75,9 +84,12 @@ final class Reconciler {
         if (!CertificateFacts.isCa(cert)) {
             throw new PkiException(certFile + " is not a CA certificate (basicConstraints CA:TRUE is missing)");
         }
-        if (!KeyPairs.matches(key, cert.getPublicKey())) {
-            throw new PkiException("the CA key " + keyFile + " does not match its certificate " + certFile
-                    + ". Restore the matching pair from a backup");
+        if (!verified.known(certPem.get(), keyPem.get())) {
+            if (!KeyPairs.matches(key, cert.getPublicKey())) {
+                throw new PkiException("the CA key " + keyFile + " does not match its certificate " + certFile
+                        + ". Restore the matching pair from a backup");
+            }
+            verified.remember(certPem.get(), keyPem.get());
         }
         Instant notAfter = cert.getNotAfter().toInstant();
         if (!notAfter.isAfter(options.clock().instant())) {
@@ -97,6 +109,7 @@ final class Reconciler {
         if (keyPem.isEmpty()) {
             KeyPair keys = KeyPairs.generate(options.keyAlgorithm(), random);
             KeyCert made = write(spec.name(), issuer.leaf(spec, keys.getPublic(), ca, options.leafValidity()), keys.getPrivate());
+            verified.remember(made.certificatePem(), made.keyPem(), ca.certificatePem());
             changes.add(certPem.isEmpty() ? new PkiChange(spec.name(), Outcome.CREATED, "")
                     : new PkiChange(spec.name(), Outcome.REISSUED, "the private key was missing: new key"));
             return made;
@@ -106,18 +119,21 @@ final class Reconciler {
             return reissue(spec, ca, key, KeyPairs.publicOf(key), keyPem.get(), "the certificate was missing");
         }
         X509Certificate cert = Pem.readCertificate(certPem.get(), certFile.toString());
-        if (!KeyPairs.matches(key, cert.getPublicKey())) {
-            throw new PkiException("the key " + keyFile + " does not match its certificate " + certFile
-                    + ". Delete both files to have them issued again");
-        }
-        if (!signedBy(cert, ca.certificate())) {
-            X509Certificate old = previous.get(spec.issuer().name());
-            if (old != null && signedBy(cert, old)) {
-                return reissue(spec, ca, key, cert.getPublicKey(), keyPem.get(), "CA rotation: issued by the previous "
-                        + spec.issuer().commonName() + " CA");
+        if (!verified.known(certPem.get(), keyPem.get(), ca.certificatePem())) {
+            if (!KeyPairs.matches(key, cert.getPublicKey())) {
+                throw new PkiException("the key " + keyFile + " does not match its certificate " + certFile
+                        + ". Delete both files to have them issued again");
             }
-            throw new PkiException(certFile + " was not issued by the current " + spec.issuer().commonName() + " CA ("
-                    + store.cert(ca.name()) + "). Delete " + certFile + " to have it issued again by this CA");
+            if (!signedBy(cert, ca.certificate())) {
+                X509Certificate old = previous.get(spec.issuer().name());
+                if (old != null && signedBy(cert, old)) {
+                    return reissue(spec, ca, key, cert.getPublicKey(), keyPem.get(), "CA rotation: issued by the previous "
+                            + spec.issuer().commonName() + " CA");
+                }
+                throw new PkiException(certFile + " was not issued by the current " + spec.issuer().commonName() + " CA ("
+                        + store.cert(ca.name()) + "). Delete " + certFile + " to have it issued again by this CA");
+            }
+            verified.remember(certPem.get(), keyPem.get(), ca.certificatePem());
         }
         List<String> reasons = new ArrayList<>(SpecDiff.between(spec, cert));
         Instant notAfter = cert.getNotAfter().toInstant();
@@ -178,6 +194,8 @@ final class Reconciler {
         store.writePublic(store.cert(spec.name()), certPem);
         store.restrictModes(spec.name());
         changes.add(new PkiChange(spec.name(), Outcome.REISSUED, reason));
+        // Issued here for the key's own public half by this CA: a pair by construction.
+        verified.remember(certPem, keyPem, ca.certificatePem());
         return new KeyCert(spec.name(), cert, key, certPem, keyPem);
     }
 

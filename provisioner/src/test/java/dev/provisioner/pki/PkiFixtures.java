@@ -104,11 +104,14 @@ final class PkiFixtures {
         return state.resolve("pki");
     }
 
-    /** Every regular file under {@code dir} with its bytes, by relative path. */
+    /**
+     * Every regular file under {@code dir} with its bytes, by relative path; not the record of proven pairs
+     * ({@link VerifiedPairs#FILE}), which is bookkeeping about these files, not one of them.
+     */
     static Map<String, String> snapshot(Path dir) {
         Map<String, String> out = new TreeMap<>();
         try (Stream<Path> files = Files.walk(dir)) {
-            for (Path p : files.filter(Files::isRegularFile).toList()) {
+            for (Path p : files.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().equals(VerifiedPairs.FILE)).toList()) {
                 out.put(dir.relativize(p).toString(), new String(Files.readAllBytes(p), StandardCharsets.ISO_8859_1));
             }
         } catch (IOException e) {

@@ -32,7 +32,7 @@ class StateDirectoryTest {
                 String name = p.getFileName().toString();
                 if (Files.isDirectory(p)) {
                     assertThat(mode(p)).as(p.toString()).isEqualTo("rwx------");
-                } else if (name.endsWith(".key") || name.equals(".lock")) {
+                } else if (name.endsWith(".key") || name.equals(".lock") || name.equals(VerifiedPairs.FILE)) {
                     assertThat(mode(p)).as(p.toString()).isEqualTo("rw-------");
                 } else {
                     assertThat(name).as("no leftover temp file").matches(".*\\.(crt|pub)");

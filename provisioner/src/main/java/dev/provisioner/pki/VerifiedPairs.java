@@ -1,0 +1,96 @@
+package dev.provisioner.pki;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The key pairs and issuers the state directory's PKI was already checked for, so that a run does not redo the
+ * signatures that prove them. Every run reconciles every certificate of the inventory (also a run limited to one
+ * host), and in a fresh JVM each proof (a test signature, the issuer's signature) costs a few milliseconds of
+ * elliptic-curve arithmetic: about a tenth of a CLI run's CPU on a 4-host lab, growing with the hosts.
+ *
+ * <p>An entry is the SHA-256 of the exact bytes that were proven to belong together (certificate, private key and,
+ * for a leaf, its issuer's certificate), kept in {@value #FILE} beside them (mode 0600, written atomically under the
+ * store's lock). The same bytes prove the same thing, so a hit skips only the signatures: every other check (CA flag,
+ * expiry, the names and usages the inventory wants) runs as before, and a file that changed by one byte is proven
+ * again. The file holds only the entries the last run used; whoever can write it can also replace the CA key.
+ */
+final class VerifiedPairs {
+    static final String FILE = ".verified";
+
+    private final Path file;
+    private final Set<String> known;
+    private final Set<String> used = new TreeSet<>();
+
+    private VerifiedPairs(Path file, Set<String> known) {
+        this.file = file;
+        this.known = known;
+    }
+
+    /** Nothing is remembered (app certificates written to an output folder, tests). */
+    static VerifiedPairs none() {
+        return new VerifiedPairs(null, Set.of());
+    }
+
+    /** What {@code store} remembers. */
+    static VerifiedPairs in(PkiStore store) {
+        Path file = store.directory().resolve(FILE);
+        Set<String> known = new HashSet<>();
+        AtomicFiles.read(file).ifPresent(bytes -> {
+            for (String line : new String(bytes, StandardCharsets.US_ASCII).split("\n")) {
+                if (line.matches("[0-9a-f]{64}")) {
+                    known.add(line);
+                }
+            }
+        });
+        return new VerifiedPairs(file, known);
+    }
+
+    /** True when exactly these bytes were proven to belong together before. */
+    boolean known(byte[]... parts) {
+        String key = key(parts);
+        if (file != null && known.contains(key)) {
+            used.add(key);
+            return true;
+        }
+        return false;
+    }
+
+    /** Notes that these bytes were proven to belong together in this run. */
+    void remember(byte[]... parts) {
+        used.add(key(parts));
+    }
+
+    /** Writes the entries this run used, when they differ from what was read. */
+    void save() {
+        if (file == null || used.equals(known)) {
+            return;
+        }
+        StringBuilder s = new StringBuilder();
+        used.forEach(k -> s.append(k).append('\n'));
+        AtomicFiles.write(file, s.toString().getBytes(StandardCharsets.US_ASCII), AtomicFiles.KEY_MODE);
+    }
+
+    /** SHA-256 over each part's length and bytes, so that no two different sequences of parts collide by framing. */
+    static String key(byte[]... parts) {
+        try {
+            MessageDigest d = MessageDigest.getInstance("SHA-256");
+            for (byte[] p : parts) {
+                long n = p.length;
+                for (int i = 7; i >= 0; i--) {
+                    d.update((byte) (n >>> (8 * i)));
+                }
+                d.update(p);
+            }
+            return HexFormat.of().formatHex(d.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

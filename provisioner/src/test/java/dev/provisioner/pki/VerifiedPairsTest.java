@@ -1,0 +1,66 @@
+package dev.provisioner.pki;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The pairs a run already proved: remembered by their exact bytes, never instead of the checks that are not signatures. */
+class VerifiedPairsTest {
+    @TempDir
+    Path state;
+
+    @Test
+    void theFirstEnsureRemembersWhatItIssuedAndTheSecondWritesNothing() throws Exception {
+        ClusterPki.standard().ensure(PkiFixtures.blog(), state);
+        Path file = PkiFixtures.pki(state).resolve(VerifiedPairs.FILE);
+        List<String> first = Files.readAllLines(file);
+        assertThat(first).isNotEmpty().allSatisfy(l -> assertThat(l).matches("[0-9a-f]{64}"));
+        long modified = Files.getLastModifiedTime(file).toMillis();
+        Thread.sleep(20);
+
+        ClusterPki.standard().ensure(PkiFixtures.blog(), state);
+
+        assertThat(Files.readAllLines(file)).isEqualTo(first);
+        assertThat(Files.getLastModifiedTime(file).toMillis()).as("nothing new: not rewritten").isEqualTo(modified);
+    }
+
+    @Test
+    void aKeySwappedForAnotherStillFailsTheCheck() throws Exception {
+        ClusterPki.standard().ensure(PkiFixtures.blog(), state);
+        Path pki = PkiFixtures.pki(state);
+        // Another valid key in place of node01's kubelet key: different bytes, so the remembered proof does not apply.
+        Path key = pki.resolve("kubelet/node01/client.key");
+        Files.write(key, Files.readAllBytes(pki.resolve("kubelet/node02/client.key")));
+
+        assertThatThrownBy(() -> ClusterPki.standard().ensure(PkiFixtures.blog(), state))
+                .isInstanceOf(PkiException.class).hasMessageContaining("does not match its certificate");
+    }
+
+    @Test
+    void entriesFrameEachPartSoThatShiftedBytesDoNotCollide() {
+        byte[] ab = "ab".getBytes(StandardCharsets.US_ASCII);
+        byte[] c = "c".getBytes(StandardCharsets.US_ASCII);
+        byte[] a = "a".getBytes(StandardCharsets.US_ASCII);
+        byte[] bc = "bc".getBytes(StandardCharsets.US_ASCII);
+        assertThat(VerifiedPairs.key(ab, c)).isNotEqualTo(VerifiedPairs.key(a, bc));
+        assertThat(VerifiedPairs.key(ab, c)).isEqualTo(VerifiedPairs.key(ab, c));
+    }
+
+    @Test
+    void nothingIsKnownWithoutAStoreAndAGarbledFileIsIgnored() throws Exception {
+        assertThat(VerifiedPairs.none().known(new byte[] {1})).isFalse();
+        PkiStore store = PkiStore.of(state);
+        Files.createDirectories(store.directory());
+        Files.writeString(store.directory().resolve(VerifiedPairs.FILE), "not a hash\n" + VerifiedPairs.key(new byte[] {2}) + "\n");
+        VerifiedPairs v = VerifiedPairs.in(store);
+        assertThat(v.known(new byte[] {2})).isTrue();
+        assertThat(v.known(new byte[] {3})).isFalse();
+    }
+}
