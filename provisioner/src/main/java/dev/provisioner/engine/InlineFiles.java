@@ -86,30 +86,29 @@ final class InlineFiles {
         Map<String, List<Integer>> modes = new LinkedHashMap<>();
         Map<String, List<Integer>> owners = new LinkedHashMap<>();
         Map<Integer, String> target = new LinkedHashMap<>();
+        List<Integer> atomic = new ArrayList<>();
         for (int i : indices) {
             PutFile put = (PutFile) batch.get(i).action();
             String dest = Command.quote(put.path());
-            String dir = ApplyScript.parent(put.path());
-            boolean inPlace = put.file().placement() == Placement.IN_PLACE;
-            // In place: same inode, for a destination that is a mount point (Docker bind-mounts /etc/hosts).
-            String written = inPlace ? dest : Command.quote(Leftovers.tempFiles(put.path()).get(0));
-            target.put(i, written);
-            s.append("[ -d ").append(Command.quote(dir)).append(" ] || mkdir -p ").append(Command.quote(dir))
-             .append(" || fail ").append(i).append(" $?\n")
+            String dir = Command.quote(ApplyScript.parent(put.path()));
+            s.append("[ -d ").append(dir).append(" ] || mkdir -p ").append(dir).append(" || fail ").append(i).append(" $?\n")
              .append("bk ").append(dest).append(" || fail ").append(i).append(" $?\n");
-            if (!inPlace) {
-                s.append("T=\"$T \"").append(Command.quote(Command.quote(Leftovers.tempFiles(put.path()).get(0)))).append('\n');
-            }
-            if (!inPlace) {
+            if (put.file().placement() == Placement.IN_PLACE) {
+                // Same inode, for a destination that is a mount point (Docker bind-mounts /etc/hosts).
+                target.put(i, dest);
+                s.append("printf '%s' ").append(literal(put)).append(" > ").append(dest).append(" || fail ").append(i).append(" 1\n");
+            } else {
+                String tmp = Command.quote(Leftovers.tempFiles(put.path()).get(0));
+                target.put(i, tmp);
+                atomic.add(i);
                 // Created exclusively (noclobber: O_EXCL when the name is free): a name someone planted in between is
                 // never followed; what an interrupted run left is removed first.
-                s.append("if [ -e ").append(written).append(" ] || [ -L ").append(written).append(" ]; then rm -f -- ")
-                 .append(written).append(" || fail ").append(i).append(" $?; fi\n")
-                 .append("set -C\n");
-            }
-            s.append("printf '%s' ").append(literal(put)).append(" > ").append(written).append(" || { set +C; fail ").append(i).append(" 1; }\n");
-            if (!inPlace) {
-                s.append("set +C\n");
+                s.append("T=\"$T \"").append(Command.quote(tmp)).append('\n')
+                 .append("if [ -e ").append(tmp).append(" ] || [ -L ").append(tmp).append(" ]; then rm -f -- ")
+                 .append(tmp).append(" || fail ").append(i).append(" $?; fi\n")
+                 .append("set -C\n")
+                 .append("printf '%s' ").append(literal(put)).append(" > ").append(tmp).append(" || { set +C; fail ").append(i).append(" 1; }\n")
+                 .append("set +C\n");
             }
             modes.computeIfAbsent(String.format("%04o", put.file().mode()), k -> new ArrayList<>()).add(i);
             owners.computeIfAbsent(put.file().owner() + ":" + put.file().group(), k -> new ArrayList<>()).add(i);
@@ -118,7 +117,6 @@ final class InlineFiles {
                 .append(" || fail ").append(is.get(0)).append(" $?\n"));
         owners.forEach((owner, is) -> s.append("chown ").append(Command.quote(owner)).append(' ').append(targets(is, target))
                 .append(" || fail ").append(is.get(0)).append(" $?\n"));
-        List<Integer> atomic = indices.stream().filter(i -> !target.get(i).equals(Command.quote(((PutFile) batch.get(i).action()).path()))).toList();
         if (!atomic.isEmpty()) {
             s.append("sync -- ").append(targets(atomic, target)).append(" 2>/dev/null || true\n");
         }

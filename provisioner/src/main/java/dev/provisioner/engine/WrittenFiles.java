@@ -21,22 +21,27 @@ final class WrittenFiles {
     }
 
     /**
+     * The shell function {@code bk DEST}: backs up {@code DEST} when it was edited by hand, and returns non-zero when
+     * that backup failed. Builtins only, except {@code sha256sum} for a destination the manifest knows and the backup.
+     */
+    private static final String BACKUP_FUNCTION = "bk() {\n"
+            + "  [ -f \"$1\" ] && [ -f " + MANIFEST + " ] || return 0\n"
+            + "  was=\n"
+            + "  while IFS= read -r l; do if [ \"${l#*  }\" = \"$1\" ]; then was=${l%%  *}; fi; done < " + MANIFEST + "\n"
+            + "  [ -n \"$was\" ] || return 0\n"
+            + "  now=$(sha256sum < \"$1\") || return\n"
+            + "  [ \"${now%% *}\" != \"$was\" ] || return 0\n"
+            + "  b=" + BACKUPS + "/$(date -u +%Y%m%dT%H%M%SZ)$1\n"
+            + "  mkdir -p -m 0700 " + BACKUPS + " && mkdir -p \"${b%/*}\" && cp -p -- \"$1\" \"$b\" || return\n"
+            + "  echo \"" + BACKUP_NOTE + "$1 (it changed since provisioner last wrote it) to $b\"\n"
+            + "}\n";
+
+    /**
      * Shell lines (for {@code sh -e}) that back up {@code $dest} when it was edited by hand.
      * Expects {@code dest} to be set.
      */
     static String backupIfEdited() {
-        return "m=" + MANIFEST + "\n"
-                + "if [ -f \"$dest\" ] && [ -f \"$m\" ]; then\n"
-                + "  was=\n"
-                + "  while IFS= read -r l; do if [ \"${l#*  }\" = \"$dest\" ]; then was=${l%%  *}; fi; done < \"$m\"\n"
-                + "  if [ -n \"$was\" ] && [ \"$(sha256sum < \"$dest\" | cut -d' ' -f1)\" != \"$was\" ]; then\n"
-                + "    b=" + BACKUPS + "/$(date -u +%Y%m%dT%H%M%SZ)$dest\n"
-                + "    mkdir -p -m 0700 " + BACKUPS + "\n"
-                + "    mkdir -p \"${b%/*}\"\n"
-                + "    cp -p -- \"$dest\" \"$b\"\n"
-                + "    echo \"" + BACKUP_NOTE + "$dest (it changed since provisioner last wrote it) to $b\"\n"
-                + "  fi\n"
-                + "fi\n";
+        return BACKUP_FUNCTION + "bk \"$dest\"\n";
     }
 
     /**
@@ -53,24 +58,12 @@ final class WrittenFiles {
 
     /**
      * Shell functions for the apply script's main shell (no {@code sh -e}), used by {@link InlineFiles}:
-     * {@code bk DEST} backs up {@code DEST} when it was edited by hand (returns non-zero when the backup failed),
-     * {@code rec SHA256 DEST} notes a written file and {@code flush} records the noted files in the manifest with one
-     * rename (best effort, like {@link #record(String)}). Builtins only, except {@code sha256sum} for a destination
-     * the manifest knows and the backup itself.
+     * {@code bk DEST} (see {@link #BACKUP_FUNCTION}), {@code rec SHA256 DEST} notes a written file and {@code flush}
+     * records the noted files in the manifest with one rename (best effort, like {@link #record(String)}).
      */
     static String functions() {
         return "NL='\n'\nR=; RP=\n"
-                + "bk() {\n"
-                + "  [ -f \"$1\" ] && [ -f " + MANIFEST + " ] || return 0\n"
-                + "  was=\n"
-                + "  while IFS= read -r l; do if [ \"${l#*  }\" = \"$1\" ]; then was=${l%%  *}; fi; done < " + MANIFEST + "\n"
-                + "  [ -n \"$was\" ] || return 0\n"
-                + "  now=$(sha256sum < \"$1\") || return\n"
-                + "  [ \"${now%% *}\" != \"$was\" ] || return 0\n"
-                + "  b=" + BACKUPS + "/$(date -u +%Y%m%dT%H%M%SZ)$1\n"
-                + "  mkdir -p -m 0700 " + BACKUPS + " && mkdir -p \"${b%/*}\" && cp -p -- \"$1\" \"$b\" || return\n"
-                + "  echo \"" + BACKUP_NOTE + "$1 (it changed since provisioner last wrote it) to $b\"\n"
-                + "}\n"
+                + BACKUP_FUNCTION
                 + "rec() { R=\"$R$1  $2$NL\"; RP=\"$RP$NL$2\"; }\n"
                 + "flush() {\n"
                 + "  [ -n \"$R\" ] || return 0\n"
