@@ -48,7 +48,7 @@ class ColdRunTest {
                 assertThat(text).as(launcher + " passes " + option).contains(option);
             }
         }
-        assertThat(Files.readString(root.resolve("bench/run"))).as("the driver runs with the CLI's memory settings")
-                .contains("-XX:+UseSerialGC -XX:MaxNewSize=32m");
+        assertThat(Files.readString(root.resolve("bench/run"))).as("the driver runs with the CLI's compiler and memory settings")
+                .contains("-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:MaxNewSize=32m");
     }
 }

@@ -14,8 +14,11 @@ import java.util.Map;
  * described by one {@code stat} (split on newlines, which a managed path cannot contain; each
  * output line is matched to its path, and a file whose line does not match, say a name that
  * sha256sum escapes, is hashed on its own), units are read as described below, and
- * content that must travel is sent as text lines by one {@code awk} for all files (Base64, one process
- * per file, only for files over 64 KiB and when the text does not match the checksum).
+ * content that must travel is sent as text lines, read by the shell's own {@code read} when the files total at
+ * most 8 KiB (the managed {@code /etc/hosts} and the manifest of a converged host: no process at all) and by
+ * one {@code awk} for all files otherwise (Base64, one process per file, only for files over 64 KiB and when
+ * the text does not match the checksum). Files under /proc and /sys always go through {@code awk}: the shell's
+ * {@code read} seeks back after every line, which makes the kernel render such a file again each time.
  *
  * <p>Files under {@code /proc} and {@code /sys} (kernel interfaces: text, generated on every read, some
  * expensive, such as {@code /proc/mounts}) are not hashed on the host: their content always travels,
@@ -143,7 +146,7 @@ public final class FactsScript {
               printf 'file\\t%s\\tpresent\\t%s\\t%s\\n' "$1" "$4" "$5"
               if [ "$4" = - ] || [ "$3" = content ] || { [ "$3" = diff ] && [ "$4" != "$2" ]; }; then
                 if [ "$TX" = 1 ] && [ -n "$6" ] && [ "$6" -le 65536 ] 2>/dev/null; then
-                  X="$X$1$NL"
+                  X="$X$1$NL"; XS=$((XS + $6))
                 else
                   printf 'content\\t%s\\t' "$1"; base64 -w0 < "$1"; printf '\\n'
                 fi
@@ -151,6 +154,19 @@ public final class FactsScript {
             }
             texts() {
               [ -n "$X" ] || return 0
+              case $NL$X in
+                *"$NL/proc/"*|*"$NL/sys/"*) ;;
+                *) if [ "$XS" -le 8192 ] 2>/dev/null; then
+                     B=
+                     for p in $X; do
+                       { while IFS= read -r l || [ -n "$l" ]; do B="${B}text$T$p$T$l$NL"; l=; done < "$p"; } 2>/dev/null ||
+                         { printf 'textfail\\n'; return 0; }
+                       B="${B}textend$T$p$T$NL"
+                     done
+                     printf '%s' "$B"
+                     return 0
+                   fi ;;
+              esac
               if awk '{ print "text\t" FILENAME "\t" $0 }' $X; then
                 for p in $X; do printf 'textend\\t%s\\t\\n' "$p"; done
               else
@@ -185,7 +201,7 @@ public final class FactsScript {
               done
               sums=; [ -z "$H" ] || sums=$(sha256sum -- $H 2>/dev/null)
               A=$sums$NL; M=$metas$NL; B=$D; E=$K
-              N=; Z=; X=
+              N=; Z=; X=; XS=0
               for p in $R; do
                 l=${B%%"$NL"*}; B=${B#*"$NL"}
                 want=${l%% *}; case $l in *" "*) detail=${l#* } ;; *) detail= ;; esac
@@ -281,11 +297,14 @@ public final class FactsScript {
             """;
 
     /**
-     * The system probe for the preflight checks ({@code sys} lines): shell builtins reading /proc and /sys, and one
-     * {@code awk} for the listening sockets from /proc/net (TCP state 0A, unconnected UDP 07), port in hex: the
-     * shell's {@code read} takes a line per call, and each call on a /proc/net table renders it again up to that
-     * line, so a busy host's table (hundreds of connections) cost the shell quadratic time. Whose the sockets are is
-     * told by the units the preflight asks about, not by a process table.
+     * The system probe for the preflight checks ({@code sys} lines): shell builtins reading /proc and /sys, and
+     * the listening sockets from /proc/net (TCP state 0A, unconnected UDP 07), port in hex. The shell's {@code read}
+     * takes a line per call and seeks back after it, and each seek on a /proc/net table renders it again up to that
+     * line, so a busy host's table (hundreds of connections) would cost the shell quadratic time. Bash reads each
+     * table whole with {@code mapfile} (buffered, one pass) and matches the lines with builtins: no process, which
+     * on a converged host is most of what the probe costs; a table of more than 256 sockets, and every table where
+     * the shell is not bash (dash, when sudo runs the script through {@code sh}), go to one {@code awk}. Whose the
+     * sockets are is told by the units the preflight asks about, not by a process table.
      */
     private static final String SYSTEM = """
             h=; { read -r h < /proc/sys/kernel/hostname; } 2>/dev/null; printf 'sys\\thostname=%s\\n' "$h"
@@ -295,17 +314,32 @@ public final class FactsScript {
             if [ -f /sys/fs/cgroup/cgroup.controllers ]; then printf 'sys\\tcgroup=2\\n'; else printf 'sys\\tcgroup=1\\n'; fi
             if [ -e /run/systemd/timesync/synchronized ]; then printf 'sys\\ttimesync=yes\\n'; fi
             if [ -e /.dockerenv ] || [ -e /run/.containerenv ]; then printf 'sys\\tcontainer=yes\\n'; fi
+            lsa() { awk 'FNR > 1 { t = FILENAME; sub(/.*\\//, "", t); sub(/6$/, "", t)
+              if ($4 == (t == "tcp" ? "0A" : "07")) { p = $2; sub(/.*:/, "", p); print "sys\tlisten=" t " " p } }' "$@"; }
             nt=; for t in tcp tcp6 udp udp6; do [ -r /proc/net/$t ] && nt="$nt /proc/net/$t"; done
-            [ -z "$nt" ] || awk 'FNR > 1 { t = FILENAME; sub(/.*\\//, "", t); sub(/6$/, "", t)
-              if ($4 == (t == "tcp" ? "0A" : "07")) { p = $2; sub(/.*:/, "", p); print "sys\tlisten=" t " " p } }' $nt
+            if [ -n "$nt" ] && [ -n "${BASH_VERSION:-}" ]; then
+              eval 'B=
+              for f in $nt; do
+                mapfile -t L < "$f" 2>/dev/null || { lsa "$f"; continue; }
+                if [ "${#L[@]}" -gt 257 ]; then lsa "$f"; continue; fi
+                t=${f##*/}; t=${t%6}; case $t in tcp) st=0A ;; *) st=07 ;; esac
+                for l in "${L[@]}"; do
+                  case $l in *" $st "*) set -f; set -- $l; set +f
+                    [ "$4" != "$st" ] || B="${B}sys${T}listen=$t ${2##*:}$NL" ;;
+                  esac
+                done
+              done
+              printf "%s" "$B"'
+            elif [ -n "$nt" ]; then lsa $nt; fi
             """;
 
     private FactsScript() {
     }
 
     /**
-     * The script text for {@code query}. Content that travels is sent as {@code text} lines, printed by
-     * one {@code awk} for all files (no process per file), when the file has at most 64 KiB; the parser
+     * The script text for {@code query}. Content that travels is sent as {@code text} lines, printed by the
+     * shell's builtins (at most 8 KiB in all) or one {@code awk} for all files (no process per file), when the file
+     * has at most 64 KiB; the parser
      * checks it against the file's checksum, and a host where that does not match (bytes a shell line
      * cannot carry: NUL, invalid UTF-8, a file that changed in between) is asked again with
      * {@link #base64Text(FactsQuery)}.

@@ -128,6 +128,18 @@ class FactsScriptLocalTest {
                     .contains("text\t" + text + "\t  spaces  \n").contains("textend\t" + text + "\t\n")
                     .contains("content\t" + big + "\t").doesNotContain("content\t" + text);
         }
+
+        // Over 8 KiB of text in all: one awk prints it instead of the shell's read loop; the same bytes arrive.
+        byte[] nine = ("line with\ttab and \\ backslash\n".repeat(300)).getBytes(StandardCharsets.UTF_8);
+        Path nineKib = Files.write(dir.resolve("nine.conf"), nine);
+        FactsQuery both = new FactsQuery(Set.of(), Map.of(text.toString(), FileProbe.content(), nineKib.toString(), FileProbe.content()),
+                Set.of());
+        assertThat(nine.length).isGreaterThan(8192);
+        for (String shell : new String[] {"sh", "bash"}) {
+            HostFacts f = FactsParser.parse("local", run(shell, FactsScript.text(both)), both);
+            assertThat(f.file(text.toString()).content()).as(shell).hasValueSatisfying(b -> assertThat(b).isEqualTo(awkward));
+            assertThat(f.file(nineKib.toString()).content()).as(shell).hasValueSatisfying(b -> assertThat(b).isEqualTo(nine));
+        }
     }
 
     @Test
@@ -155,9 +167,11 @@ class FactsScriptLocalTest {
         for (byte[] bytes : List.of(binary, unterminated)) {
             Path file = Files.write(dir.resolve("file.bin"), bytes);
             FactsQuery q = FactsQuery.file(file.toString(), FileProbe.content());
-            String out = run("sh", FactsScript.text(q));
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> FactsParser.parse("local", out, q))
-                    .isInstanceOf(FactsTextMismatchException.class).hasMessageContaining(file.toString());
+            for (String shell : new String[] {"sh", "bash"}) {
+                String out = run(shell, FactsScript.text(q));
+                org.assertj.core.api.Assertions.assertThatThrownBy(() -> FactsParser.parse("local", out, q)).as(shell)
+                        .isInstanceOf(FactsTextMismatchException.class).hasMessageContaining(file.toString());
+            }
             HostFacts f = FactsParser.parse("local", run("sh", FactsScript.base64Text(q)), q);
             assertThat(f.file(file.toString()).content()).hasValueSatisfying(b -> assertThat(b).isEqualTo(bytes));
         }
@@ -335,6 +349,50 @@ class FactsScriptLocalTest {
             for (String shell : new String[] {"sh", "bash"}) {
                 HostFacts f = FactsParser.parse("local", run(shell, FactsScript.text(FactsQuery.EMPTY)), FactsQuery.EMPTY);
                 assertThat(f.system()).as(shell).contains(tcp, datagram);
+            }
+        }
+    }
+
+    @Test
+    void bashReadsSmallTextsAndTheSocketTablesWithoutStartingAwk() throws Exception {
+        // PATH holds stat and sha256sum only (the file probe's two processes): no awk to fall back on.
+        Path bin = Files.createDirectory(dir.resolve("bin"));
+        for (String tool : new String[] {"stat", "sha256sum"}) {
+            Files.createSymbolicLink(bin.resolve(tool), Path.of("/usr/bin", tool));
+        }
+        byte[] hosts = "127.0.0.1\tlocalhost\n# BEGIN provisioner managed block\n10.0.0.1 master\n".getBytes(StandardCharsets.UTF_8);
+        Path file = Files.write(dir.resolve("hosts"), hosts);
+        FactsQuery q = FactsQuery.file(file.toString(), FileProbe.content());
+        try (java.net.ServerSocket server = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            ProcessBuilder p = new ProcessBuilder("/bin/bash", "-c", FactsScript.text(q)).redirectErrorStream(true);
+            p.environment().put("PATH", bin.toString());
+            Process run = p.start();
+            String out = new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(run.waitFor()).as(out).isZero();
+            HostFacts f = FactsParser.parse("local", out, q);
+            assertThat(f.file(file.toString()).content()).as(out).hasValueSatisfying(b -> assertThat(b).isEqualTo(hosts));
+            assertThat(f.system()).as(out).contains("listen=tcp " + String.format("%04X", server.getLocalPort()));
+            assertThat(out).doesNotContain("awk");
+        }
+    }
+
+    @Test
+    void aBusySocketTableGoesToAwkAndReportsTheSameSocketsAsTheShellsOwnReading() throws Exception {
+        // bash reads a table of up to 256 sockets with mapfile and builtins, a larger one with awk, and dash always with
+        // awk: 300 listening sockets make this machine's TCP table a busy one.
+        List<java.net.ServerSocket> sockets = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < 300; i++) {
+                sockets.add(new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress()));
+            }
+            List<String> ours = sockets.stream().map(s -> "listen=tcp " + String.format("%04X", s.getLocalPort())).toList();
+            for (String shell : new String[] {"sh", "bash"}) {
+                HostFacts f = FactsParser.parse("local", run(shell, FactsScript.text(FactsQuery.EMPTY)), FactsQuery.EMPTY);
+                assertThat(f.system()).as(shell).containsAll(ours);
+            }
+        } finally {
+            for (java.net.ServerSocket s : sockets) {
+                s.close();
             }
         }
     }
