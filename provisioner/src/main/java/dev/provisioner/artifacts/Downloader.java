@@ -6,6 +6,8 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -94,6 +96,7 @@ final class Downloader {
 
     /** The body of a 200 answer; the caller closes it. */
     private InputStream open(URI url) throws IOException, InterruptedException {
+        resolvable(url);
         HttpRequest request = HttpRequest.newBuilder(url).timeout(settings.responseTimeout())
                 .header("User-Agent", "provisioner").GET().build();
         LOG.info("downloading {}", url);
@@ -109,6 +112,26 @@ final class Downloader {
             body.close();
             throw e;
         }
+    }
+
+    /**
+     * A host reached directly (no proxy for it) must have an address: asked of the resolver before the HTTP client
+     * exists, a name that does not resolve (an air-gapped controller, a typo in a mirror) fails in a millisecond
+     * instead of after building the client. That client's selector thread waits in the kernel until the JVM
+     * exits, and the JVM waits up to 300 ms at exit for a thread in native code: every CLI run on a machine
+     * without DNS paid that once. Through a proxy the proxy resolves the name, so nothing is asked here.
+     */
+    void resolvable(URI url) throws UnknownHostException {
+        String host = url.getHost();
+        boolean direct = settings.proxy().map(p -> new NoProxySelector(p, settings.noProxy()).bypass(host)).orElse(true);
+        if (direct && host != null) {
+            InetAddress.getByName(host);
+        }
+    }
+
+    /** Whether the HTTP client was built (tests: a host that does not resolve never builds it). */
+    synchronized boolean clientBuilt() {
+        return client != null;
     }
 
     /** The JDK does not follow https to http; say so instead of reporting a bare 3xx. */

@@ -193,6 +193,31 @@ class DownloadTest {
     }
 
     @Test
+    void aHostThatDoesNotResolveFailsBeforeAnyHttpClientExistsUnlessAProxyResolvesIt() throws Exception {
+        // .invalid never resolves (RFC 2606): the download fails at the name, and no HTTP client (with its selector
+        // thread, which would hold the JVM's exit for up to 300 ms) was made.
+        java.net.URI url = java.net.URI.create("https://no-such-host.invalid/files/tool");
+        Downloader direct = new Downloader(DownloadSettings.defaults());
+        assertThatThrownBy(() -> direct.fetch(url, tmp.resolve("tool"))).isInstanceOf(java.net.UnknownHostException.class);
+        assertThat(direct.clientBuilt()).isFalse();
+        assertThat(Files.exists(tmp.resolve("tool"))).isFalse();
+
+        DownloadSettings d = DownloadSettings.defaults();
+        DownloadSettings proxied = new DownloadSettings(true, d.connectTimeout(), d.responseTimeout(), d.totalTimeout(),
+                Optional.of(java.net.URI.create("http://proxy.corp:3128")), List.of("bypassed.invalid"), d.maxBytes(), d.tls());
+        Downloader viaProxy = new Downloader(proxied);
+        viaProxy.resolvable(url); // the proxy resolves the name: not asked here
+        assertThatThrownBy(() -> viaProxy.resolvable(java.net.URI.create("https://bypassed.invalid/x")))
+                .as("a NO_PROXY host is reached directly, so its name must resolve here")
+                .isInstanceOf(java.net.UnknownHostException.class);
+
+        ArtifactResolver resolver = new ArtifactResolver(catalog("https://no-such-host.invalid"),
+                new ResolverSettings(cache, Optional.empty(), DownloadSettings.defaults()));
+        assertThatThrownBy(() -> resolver.resolve(new ArtifactRequest("tool", "1.0.0", Arch.AMD64)))
+                .isInstanceOf(MissingArtifacts.class).hasMessageContaining("cannot reach no-such-host.invalid");
+    }
+
+    @Test
     void offlineRunsDoNotDownload() {
         assertThatThrownBy(() -> resolver(DownloadSettings.offline())
                 .resolve(new ArtifactRequest("tool", "1.0.0", Arch.AMD64)))
