@@ -272,6 +272,8 @@ public final class Provisioner {
 
     /** Refuses a run whose hosts (all, or the builder's {@code limitHosts}: only they get files) would get a config the gate refuses. */
     private void requireCis() {
+        // Every caller connects right after the gate: the transport's crypto warms meanwhile (no network).
+        settings.warmUpTransport();
         CisVerdict verdict = verdict(limitHosts);
         if (!verdict.passed()) {
             throw new InvalidSetupException(verdict.refusalLines());

@@ -1,6 +1,7 @@
 package dev.provisioner.operation;
 
 import dev.provisioner.connect.ConnectionFactory;
+import dev.provisioner.connect.Transports;
 import dev.provisioner.inventory.Inventory;
 import dev.provisioner.transport.TransportKind;
 
@@ -55,6 +56,18 @@ public record OperationSettings(Inventory inventory, Optional<TransportKind> tra
 
     public OperationSettings withAcceptAnyHostKey(boolean value) {
         return new OperationSettings(inventory, transport, connections, parallelism, listener, value);
+    }
+
+    /**
+     * Starts warming the SSH transport's cryptography on a daemon thread when connections are SSH (no network, no
+     * file: {@link Transports#warmUpInBackground}), so that what the caller does before its first connection (the
+     * CIS gate's rendering) overlaps with it. The cluster's transport is warmed, or the one forced for every host.
+     */
+    public void warmUpTransport() {
+        if (connections.isEmpty()) {
+            Transports.warmUpInBackground(transport.orElseGet(
+                    () -> TransportKind.valueOf(inventory.cluster().ssh().transport().name())));
+        }
     }
 
     /**
