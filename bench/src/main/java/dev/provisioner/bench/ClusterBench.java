@@ -94,6 +94,7 @@ final class ClusterBench {
 
     /** The standard plan's apply through the API in this JVM, with the CLI's defaults and state directory. */
     private ClusterRun warm(int n, int run, Path inventoryFile, Path state, HostCpu hostCpu) {
+        hostCpu.settle();
         double cpu0 = Probe.cpuSeconds();
         OptionalLong host0 = hostCpu.sample();
         long t0 = System.nanoTime();
@@ -118,6 +119,7 @@ final class ClusterBench {
     private ClusterRun cli(int hosts, int labHosts, int run, ClusterKind kind, Path inventory, Path state, String limit,
                            HostCpu hostCpu) {
         List<String> command = CliApply.command(root, inventory, state, limit);
+        hostCpu.settle();
         double child0 = ChildCpu.seconds();
         OptionalLong host0 = hostCpu.sample();
         long t0 = System.nanoTime();

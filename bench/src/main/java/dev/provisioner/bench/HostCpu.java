@@ -71,6 +71,49 @@ final class HostCpu {
         return OptionalLong.of(sum);
     }
 
+    /** A window over which quiet hosts spend less than {@link #QUIET_MS_PER_HOST} each. */
+    static final long QUIET_WINDOW_MS = 200;
+    /** CPU per host over {@link #QUIET_WINDOW_MS} below which the hosts count as quiet (idle hosts: about 0.1 ms). */
+    static final double QUIET_MS_PER_HOST = 1.0;
+    /** The longest wait for quiet hosts; a run then starts anyway (hosts that never settle are a finding too). */
+    static final long SETTLE_LIMIT_MS = 5000;
+
+    /**
+     * Waits until the hosts are quiet: their CPU over one {@link #QUIET_WINDOW_MS} window below
+     * {@link #QUIET_MS_PER_HOST} per host, for at most {@link #SETTLE_LIMIT_MS}. Every measured run (ours and the
+     * references') starts after it, so what the run before left behind is not counted in it: sshd closing that run's
+     * sessions, the run lock's watcher letting go, systemd finishing its jobs. Measured on three lab hosts, a no-op
+     * right after a first converge cost 218-246 ms per host, the next one 154-179 ms, one after 3 s 144-149 ms.
+     *
+     * @return how long it waited, in milliseconds (0 when the counters are unavailable)
+     */
+    long settle() {
+        if (!unavailable.isEmpty()) {
+            return 0;
+        }
+        long start = System.nanoTime();
+        OptionalLong before = sample();
+        while (true) {
+            try {
+                Thread.sleep(QUIET_WINDOW_MS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new BenchException("interrupted");
+            }
+            OptionalLong after = sample();
+            long waited = (System.nanoTime() - start) / 1_000_000;
+            if (quiet(msPerHost(before, after)) || waited >= SETTLE_LIMIT_MS) {
+                return waited;
+            }
+            before = after;
+        }
+    }
+
+    /** Whether {@code msPerHost} over one window is quiet; a window that could not be read counts as quiet. */
+    static boolean quiet(double msPerHost) {
+        return Double.isNaN(msPerHost) || msPerHost < QUIET_MS_PER_HOST;
+    }
+
     /** Milliseconds per host between two samples, or NaN when either is missing. */
     double msPerHost(OptionalLong before, OptionalLong after) {
         if (before.isEmpty() || after.isEmpty()) {

@@ -64,6 +64,7 @@ final class ReferenceMeasurer {
     private RefRun timed(List<LabHostInfo> hosts, int run, Reference reference, Scenario scenario, String remote,
                          List<byte[]> stdin, HostCpu hostCpu) {
         List<String> addresses = hosts.stream().map(LabHostInfo::address).toList();
+        hostCpu.settle();
         double child0 = ChildCpu.seconds();
         OptionalLong host0 = hostCpu.sample();
         long t0 = System.nanoTime();

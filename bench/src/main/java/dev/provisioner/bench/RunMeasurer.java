@@ -33,6 +33,7 @@ final class RunMeasurer {
 
     /** Measures one run on the first {@code hosts} lab hosts, whose own CPU time {@code hostCpu} reads. */
     Measurement measure(Path inventoryFile, int hosts, int run, Scenario scenario, WorkloadValues values, HostCpu hostCpu) {
+        hostCpu.settle();
         Probe.reset();
         double cpu0 = Probe.cpuSeconds();
         OptionalLong host0 = hostCpu.sample();

@@ -44,6 +44,36 @@ class HostCpuTest {
     }
 
     @Test
+    void settlingWaitsWhileTheHostsStillWorkAndReturnsOnceAWindowIsQuiet(@TempDir Path root) throws Exception {
+        usage(root, A, 1_000_000);
+        usage(root, B, 1_000_000);
+        HostCpu cpu = HostCpu.resolve(root, ids());
+        assertThat(cpu.settle()).as("quiet from the start: one window").isBetween(HostCpu.QUIET_WINDOW_MS, 2 * HostCpu.QUIET_WINDOW_MS);
+
+        long busyUntil = System.nanoTime() + 800_000_000L; // the run before is still finishing for 0.8 s
+        Thread busy = new Thread(() -> {
+            long usec = 1_000_000;
+            while (System.nanoTime() < busyUntil) {
+                usec += 10_000; // +10 ms per host every 50 ms
+                try {
+                    usage(root, A, usec);
+                    usage(root, B, usec);
+                    Thread.sleep(50);
+                } catch (Exception e) {
+                    return;
+                }
+            }
+        });
+        busy.start();
+        long waited = cpu.settle();
+        busy.join();
+        assertThat(waited).isGreaterThanOrEqualTo(800).isLessThan(HostCpu.SETTLE_LIMIT_MS);
+        assertThat(HostCpu.quiet(0.5)).isTrue();
+        assertThat(HostCpu.quiet(Double.NaN)).as("unreadable: not waited on").isTrue();
+        assertThat(HostCpu.quiet(3)).isFalse();
+    }
+
+    @Test
     void aContainerWithoutACounterMakesItUnavailableSayingWhatWasTried(@TempDir Path root) throws Exception {
         usage(root, A, 1);
         HostCpu cpu = HostCpu.resolve(root, ids());
