@@ -112,16 +112,17 @@ public final class RunLock {
     }
 
     /**
-     * Shell lines that read the generation into {@code G} and succeed when the lock must be taken now, before
-     * the facts are read: another run holds it (its holder line is there) or the host has no {@code flock} (then
-     * {@link #acquire} refuses). Otherwise a run reads the facts without the lock, which costs a converged
-     * host nothing, and takes it before its first change with {@link #acquire(String, String, String)}.
-     * Defines {@code d} and the function {@code locknow}.
+     * Shell lines that read the generation into {@code G} and succeed when the lock is taken now, before the facts
+     * are read: another run holds it (its holder line is there), the host has no {@code flock} (then
+     * {@link #acquire} refuses), or no run ever took this host's lock (no generation: a first converge, which will
+     * change the host, so its lock would be taken one exchange later anyway). Otherwise a run reads the facts without
+     * the lock, which costs a converged host nothing, and takes it before its first change with
+     * {@link #acquire(String, String, String)}. Defines {@code d} and the function {@code locknow}.
      */
     public static String peek(String dir) {
         return "d=" + Command.quote(dir) + "\n"
                 + "G=; { IFS= read -r G < \"$d/run.gen\"; } 2>/dev/null\n"
-                + "locknow() { [ -e \"$d/run.lock.holder\" ] || ! command -v flock >/dev/null 2>&1; }\n";
+                + "locknow() { [ -e \"$d/run.lock.holder\" ] || [ ! -e \"$d/run.gen\" ] || ! command -v flock >/dev/null 2>&1; }\n";
     }
 
     /**
