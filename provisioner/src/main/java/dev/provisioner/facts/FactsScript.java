@@ -31,7 +31,10 @@ import java.util.Map;
  * file that changed within the second before the list is written is not kept (a change in the same
  * clock tick would not move the change time), so it is hashed again next time. The list is written in
  * the query's order and read alongside it, line by line; a file found elsewhere in it (the query
- * changed) is looked up in the whole list.
+ * changed) is looked up in the whole list. It is rewritten in place, with no temporary file and rename (a process):
+ * a list cut short by a killed script, or read while another run rewrites it, only lacks lines, and a line is used
+ * only when its key and path match whole, so the worst case is a file hashed again. The time comes from bash's
+ * {@code EPOCHSECONDS} ({@code date} elsewhere).
  *
  * <p>A unit is reported {@code active} and {@code enabled} without asking systemd when the file system shows
  * both, with shell tests only: systemd keeps the link {@value #SYSTEMD_RUN}{@code /units/invocation:<unit>}
@@ -275,7 +278,7 @@ public final class FactsScript {
      */
     private static final String KEEP_LIST = """
             keepsums() {
-              now=$(date +%s) || return 0
+              now=${EPOCHSECONDS:-}; [ -n "$now" ] || now=$(date +%s) || return 0
               for e in $W; do
                 q=${e#*  }
                 case "$NL$R" in *"$NL$q$NL"*) ;; *) Z="$Z$e$NL" ;; esac
@@ -285,7 +288,7 @@ public final class FactsScript {
                 c=${e#*:}; c=${c#*:}; c=${c%%.*}
                 if [ "$c" -lt $((now - 1)) ] 2>/dev/null; then V="$V$e$NL"; fi
               done
-              { printf '%s' "$V" > "$Y.tmp-$$" && mv -f "$Y.tmp-$$" "$Y"; } 2>/dev/null || rm -f "$Y.tmp-$$" 2>/dev/null
+              { printf '%s' "$V" > "$Y"; } 2>/dev/null || :
             }
             keep() {
               if [ -d "$PD" ] && [ -f "$S" ] && ln -f "$S" "$C.status.tmp-$$" 2>/dev/null && touch -r "$S" "$C.stamp.tmp-$$" 2>/dev/null; then
