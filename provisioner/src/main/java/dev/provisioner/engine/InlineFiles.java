@@ -76,11 +76,15 @@ final class InlineFiles {
     /**
      * Shell lines (for the apply script's main shell, not {@code sh -e}) that place the files at {@code indices} of
      * {@code batch}, consecutive actions all: every temporary file is written first, then one {@code chmod} per mode
-     * and one {@code chown} per owner for all of them, one {@code sync}, and one {@code mv} per file, each followed by
-     * its done marker. A failure calls {@code fail} with the index of the action it belongs to (a group's first).
+     * and one {@code chown} per owner for all of them (none for a new file that is to be root's: the script runs as
+     * root, so only a setgid directory would give it another group, which a shell test sees), one {@code sync}, and
+     * one {@code mv} per file, each followed by its done marker. A failure calls {@code fail} with the index of the action it belongs to (a group's first).
      * Expects the script's {@code fail}, {@code bk} (backup when edited by hand) and {@code rec} (record a written
      * file) functions and its variable {@code T} (temporary files to remove on failure).
      */
+    /** The owner a file the script creates has already: the script runs as root (root's primary group is 0). */
+    private static final String ROOT = "root:root";
+
     static String place(List<Planned> batch, List<Integer> indices) {
         StringBuilder s = new StringBuilder();
         Map<String, List<Integer>> modes = new LinkedHashMap<>();
@@ -111,7 +115,14 @@ final class InlineFiles {
                  .append("set +C\n");
             }
             modes.computeIfAbsent(String.format("%04o", put.file().mode()), k -> new ArrayList<>()).add(i);
-            owners.computeIfAbsent(put.file().owner() + ":" + put.file().group(), k -> new ArrayList<>()).add(i);
+            String owner = put.file().owner() + ":" + put.file().group();
+            if (ROOT.equals(owner) && put.file().placement() != Placement.IN_PLACE) {
+                // Created just now by the script, which runs as root: already root's, unless the directory is setgid.
+                s.append("[ ! -g ").append(dir).append(" ] || chown root:root ").append(target.get(i))
+                 .append(" || fail ").append(i).append(" $?\n");
+            } else {
+                owners.computeIfAbsent(owner, k -> new ArrayList<>()).add(i);
+            }
         }
         modes.forEach((mode, is) -> s.append("chmod ").append(mode).append(' ').append(targets(is, target))
                 .append(" || fail ").append(is.get(0)).append(" $?\n"));

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Files that travel in the apply script: which may, and the script that places them, run with the machine's own
@@ -237,6 +238,30 @@ class InlineFilesTest {
     }
 
     private record Run(int exit, String out, String err) {
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/bin/sh", "/bin/bash"})
+    void aNewFileForRootIsNotChownedUnlessItsDirectoryIsSetgid(String shell) throws Exception {
+        assumeTrue("root".equals(owner) && "root".equals(group), "the apply script runs as root; so must this test");
+        Path bin = dir.resolve("bin");
+        Files.writeString(bin.resolve("chown"), "#!/bin/sh\necho \"$*\" >> \"$(dirname \"$0\")/../chown.log\"\nexec /bin/chown \"$@\"\n");
+        bin.resolve("chown").toFile().setExecutable(true);
+        Path shared = Files.createDirectories(dir.resolve("shared"));
+        exec("chgrp", "daemon", shared.toString());
+        exec("chmod", "2775", shared.toString());
+        List<Planned> batch = List.of(
+                put(file("plain/a.conf", "a\n")),
+                put(file("shared/b.conf", "b\n")));
+
+        Run r = run(shell, ApplyScript.build(batch, Map.of(), "/nonexistent"));
+
+        assertThat(r.exit).as(r.err).isZero();
+        assertThat(Files.getAttribute(dir.resolve("plain/a.conf"), "posix:group").toString()).isEqualTo("root");
+        assertThat(Files.getAttribute(dir.resolve("shared/b.conf"), "posix:group").toString())
+                .as("a setgid directory hands its group down: chowned back").isEqualTo("root");
+        assertThat(Files.readString(dir.resolve("chown.log"))).as("one chown, for the file in the setgid directory only")
+                .isEqualTo("root:root " + dir.resolve("shared/.b.conf" + ApplyScript.TEMP_SUFFIX) + "\n");
     }
 
     private Run run(String shell, String script) throws IOException, InterruptedException {
