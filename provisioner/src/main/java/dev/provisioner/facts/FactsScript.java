@@ -135,7 +135,7 @@ public final class FactsScript {
               esac
               return 0
             }
-            R=; D=; H=
+            R=; D=; H=; UD=; WL=
             c() {
               if [ -f "$1" ]; then R="$R$1
             "; D="$D$2 $3
@@ -225,15 +225,30 @@ public final class FactsScript {
               if [ -n "$N" ] && [ "$KEEP" = 1 ] && [ -d "$PD" ]; then keepsums; fi
               IFS=$old; set +f
             }
-            nf() {
-              case $1 in *@*) return 1 ;; *.service) ;; *) return 1 ;; esac
+            ud() {
+              [ -z "$UD" ] || return 0
+              UD=-
               for d in "$SDE.control" "$SDR/system.control" "$SDR/transient" "$SDR/generator.early" "$SDE" "$SDE.attached" \
                   "$SDR/system" "$SDR/system.attached" "$SDR/generator" $SDL "$SDR/generator.late"; do
-                if [ -e "$d/$1" ] || [ -L "$d/$1" ] || [ -e "$d/$1.d" ]; then return 1; fi
+                if [ -d "$d" ]; then UD="$UD$NL$d"; fi
               done
-              for w in "$SDE"/*.wants/"$1" "$SDE"/*.requires/"$1"; do
-                if [ -L "$w" ]; then return 1; fi
+            }
+            wl() {
+              [ -z "$WL" ] || return 0
+              WL=' '
+              for w in "$SDE"/*.wants/* "$SDE"/*.requires/*; do
+                if [ -L "$w" ]; then WL="$WL${w##*/} "; fi
               done
+            }
+            nf() {
+              case $1 in *@*) return 1 ;; *.service) ;; *) return 1 ;; esac
+              ud; wl
+              case $WL in *" $1 "*) return 1 ;; esac
+              old=$IFS; IFS=$NL
+              for d in $UD; do
+                if [ "$d" != - ] && { [ -e "$d/$1" ] || [ -L "$d/$1" ] || [ -e "$d/$1.d" ]; }; then IFS=$old; return 1; fi
+              done
+              IFS=$old
               return 0
             }
             us() {
@@ -242,9 +257,8 @@ public final class FactsScript {
                 case $u in *.*) f=$u ;; *) f=$u.service ;; esac
                 e=
                 if [ -L "$SDR/units/invocation:$f" ] && ! [ "$SDE/$f" -ef /dev/null ] && ! [ "$SDR/system/$f" -ef /dev/null ]; then
-                  for w in "$SDE"/*.wants/"$f" "$SDE"/*.requires/"$f"; do
-                    if [ -L "$w" ]; then e=1; break; fi
-                  done
+                  wl
+                  case $WL in *" $f "*) e=1 ;; esac
                 fi
                 if [ -z "$e" ] && ! [ -L "$SDR/units/invocation:$f" ] && nf "$f"; then e=n; fi
                 case $e in
@@ -312,7 +326,7 @@ public final class FactsScript {
     private static final String SYSTEM = """
             h=; { read -r h < /proc/sys/kernel/hostname; } 2>/dev/null; printf 'sys\\thostname=%s\\n' "$h"
             e=; { read -r e < /etc/hostname; } 2>/dev/null; printf 'sys\\tetchostname=%s\\n' "$e"
-            while read -r k v rest; do case $k in MemTotal:) printf 'sys\\tmemKiB=%s\\n' "$v" ;; SwapTotal:) printf 'sys\\tswapKiB=%s\\n' "$v" ;; esac; done < /proc/meminfo
+            while read -r k v rest; do case $k in MemTotal:) printf 'sys\\tmemKiB=%s\\n' "$v" ;; SwapTotal:) printf 'sys\\tswapKiB=%s\\n' "$v"; break ;; esac; done < /proc/meminfo
             n=; { read -r n < /sys/devices/system/cpu/online; } 2>/dev/null; printf 'sys\\tcpus=%s\\n' "$n"
             if [ -f /sys/fs/cgroup/cgroup.controllers ]; then printf 'sys\\tcgroup=2\\n'; else printf 'sys\\tcgroup=1\\n'; fi
             if [ -e /run/systemd/timesync/synchronized ]; then printf 'sys\\ttimesync=yes\\n'; fi
