@@ -78,7 +78,8 @@ final class InlineFiles {
      * {@code batch}, consecutive actions all: every temporary file is written first, then one {@code chmod} per mode
      * and one {@code chown} per owner for all of them (none for a new file that is to be root's: the script runs as
      * root, so only a setgid directory would give it another group, which a shell test sees), one {@code sync}, and
-     * one {@code mv} per file, each followed by its done marker. A failure calls {@code fail} with the index of the action it belongs to (a group's first).
+     * one {@code mv} per file, each followed by its done marker. A failure calls {@code fail} with the index of the
+     * action it belongs to (a group's first).
      * Expects the script's {@code fail}, {@code bk} (backup when edited by hand) and {@code rec} (record a written
      * file) functions and its variable {@code T} (temporary files to remove on failure).
      */
