@@ -23,6 +23,13 @@ class HostCpuTest {
         Files.writeString(file, "usage_usec " + usec + "\nuser_usec 0\nsystem_usec 0\n");
     }
 
+    private static void replace(Path root, String id, long usec) throws Exception {
+        Path file = root.resolve("unified/docker").resolve(id).resolve("cpu.stat");
+        Path tmp = file.resolveSibling("cpu.stat.tmp");
+        Files.writeString(tmp, "usage_usec " + usec + "\nuser_usec 0\nsystem_usec 0\n");
+        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
     private static Map<String, String> ids() {
         Map<String, String> ids = new LinkedHashMap<>();
         ids.put("provisioner-bench-master", A);
@@ -54,11 +61,12 @@ class HostCpuTest {
         Thread busy = new Thread(() -> {
             long usec = 1_000_000;
             while (System.nanoTime() < busyUntil) {
-                usec += 10_000; // +10 ms per host every 50 ms
+                usec += 10_000; // +10 ms per host every 20 ms
                 try {
-                    usage(root, A, usec);
-                    usage(root, B, usec);
-                    Thread.sleep(50);
+                    // replaced whole, as the kernel's counter is: a half-written fixture would read as no sample
+                    replace(root, A, usec);
+                    replace(root, B, usec);
+                    Thread.sleep(20);
                 } catch (Exception e) {
                     return;
                 }
