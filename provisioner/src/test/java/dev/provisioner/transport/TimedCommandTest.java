@@ -25,6 +25,50 @@ class TimedCommandTest {
     }
 
     @Test
+    void theLineRunsInTheLoginShellItselfWithNoSecondShell() throws Exception {
+        TimedCommand timed = new TimedCommand(new SudoWrapper.Prepared("# a first line that is a comment\necho \"$$\"",
+                new byte[0]));
+        Process p = new ProcessBuilder("setsid", "/bin/sh", "-c", timed.prepared().line()).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        assertThat(p.waitFor(10, TimeUnit.SECONDS)).isTrue();
+        // setsid execs the shell in place when it can, or forks once: the shell is the process or its only child.
+        long shell = Long.parseLong(out);
+        assertThat(shell == p.pid() || ProcessHandle.of(shell).isEmpty()).isTrue();
+        assertThat(timed.prepared().line()).doesNotContain("/tmp/").doesNotContain("rm ");
+    }
+
+    @Test
+    void theKillScriptLeavesAnotherTimedCommandAlone() throws Exception {
+        TimedCommand mine = new TimedCommand(new SudoWrapper.Prepared("sleep 34; true", new byte[0]));
+        TimedCommand other = new TimedCommand(new SudoWrapper.Prepared("sleep 35; true", new byte[0]));
+        Process a = new ProcessBuilder("setsid", "/bin/sh", "-c", mine.prepared().line()).start();
+        Process b = new ProcessBuilder("setsid", "/bin/sh", "-c", other.prepared().line()).start();
+        try {
+            Thread.sleep(300);
+            assertThat(sh(mine.killScript())).isZero();
+            assertThat(a.waitFor(5, TimeUnit.SECONDS)).isTrue();
+            assertThat(b.isAlive()).as("the other command's group").isTrue();
+            assertThat(b.descendants().count()).isGreaterThanOrEqualTo(1);
+        } finally {
+            sh(other.killScript());
+            assertThat(b.waitFor(5, TimeUnit.SECONDS)).isTrue();
+        }
+    }
+
+    @Test
+    void aLastCommandThatTheShellWouldExecInPlaceIsStillFoundAndKilled() throws Exception {
+        // "sh -c 'sleep N'" replaces the shell with sleep, whose argv has no token: the wrapper prevents it.
+        String seconds = "36." + System.nanoTime() % 1_000_000;
+        TimedCommand timed = new TimedCommand(new SudoWrapper.Prepared("sleep " + seconds, new byte[0]));
+        Process p = new ProcessBuilder("setsid", "/bin/sh", "-c", timed.prepared().line()).start();
+        Thread.sleep(300);
+        assertThat(p.descendants().count()).as("the shell stays, sleep is its child").isEqualTo(1);
+        assertThat(sh(timed.killScript())).isZero();
+        assertThat(p.waitFor(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(sh("! pgrep -f 'sleep " + seconds.replace(".", "[.]") + "'")).as("sleep killed too").isZero();
+    }
+
+    @Test
     void theKillScriptKillsTheWholeProcessGroup() throws Exception {
         TimedCommand timed = new TimedCommand(new SudoWrapper.Prepared("sleep 30 & sleep 31; wait", new byte[0]));
         Process p = new ProcessBuilder("setsid", "/bin/sh", "-c", timed.prepared().line()).start();
