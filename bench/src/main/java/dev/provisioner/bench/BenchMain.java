@@ -88,7 +88,7 @@ public final class BenchMain {
         try {
             Path templates = o.root().resolve("bench/templates");
             Path state = work.resolve("state");
-            RunMeasurer measurer = new RunMeasurer(templates, state, o.withPackage());
+            RunMeasurer measurer = new RunMeasurer(templates, state, o.withPackage(), true);
             ReferenceMeasurer refs = new ReferenceMeasurer(new SshFanOut(lab.key(), lab.knownHosts(), "root"),
                     Files.readString(o.root().resolve("bench/expert.sh")), templates, work.resolve("render-state"),
                     o.withPackage());

@@ -38,7 +38,7 @@ final class ColdRun {
      */
     public static void main(String[] args) {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
-        RunMeasurer measurer = new RunMeasurer(Path.of(args[2]), Path.of(args[3]), Boolean.parseBoolean(args[5]));
+        RunMeasurer measurer = new RunMeasurer(Path.of(args[2]), Path.of(args[3]), Boolean.parseBoolean(args[5]), false);
         HostCpu hostCpu = HostCpu.ofFiles(Arrays.stream(args, 6, args.length).map(Path::of).toList());
         Measurement m = measurer.measure(Path.of(args[0]), Integer.parseInt(args[1]), 0, Scenario.COLD_NOOP,
                 new WorkloadValues(args[4]), hostCpu);

@@ -25,16 +25,23 @@ final class RunMeasurer {
     private final Path stateDir;
     private final boolean withPackage;
 
-    RunMeasurer(Path templates, Path stateDir, boolean withPackage) {
+    private final boolean inWarmJvm;
+
+    /**
+     * @param inWarmJvm the JVM ran other runs before (the driver): each run then starts from a collected heap
+     *                  ({@link Probe#reset(boolean)}); false in a fresh JVM, which measures what the CLI does
+     */
+    RunMeasurer(Path templates, Path stateDir, boolean withPackage, boolean inWarmJvm) {
         this.templates = templates;
         this.stateDir = stateDir;
         this.withPackage = withPackage;
+        this.inWarmJvm = inWarmJvm;
     }
 
     /** Measures one run on the first {@code hosts} lab hosts, whose own CPU time {@code hostCpu} reads. */
     Measurement measure(Path inventoryFile, int hosts, int run, Scenario scenario, WorkloadValues values, HostCpu hostCpu) {
         hostCpu.settle();
-        Probe.reset();
+        Probe.reset(inWarmJvm);
         double cpu0 = Probe.cpuSeconds();
         OptionalLong host0 = hostCpu.sample();
         long t0 = System.nanoTime();

@@ -23,8 +23,10 @@ import java.util.Optional;
  * the union of every step's query over every phase, so a converged host costs one round trip), what
  * changed on it, and its counters. In {@code apply} the host's {@link RunLock} is held from the run's
  * first change on ({@link #lock()}, for every host at once: {@link RunLocks}); the facts script takes it
- * itself only when it must wait for another run, name it, or remove what an interrupted run left
- * ({@link Leftovers}). A converged host is read without taking it, which saves four processes on it.
+ * itself when it must wait for another run, name it, or remove what an interrupted run left
+ * ({@link Leftovers}), when no run ever took it (a first converge), and, after reading the facts, when a file
+ * the run wants differs or is missing (the run will change the host: one exchange less than taking it before the
+ * first change). A converged host is read without taking it, which saves four processes on it.
  */
 final class HostSession implements AutoCloseable {
     private final Host host;
@@ -114,9 +116,12 @@ final class HostSession implements AutoCloseable {
     }
 
     /**
-     * In apply: the lock is taken here only when another run holds it (to wait for it or name it), the host
-     * has no {@code flock}, or an interrupted run left files to remove; otherwise the facts are read without
-     * it and its generation is noted ({@link #lock()}). The script's first line says which.
+     * In apply: the lock is taken before the facts when another run holds it (to wait for it or name it), the
+     * host has no {@code flock}, an interrupted run left files to remove, or no run ever took it; otherwise the
+     * facts are read without it and its generation is noted ({@link #lock()}). The script's first line says which.
+     * A script that read them without it takes it after them when a file the run wants differs or is missing
+     * ({@code CH}, see {@link FactsScript}), refused as {@link #lock()} would be when another run took it since,
+     * and then says so in a last line.
      */
     private Command factsCommand() {
         Command plain = FactsScript.command(query);
@@ -125,8 +130,15 @@ final class HostSession implements AutoCloseable {
         }
         String script = RunLock.peek(RunLock.DIR) + Leftovers.detect(query.files().keySet())
                 + "L=free\nif locknow || leftovers; then\n" + takeLock(null) + "L=held\nfi\n"
-                + "printf '" + LOCK_LINE + "%s\\t%s\\n' \"$L\" \"$G\"\n"
-                + FactsScript.keepingText(query);
+                + "printf '" + LOCK_LINE + "%s\\t%s\\n' \"$L\" \"$G\"\nLKS=$L\n"
+                + FactsScript.keepingText(query)
+                // A file to write (it differs from what the run wants, or is missing): the run will change this
+                // host, so its lock is taken now, after the facts, refused when another run took it since they
+                // were read; the separate exchange before the first change is then not needed.
+                // (LKS, not L: the facts script's socket probe reads lines into an array L.)
+                + "if [ \"$LKS\" = free ] && [ -n \"$CH\" ]; then\n"
+                + RunLock.acquireAsPeeked(lockHolder.orElseThrow(), RunLock.DIR) + Leftovers.cleanup(query.files().keySet())
+                + "printf '" + LOCK_LINE + "held\\t%s\\n' \"$G\"\nfi\n";
         return new Command(Command.shell(script).line(), true, null, null, plain.display());
     }
 
@@ -141,7 +153,10 @@ final class HostSession implements AutoCloseable {
     /** The first line of an apply's facts: {@code lock<TAB>held|free<TAB><generation>}. */
     static final String LOCK_LINE = "lock\t";
 
-    /** Notes what the lock line says and returns the rest of the output. */
+    /**
+     * Notes what the lock lines say (the first; and a last one when the script took the lock after the facts)
+     * and returns the facts between them.
+     */
     private String lockLine(String stdout) {
         if (!stdout.startsWith(LOCK_LINE)) {
             throw new FactsException(host.name(), "the facts script did not say whether it holds the run lock");
@@ -150,7 +165,14 @@ final class HostSession implements AutoCloseable {
         String[] f = stdout.substring(LOCK_LINE.length(), end < 0 ? stdout.length() : end).split("\t", 2);
         locked = f[0].equals("held");
         generation = f.length > 1 ? f[1] : "";
-        return end < 0 ? "" : stdout.substring(end + 1);
+        String rest = end < 0 ? "" : stdout.substring(end + 1);
+        String after = "\n" + LOCK_LINE + "held\t";
+        int last = rest.lastIndexOf(after);
+        if (last >= 0 && rest.indexOf('\n', last + after.length()) >= rest.length() - 1) {
+            locked = true;
+            rest = rest.substring(0, last + 1);
+        }
+        return rest;
     }
 
     /**

@@ -50,6 +50,10 @@ import java.util.Map;
  * {@code systemctl show} for all of them, which costs a host 30 to 50 ms of CPU (process start, connection to
  * systemd), so a converged host does not start it.
  *
+ * <p>The script notes in {@code CH} whether a file queried with the checksum the run wants ({@code diff}) has
+ * another one, is missing or is not a regular file: the run will write it, so an apply's facts script takes the
+ * run lock in the same exchange (see {@code engine.HostSession}).
+ *
  * <p>On apt hosts the installed packages come from a list kept in {@value #STATE_DIR}/{@value #DPKG_CACHE}:
  * it is valid while {@code /var/lib/dpkg/status} is the same file (inode, through a hard link made when
  * the list was read: dpkg replaces the file on every change) with the same modification time (recorded
@@ -135,18 +139,19 @@ public final class FactsScript {
               esac
               return 0
             }
-            R=; D=; H=; UD=; WL=
+            R=; D=; H=; UD=; WL=; CH=
             c() {
               if [ -f "$1" ]; then R="$R$1
             "; D="$D$2 $3
             "
                 case $1 in /proc/*|/sys/*) ;; *) H="$H$1
             " ;; esac
-              elif [ -e "$1" ]; then printf 'file\\t%s\\tnot-a-file\\n' "$1"
-              else printf 'file\\t%s\\tabsent\\n' "$1"; fi
+              elif [ -e "$1" ]; then printf 'file\\t%s\\tnot-a-file\\n' "$1"; [ "$3" != diff ] || CH=1
+              else printf 'file\\t%s\\tabsent\\n' "$1"; [ "$3" != diff ] || CH=1; fi
             }
             one() {
               printf 'file\\t%s\\tpresent\\t%s\\t%s\\n' "$1" "$4" "$5"
+              if [ "$3" = diff ] && [ "$4" != "$2" ]; then CH=1; fi
               if [ "$4" = - ] || [ "$3" = content ] || { [ "$3" = diff ] && [ "$4" != "$2" ]; }; then
                 if [ "$TX" = 1 ] && [ -n "$6" ] && [ "$6" -le 65536 ] 2>/dev/null; then
                   X="$X$1$NL"; XS=$((XS + $6))

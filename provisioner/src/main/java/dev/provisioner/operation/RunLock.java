@@ -68,11 +68,25 @@ public final class RunLock {
      * run decides on were read without it ({@link #peek(String)}). Null: no such check.
      */
     public static String acquire(String holder, String dir, String expectedGeneration) {
+        return acquireChecked(holder, dir, expectedGeneration == null ? null : Command.quote(expectedGeneration));
+    }
+
+    /**
+     * {@link #acquire(String, String, String)} expecting the generation that {@link #peek(String)} read into
+     * {@code G} earlier in the same script: the facts script's own lock, taken after it read the facts without it
+     * and found that the run will change the host.
+     */
+    public static String acquireAsPeeked(String holder, String dir) {
+        return acquireChecked(holder, dir, "\"$G\"");
+    }
+
+    /** @param expected the generation as a shell word, or null for no check */
+    private static String acquireChecked(String holder, String dir, String expected) {
         String h = Command.quote(holder);
         String gen = dir + "/run.gen";
-        String check = expectedGeneration == null ? ""
+        String check = expected == null ? ""
                 : "  g=; { IFS= read -r g < " + gen + "; } 2>/dev/null\n"
-                + "  [ \"$g\" = " + Command.quote(expectedGeneration) + " ] || refuse \"" + CHANGED_SINCE + "${g:-a run}\"\n";
+                + "  [ \"$g\" = " + expected + " ] || refuse \"" + CHANGED_SINCE + "${g:-a run}\"\n";
         String lock = dir + "/run.lock";
         String holderFile = dir + "/run.lock.holder";
         String busy = dir + "/run.busy";

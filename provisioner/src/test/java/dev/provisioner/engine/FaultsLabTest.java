@@ -30,6 +30,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -113,6 +114,23 @@ class FaultsLabTest {
         ProvisionReport r = provisioner().build().apply();
         assertThat(r.failures()).isEmpty();
         assertThat(h1.execOk("systemctl is-active " + FaultPlan.UNIT).strip()).isEqualTo("active");
+        heals();
+
+        // A changed value: the facts script sees the file differ and takes the lock in the same exchange.
+        Map<String, String> generations = new java.util.HashMap<>();
+        for (LabHost h : lab.hosts()) {
+            generations.put(h.name(), h.execOk("cat /var/lib/provisioner/run.gen"));
+        }
+        plan.version++;
+        ProvisionReport changed = provisioner().build().apply();
+        assertThat(changed.failures()).isEmpty();
+        assertThat(changed.hosts()).allSatisfy(h -> assertThat(h.counters().roundTrips())
+                .as(h.host() + ": the facts and the lock, then the apply of each of the two phases (no lock exchange)")
+                .isEqualTo(3));
+        for (LabHost h : lab.hosts()) {
+            assertThat(h.execOk("cat /var/lib/provisioner/run.gen")).as(h.name() + ": the run took the lock")
+                    .isNotEqualTo(generations.get(h.name())).startsWith("run ");
+        }
         heals();
     }
 

@@ -84,6 +84,37 @@ class RunLockScriptTest {
         assertThat(sh(peek, pathWithoutFlock()).stdout()).as("no flock: taken at once, which refuses").startsWith("now\n");
     }
 
+    /**
+     * The facts script's own lock, taken after the facts when the run will change the host: against the generation
+     * its peek read at the start of the same script, so a run that took the lock in between (and may have changed
+     * the host while the facts were read) makes it refuse, naming that run.
+     */
+    @Test
+    void theLockTakenAfterTheFactsExpectsTheGenerationReadBeforeThem() throws Exception {
+        Path state = dir.resolve("state");
+        String path = "/usr/bin:/bin";
+        assertThat(sh(RunLock.acquire("run 1 by me", state.toString()), path).code()).isZero();
+        Files.deleteIfExists(state.resolve("run.lock.holder"));
+
+        String unchanged = RunLock.peek(state.toString()) + "echo facts\n"
+                + RunLock.acquireAsPeeked("run 2 by me", state.toString()) + "printf 'held %s\\n' \"$G\"\n";
+        Exit taken = sh(unchanged, path);
+        assertThat(taken.code()).as(taken.stderr()).isZero();
+        assertThat(taken.stdout()).isEqualTo("facts\nheld run 1 by me\n");
+        assertThat(Files.readString(state.resolve("run.gen"))).isEqualTo("run 2 by me\n");
+        Files.deleteIfExists(state.resolve("run.lock.holder"));
+
+        // Run 3 takes the lock while run 4's script reads its facts (between its peek and its lock).
+        String raced = RunLock.peek(state.toString()) + "echo facts\n"
+                + "printf 'run 3 by them\\n' > " + state.resolve("run.gen") + "\n"
+                + RunLock.acquireAsPeeked("run 4 by me", state.toString()) + "echo changed\n";
+        Exit refused = sh(raced, path);
+        assertThat(refused.code()).isEqualTo(RunLock.REFUSED);
+        assertThat(refused.stdout()).isEqualTo("facts\n");
+        assertThat(RunLock.holder(refused.stderr())).endsWith("run 3 by them");
+        assertThat(Files.readString(state.resolve("run.gen"))).isEqualTo("run 3 by them\n");
+    }
+
     @Test
     void withoutFlockTheRunLockRefusesAndNamesWhatToInstall() throws Exception {
         Path state = dir.resolve("state");

@@ -142,6 +142,35 @@ class FactsScriptLocalTest {
         }
     }
 
+    /** What an apply's facts script takes the run lock for (engine.HostSession): a file the run will write. */
+    @Test
+    void aFileTheRunWantsOtherwiseOrThatIsMissingIsNotedAsAChange() throws Exception {
+        assumeTrue(Files.exists(Path.of("/usr/bin/sha256sum")));
+        Path same = Files.writeString(dir.resolve("same.conf"), "a\n");
+        Path other = Files.writeString(dir.resolve("other.conf"), "b\n");
+        Path missing = dir.resolve("missing.conf");
+        Path sub = Files.createDirectories(dir.resolve("a-directory"));
+        String a = sha256("a\n");
+        List<Map.Entry<String, Map<String, FileProbe>>> cases = List.of(
+                Map.entry("", Map.of(same.toString(), FileProbe.diffAgainst(a), other.toString(), FileProbe.metadata(),
+                        missing.toString(), FileProbe.metadata(), sub.toString(), FileProbe.content())),
+                Map.entry("1", Map.of(same.toString(), FileProbe.diffAgainst(a), other.toString(), FileProbe.diffAgainst(a))),
+                Map.entry("1", Map.of(same.toString(), FileProbe.diffAgainst(a), missing.toString(), FileProbe.diffAgainst(a))),
+                Map.entry("1", Map.of(sub.toString(), FileProbe.diffAgainst(a))));
+        for (var c : cases) {
+            FactsQuery q = new FactsQuery(Set.of(), c.getValue(), Set.of());
+            for (String shell : new String[] {"sh", "bash"}) {
+                String out = run(shell, FactsScript.text(q) + "printf 'CH=%s\\n' \"$CH\"\n");
+                assertThat(out).as(shell + " " + c.getValue()).endsWith("end\nCH=" + c.getKey() + "\n");
+            }
+        }
+    }
+
+    private static String sha256(String text) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
     @Test
     void kernelFilesAreNotHashedOnTheHostTheirTextTravelsOnceAndTheParserHashesIt() throws Exception {
         assumeTrue(Files.isReadable(Path.of("/proc/sys/kernel/ostype")));
