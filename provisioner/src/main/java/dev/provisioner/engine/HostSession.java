@@ -25,8 +25,8 @@ import java.util.Optional;
  * first change on ({@link #lock()}, for every host at once: {@link RunLocks}); the facts script takes it
  * itself when it must wait for another run, name it, or remove what an interrupted run left
  * ({@link Leftovers}), when no run ever took it (a first converge), and, after reading the facts, when a file
- * the run wants differs or is missing (the run will change the host: one exchange less than taking it before the
- * first change). A converged host is read without taking it, which saves four processes on it.
+ * the run wants is there with other content (the run will rewrite it: one exchange less than taking it before
+ * the first change). A converged host is read without taking it, which saves four processes on it.
  */
 final class HostSession implements AutoCloseable {
     private final Host host;
@@ -119,7 +119,7 @@ final class HostSession implements AutoCloseable {
      * In apply: the lock is taken before the facts when another run holds it (to wait for it or name it), the
      * host has no {@code flock}, an interrupted run left files to remove, or no run ever took it; otherwise the
      * facts are read without it and its generation is noted ({@link #lock()}). The script's first line says which.
-     * A script that read them without it takes it after them when a file the run wants differs or is missing
+     * A script that read them without it takes it after them when a file the run wants is there with other content
      * ({@code CH}, see {@link FactsScript}), refused as {@link #lock()} would be when another run took it since,
      * and then says so in a last line.
      */
@@ -132,9 +132,9 @@ final class HostSession implements AutoCloseable {
                 + "L=free\nif locknow || leftovers; then\n" + takeLock(null) + "L=held\nfi\n"
                 + "printf '" + LOCK_LINE + "%s\\t%s\\n' \"$L\" \"$G\"\nLKS=$L\n"
                 + FactsScript.keepingText(query)
-                // A file to write (it differs from what the run wants, or is missing): the run will change this
-                // host, so its lock is taken now, after the facts, refused when another run took it since they
-                // were read; the separate exchange before the first change is then not needed.
+                // A file to rewrite (there, but not what the run wants): the run will change this host, so its
+                // lock is taken now, after the facts, refused when another run took it since they were read;
+                // the separate exchange before the first change is then not needed.
                 // (LKS, not L: the facts script's socket probe reads lines into an array L.)
                 + "if [ \"$LKS\" = free ] && [ -n \"$CH\" ]; then\n"
                 + RunLock.acquireAsPeeked(lockHolder.orElseThrow(), RunLock.DIR) + Leftovers.cleanup(query.files().keySet())

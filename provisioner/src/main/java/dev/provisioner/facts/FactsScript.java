@@ -50,9 +50,10 @@ import java.util.Map;
  * {@code systemctl show} for all of them, which costs a host 30 to 50 ms of CPU (process start, connection to
  * systemd), so a converged host does not start it.
  *
- * <p>The script notes in {@code CH} whether a file queried with the checksum the run wants ({@code diff}) has
- * another one, is missing or is not a regular file: the run will write it, so an apply's facts script takes the
- * run lock in the same exchange (see {@code engine.HostSession}).
+ * <p>The script notes in {@code CH} whether a file queried with the checksum the run wants ({@code diff}) is there
+ * with another one: the run will rewrite it, so an apply's facts script takes the run lock in the same exchange
+ * (see {@code engine.HostSession}). A missing file does not count: the files of a phase that cannot run (its
+ * release files are missing) stay missing run after run, and a converged host would pay for the lock every time.
  *
  * <p>On apt hosts the installed packages come from a list kept in {@value #STATE_DIR}/{@value #DPKG_CACHE}:
  * it is valid while {@code /var/lib/dpkg/status} is the same file (inode, through a hard link made when
@@ -146,8 +147,8 @@ public final class FactsScript {
             "
                 case $1 in /proc/*|/sys/*) ;; *) H="$H$1
             " ;; esac
-              elif [ -e "$1" ]; then printf 'file\\t%s\\tnot-a-file\\n' "$1"; [ "$3" != diff ] || CH=1
-              else printf 'file\\t%s\\tabsent\\n' "$1"; [ "$3" != diff ] || CH=1; fi
+              elif [ -e "$1" ]; then printf 'file\\t%s\\tnot-a-file\\n' "$1"
+              else printf 'file\\t%s\\tabsent\\n' "$1"; fi
             }
             one() {
               printf 'file\\t%s\\tpresent\\t%s\\t%s\\n' "$1" "$4" "$5"
