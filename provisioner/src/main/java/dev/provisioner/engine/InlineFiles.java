@@ -33,6 +33,9 @@ final class InlineFiles {
     /** A single file larger than this is uploaded. */
     static final int FILE_LIMIT = 32 * 1024;
 
+    /** The owner a file the script creates has already: the script runs as root (root's primary group is 0). */
+    private static final String ROOT = "root:root";
+
     private InlineFiles() {
     }
 
@@ -83,9 +86,6 @@ final class InlineFiles {
      * Expects the script's {@code fail}, {@code bk} (backup when edited by hand) and {@code rec} (record a written
      * file) functions and its variable {@code T} (temporary files to remove on failure).
      */
-    /** The owner a file the script creates has already: the script runs as root (root's primary group is 0). */
-    private static final String ROOT = "root:root";
-
     static String place(List<Planned> batch, List<Integer> indices) {
         StringBuilder s = new StringBuilder();
         Map<String, List<Integer>> modes = new LinkedHashMap<>();

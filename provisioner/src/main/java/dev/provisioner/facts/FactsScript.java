@@ -152,8 +152,8 @@ public final class FactsScript {
             }
             one() {
               printf 'file\\t%s\\tpresent\\t%s\\t%s\\n' "$1" "$4" "$5"
-              if [ "$3" = diff ] && [ "$4" != "$2" ]; then CH=1; fi
-              if [ "$4" = - ] || [ "$3" = content ] || { [ "$3" = diff ] && [ "$4" != "$2" ]; }; then
+              df=; if [ "$3" = diff ] && [ "$4" != "$2" ]; then df=1; CH=1; fi
+              if [ "$4" = - ] || [ "$3" = content ] || [ -n "$df" ]; then
                 if [ "$TX" = 1 ] && [ -n "$6" ] && [ "$6" -le 65536 ] 2>/dev/null; then
                   X="$X$1$NL"; XS=$((XS + $6))
                 else

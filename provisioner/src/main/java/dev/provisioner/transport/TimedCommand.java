@@ -6,12 +6,11 @@ import java.util.UUID;
  * The remote half of command timeouts, shared by every backend. Closing a channel is not enough to
  * stop a command: OpenSSH keeps a session's process running until it exits, and refuses channel
  * signals for root logins. So a backend runs {@link #prepared()} instead of the original line: the
- * same line between a no-op that names a token unique to this command and an {@code exit $?}, so the login
- * shell's command line (sshd makes that shell a process-group leader) carries the token for as long as
- * the command runs. When the deadline passes the
- * backend closes the channel and runs {@link #killScript()} as the same identity as the command
- * ({@code asRoot} when the command was), which finds the processes whose command line has the token
- * and kills their whole group, sudo included.
+ * same line between a no-op that names a token unique to this command and an {@code exit $?}, so the
+ * login shell's command line (sshd makes that shell a process-group leader) carries the token for as
+ * long as the command runs. When the deadline passes the backend closes the channel and runs
+ * {@link #killScript()} as the same identity as the command ({@code asRoot} when the command was),
+ * which finds the processes whose command line has the token and kills their whole group, sudo included.
  *
  * <p>The line runs in the login shell itself, as it would unwrapped: no record file to write and
  * remove, no second shell (a host's CPU for every timed exchange: a shell start and an {@code rm}).
