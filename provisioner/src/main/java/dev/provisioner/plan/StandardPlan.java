@@ -48,7 +48,7 @@ public final class StandardPlan {
             // registry.tls: a certificate from the cluster CA unless the embedder passed its own paths.
             boolean ourCertificate = registryTls.isEmpty() && inventory.cluster().registry().tls();
             Phase registry = RegistryPhase.create(ourCertificate ? Optional.of(RegistryPki.TLS) : registryTls,
-                    dev.provisioner.component.registry.RegistryPush.of(context));
+                    dev.provisioner.component.registry.RegistryPush.of(context), Optional.of(context.stateDirectory()));
             phases.add(ourCertificate ? RegistryPki.withCertificates(registry, pki) : registry);
         }
         phases.add(EtcdPhase.create(context));

@@ -7,6 +7,7 @@ import dev.provisioner.step.Step;
 import dev.provisioner.step.StepContext;
 import dev.provisioner.step.StepOutcome;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -17,10 +18,11 @@ final class RegistryConfigStep implements Step {
     private final RegistryPush push;
     private final Htpasswd htpasswd;
 
-    RegistryConfigStep(Optional<RegistryTls> tls, RegistryPush push) {
+    /** @param stateDirectory where the htpasswd line is kept between processes ({@link HtpasswdCache}), if any */
+    RegistryConfigStep(Optional<RegistryTls> tls, RegistryPush push, Optional<Path> stateDirectory) {
         this.tls = tls;
         this.push = push;
-        this.htpasswd = new Htpasswd(push);
+        this.htpasswd = new Htpasswd(push, stateDirectory);
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.provisioner.inventory.Role;
 import dev.provisioner.step.HostSelector;
 import dev.provisioner.step.Phase;
 
+import java.nio.file.Path;
 import java.util.Optional;
 
 /**
@@ -23,7 +24,15 @@ public final class RegistryPhase {
      * @param push who may push (see {@link RegistryPush#of}); pulls need no credentials
      */
     public static Phase create(Optional<RegistryTls> tls, RegistryPush push) {
+        return create(tls, push, Optional.empty());
+    }
+
+    /**
+     * As {@link #create(Optional, RegistryPush)}, keeping the push user's htpasswd line (a bcrypt hash, slow on
+     * purpose) in {@code stateDirectory} so that later runs do not compute it again.
+     */
+    public static Phase create(Optional<RegistryTls> tls, RegistryPush push, Optional<Path> stateDirectory) {
         return Phase.of(TITLE, HostSelector.roles(Role.REGISTRY),
-                new RegistryPackageStep(), new RegistryConfigStep(tls, push), new RegistryServiceStep(tls, push));
+                new RegistryPackageStep(), new RegistryConfigStep(tls, push, stateDirectory), new RegistryServiceStep(tls, push));
     }
 }
