@@ -22,10 +22,9 @@ import java.util.regex.Pattern;
  * <p>The file holds one line, {@code <key> <htpasswd line>}. The key ({@link Htpasswd}) is an HMAC-SHA256, keyed by
  * the password, of everything the htpasswd line depends on (user, cluster, bcrypt version and cost): another
  * password, user or cluster finds another key and computes the line again, and the key reveals nothing of the
- * password. The line
- * itself is the bcrypt hash the registry host holds anyway; the state directory also holds the password in clear
- * ({@link RegistryPush#CREDENTIALS_FILE}). The file is created 0600 and replaced atomically; a state directory
- * that cannot be written only costs the speed-up.
+ * password. The line itself is the bcrypt hash the registry host holds anyway; the state directory also holds the
+ * password in clear ({@link RegistryPush#CREDENTIALS_FILE}). The file is created 0600 and replaced atomically; a
+ * state directory that cannot be written only costs the speed-up.
  */
 final class HtpasswdCache {
     static final String FILE = "registry/htpasswd.cache";
