@@ -80,12 +80,12 @@ final class Reconciler {
                     + "from a backup; a CA is never regenerated automatically");
         }
         X509Certificate cert = Pem.readCertificate(certPem.get(), certFile.toString());
-        PrivateKey key = Pem.readPrivateKey(keyPem.get(), keyFile.toString());
+        ParsedKey key = ParsedKey.of(keyPem.get(), keyFile.toString());
         if (!CertificateFacts.isCa(cert)) {
             throw new PkiException(certFile + " is not a CA certificate (basicConstraints CA:TRUE is missing)");
         }
         if (!verified.known(certPem.get(), keyPem.get())) {
-            if (!KeyPairs.matches(key, cert.getPublicKey())) {
+            if (!KeyPairs.matches(key.get(), cert.getPublicKey())) {
                 throw new PkiException("the CA key " + keyFile + " does not match its certificate " + certFile
                         + ". Restore the matching pair from a backup");
             }
@@ -114,13 +114,13 @@ final class Reconciler {
                     : new PkiChange(spec.name(), Outcome.REISSUED, "the private key was missing: new key"));
             return made;
         }
-        PrivateKey key = Pem.readPrivateKey(keyPem.get(), keyFile.toString());
+        ParsedKey key = ParsedKey.of(keyPem.get(), keyFile.toString());
         if (certPem.isEmpty()) {
-            return reissue(spec, ca, key, KeyPairs.publicOf(key), keyPem.get(), "the certificate was missing");
+            return reissue(spec, ca, key, KeyPairs.publicOf(key.get()), keyPem.get(), "the certificate was missing");
         }
         X509Certificate cert = Pem.readCertificate(certPem.get(), certFile.toString());
         if (!verified.known(certPem.get(), keyPem.get(), ca.certificatePem())) {
-            if (!KeyPairs.matches(key, cert.getPublicKey())) {
+            if (!KeyPairs.matches(key.get(), cert.getPublicKey())) {
                 throw new PkiException("the key " + keyFile + " does not match its certificate " + certFile
                         + ". Delete both files to have them issued again");
             }
@@ -167,28 +167,34 @@ final class Reconciler {
             byte[] pub = Pem.publicKey(keys.getPublic());
             store.writeKey(keyFile, priv);
             store.writePublic(pubFile, pub);
+            verified.remember(pub, priv);
             changes.add(new PkiChange(name, Outcome.CREATED, ""));
             return new ServiceAccountKeys(priv, pub);
         }
-        PrivateKey key = Pem.readPrivateKey(keyPem.get(), keyFile.toString());
         if (pubPem.isEmpty()) {
+            PrivateKey key = Pem.readPrivateKey(keyPem.get(), keyFile.toString());
             byte[] pub = Pem.publicKey(KeyPairs.rsaPublic(key));
             store.writePublic(pubFile, pub);
             store.restrictModes(name);
+            verified.remember(pub, keyPem.get());
             changes.add(new PkiChange(name, Outcome.REISSUED, "sa.pub was missing: derived from sa.key"));
             return new ServiceAccountKeys(keyPem.get(), pub);
         }
-        PublicKey pub = Pem.readPublicKey(pubPem.get(), pubFile.toString());
-        if (!KeyPairs.matches(key, pub)) {
-            throw new PkiException(pubFile + " is not the public half of " + keyFile
-                    + ". Delete sa.pub to have it derived from sa.key");
+        if (!verified.known(pubPem.get(), keyPem.get())) {
+            PrivateKey key = Pem.readPrivateKey(keyPem.get(), keyFile.toString());
+            PublicKey pub = Pem.readPublicKey(pubPem.get(), pubFile.toString());
+            if (!KeyPairs.matches(key, pub)) {
+                throw new PkiException(pubFile + " is not the public half of " + keyFile
+                        + ". Delete sa.pub to have it derived from sa.key");
+            }
+            verified.remember(pubPem.get(), keyPem.get());
         }
         store.restrictModes(name);
         changes.add(new PkiChange(name, Outcome.REUSED, ""));
         return new ServiceAccountKeys(keyPem.get(), pubPem.get());
     }
 
-    private KeyCert reissue(CertSpec spec, KeyCert ca, PrivateKey key, PublicKey publicKey, byte[] keyPem, String reason) {
+    private KeyCert reissue(CertSpec spec, KeyCert ca, ParsedKey key, PublicKey publicKey, byte[] keyPem, String reason) {
         X509Certificate cert = issuer.leaf(spec, publicKey, ca, options.leafValidity());
         byte[] certPem = Pem.certificate(cert);
         store.writePublic(store.cert(spec.name()), certPem);
@@ -204,7 +210,7 @@ final class Reconciler {
         byte[] certPem = Pem.certificate(cert);
         store.writeKey(store.key(name), keyPem);
         store.writePublic(store.cert(name), certPem);
-        return new KeyCert(name, cert, key, certPem, keyPem);
+        return new KeyCert(name, cert, ParsedKey.of(key), certPem, keyPem);
     }
 
     /** Leaves of {@code spec} that exist in the store: the known names, plus any certificate naming it as issuer. */

@@ -16,10 +16,11 @@ import java.util.TreeSet;
  * elliptic-curve arithmetic: about a tenth of a CLI run's CPU on a 4-host lab, growing with the hosts.
  *
  * <p>An entry is the SHA-256 of the exact bytes that were proven to belong together (certificate, private key and,
- * for a leaf, its issuer's certificate), kept in {@value #FILE} beside them (mode 0600, written atomically under the
- * store's lock). The same bytes prove the same thing, so a hit skips only the signatures: every other check (CA flag,
- * expiry, the names and usages the inventory wants) runs as before, and a file that changed by one byte is proven
- * again. The file holds only the entries the last run used; whoever can write it can also replace the CA key.
+ * for a leaf, its issuer's certificate; the service-account key's public and private halves), kept in {@value #FILE}
+ * beside them (mode 0600, written atomically under the store's lock). The same bytes prove the same thing, so a hit
+ * skips the signatures and the parsing of the private key ({@link ParsedKey}): every other check (CA flag, expiry,
+ * the names and usages the inventory wants) runs as before, and a file that changed by one byte is proven again. The
+ * file holds only the entries the last run used; whoever can write it can also replace the CA key.
  */
 final class VerifiedPairs {
     static final String FILE = ".verified";

@@ -6,7 +6,9 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -62,5 +64,29 @@ class VerifiedPairsTest {
         VerifiedPairs v = VerifiedPairs.in(store);
         assertThat(v.known(new byte[] {2})).isTrue();
         assertThat(v.known(new byte[] {3})).isFalse();
+    }
+
+    @Test
+    void aConvergedRunParsesNoPrivateKeyUntilOneMustSign() throws Exception {
+        ClusterPki.standard().ensure(PkiFixtures.blog(), state);
+        PkiStore store = PkiStore.of(state);
+        Reconciler reconciler = new Reconciler(store, PkiOptions.defaults(), new SecureRandom(), Map.of(), VerifiedPairs.in(store));
+        KeyCert ca = reconciler.authority(CaSpec.KUBERNETES, List.of());
+        List<CertSpec> leaves = CertCatalog.leaves(PkiFixtures.blog()).stream()
+                .filter(l -> l.issuer().name().equals(CaSpec.KUBERNETES.name())).toList();
+        assertThat(leaves).isNotEmpty();
+        for (CertSpec leaf : leaves) {
+            assertThat(reconciler.leaf(leaf, ca).key().parsed()).as(leaf.name()).isFalse();
+        }
+        assertThat(ca.key().parsed()).as("nothing was signed").isFalse();
+        reconciler.serviceAccount();
+
+        // A certificate to issue again (its file gone, its key kept): the leaf's key gives the public half, the CA signs.
+        CertSpec first = leaves.get(0);
+        Files.delete(store.cert(first.name()));
+        KeyCert again = reconciler.leaf(first, ca);
+        assertThat(again.key().parsed()).isTrue();
+        assertThat(ca.key().parsed()).isTrue();
+        assertThat(again.certificate().getPublicKey()).isEqualTo(KeyPairs.publicOf(again.privateKey()));
     }
 }
