@@ -1,5 +1,6 @@
 package dev.provisioner.cli;
 
+import dev.provisioner.component.etcd.EtcdPhase;
 import dev.provisioner.component.hosts.PrepareHostsPhase;
 import dev.provisioner.testsupport.LabHost;
 import dev.provisioner.testsupport.LabHosts;
@@ -18,8 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * LIVE, through the CLI on two real lab hosts: the preflight checks run in the facts round trip, before any change.
  * A program holding etcd's port 2379 on the master (a transient systemd unit running a Perl listener, Perl being
- * in every Debian image) makes {@code plan} and {@code apply} refuse with exit 4, naming host and port, and no
- * host is changed (node01 keeps the wrong host name it was started with, /etc/hosts stays as it was). Once the
+ * in every Debian image) makes {@code plan} and {@code apply} of a run with the etcd phase refuse with exit 4, naming
+ * host and port, and no host is changed (a run without it does not check etcd's port) (node01 keeps the wrong host name it was started with, /etc/hosts stays as it was). Once the
  * port is free, {@code plan} shows node01's rename, {@code apply} sets it ({@code hostname} and /etc/hostname) and
  * a plan afterwards is empty. The lab hosts' memory and CPUs are the machine's (a container sees /proc/meminfo of
  * its machine), so the kubeadm-like minimums pass here.
@@ -46,8 +47,11 @@ class PreflightLabTest {
     }
 
     private CliRun cli(String command) {
-        return CliRun.of(command, "-i", inventory.toString(), "--only=" + PrepareHostsPhase.TITLE,
-                "--state", lab.dir().resolve("state").toString());
+        return cli(command, PrepareHostsPhase.TITLE);
+    }
+
+    private CliRun cli(String command, String phases) {
+        return CliRun.of(command, "-i", inventory.toString(), "--only=" + phases, "--state", lab.dir().resolve("state").toString());
     }
 
     @Test
@@ -61,11 +65,13 @@ class PreflightLabTest {
         String masterHosts = master.execOk("sha256sum /etc/hosts");
         String nodeHosts = node.execOk("sha256sum /etc/hosts");
 
-        CliRun plan = cli("plan");
+        // The ports checked are those of the units the run's phases serve: etcd's with the etcd phase in the run.
+        String withEtcd = PrepareHostsPhase.TITLE + "," + EtcdPhase.TITLE;
+        CliRun plan = cli("plan", withEtcd);
         assertThat(plan.exitCode()).as("plan's one exit code for any error: " + plan.out() + plan.err()).isEqualTo(ExitCodes.ERROR);
         assertThat(plan.out() + plan.err()).contains("master").contains("port 2379/tcp is already in use by another program")
                 .contains("etcd needs it").doesNotContain("node01: phase");
-        CliRun apply = cli("apply");
+        CliRun apply = cli("apply", withEtcd);
         assertThat(apply.exitCode()).as(apply.out() + apply.err()).isEqualTo(ExitCodes.STEP_FAILED);
         assertThat(apply.out() + apply.err()).contains("master").contains("step preflight")
                 .contains("port 2379/tcp is already in use by another program (etcd.service is not running)")
@@ -74,6 +80,10 @@ class PreflightLabTest {
         assertThat(master.execOk("sha256sum /etc/hosts")).isEqualTo(masterHosts);
         assertThat(node.execOk("sha256sum /etc/hosts")).isEqualTo(nodeHosts);
         assertThat(node.execOk("hostname").strip()).as("not renamed: nothing changed").isEqualTo("old-name");
+        CliRun hostsOnly = cli("plan");
+        assertThat(hostsOnly.exitCode()).as("a run without etcd's phase does not need its port: " + hostsOnly.out() + hostsOnly.err())
+                .isEqualTo(ExitCodes.CHANGES_PENDING);
+        assertThat(hostsOnly.out() + hostsOnly.err()).doesNotContain("already in use");
     }
 
     @Test

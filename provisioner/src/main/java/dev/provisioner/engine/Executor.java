@@ -175,7 +175,7 @@ public final class Executor {
                 }
             }
         }));
-        hosts.forEach((name, h) -> queries.merge(name, gate.query(h), FactsQuery::and));
+        hosts.forEach((name, h) -> queries.merge(name, gate.query(h, queries.getOrDefault(name, FactsQuery.EMPTY)), FactsQuery::and));
         Map<String, HostSession> sessions = new LinkedHashMap<>();
         hosts.forEach((name, h) -> sessions.put(name, new HostSession(h, connections, queries.getOrDefault(name, FactsQuery.EMPTY), lockHolder)));
         return sessions;

@@ -24,6 +24,14 @@ public interface FactsGate {
         return FactsQuery.EMPTY;
     }
 
+    /**
+     * {@link #query(Host)}, knowing what this run's steps ask about {@code host} ({@code planned}: the union of their
+     * queries), for a gate whose query depends on what the run manages there.
+     */
+    default FactsQuery query(Host host, FactsQuery planned) {
+        return query(host);
+    }
+
     /** The preflight step a refusal of this gate is reported under. */
     default String step() {
         return Refused.STEP;
@@ -45,6 +53,11 @@ public interface FactsGate {
             @Override
             public FactsQuery query(Host host) {
                 return first.query(host).and(next.query(host));
+            }
+
+            @Override
+            public FactsQuery query(Host host, FactsQuery planned) {
+                return first.query(host, planned).and(next.query(host, planned));
             }
 
             @Override

@@ -20,15 +20,37 @@ import java.util.TreeSet;
  *                 facts-time look at what an install in this run will bring, from the host's package
  *                 index); a group with one package installed costs no look-up at all, which keeps the
  *                 package manager (about 200 ms of a host's CPU per call) off a converged host's run
+ * @param ports    ports whose listening sockets to report ({@code 2379/tcp}, {@code 8472/udp}), each with the units
+ *                 that serve it (also reported, as {@code units}): the host's socket tables are read only when a port
+ *                 has none of its units running, as only then can another program hold it. Reading them costs a
+ *                 host milliseconds of kernel time whatever they hold (the kernel walks its whole TCP hash table),
+ *                 which on a converged host is a large part of a run
  */
-public record FactsQuery(Set<String> packages, Map<String, FileProbe> files, Set<String> units, Set<List<String>> candidates) {
+public record FactsQuery(Set<String> packages, Map<String, FileProbe> files, Set<String> units, Set<List<String>> candidates,
+                         Map<String, Set<String>> ports) {
     public static final FactsQuery EMPTY = new FactsQuery(Set.of(), Map.of(), Set.of());
 
     public FactsQuery(Set<String> packages, Map<String, FileProbe> files, Set<String> units) {
         this(packages, files, units, Set.of());
     }
 
+    public FactsQuery(Set<String> packages, Map<String, FileProbe> files, Set<String> units, Set<List<String>> candidates) {
+        this(packages, files, units, candidates, Map.of());
+    }
+
     public FactsQuery {
+        Map<String, Set<String>> servedBy = new TreeMap<>();
+        ports.forEach((port, owners) -> {
+            requirePort(port);
+            if (owners.isEmpty()) {
+                throw new IllegalArgumentException("port " + port + " needs the units that serve it");
+            }
+            servedBy.put(port, Collections.unmodifiableSet(new TreeSet<>(owners)));
+        });
+        ports = Collections.unmodifiableMap(servedBy);
+        Set<String> allUnits = new TreeSet<>(units);
+        servedBy.values().forEach(allUnits::addAll);
+        units = allUnits;
         Set<String> all = new TreeSet<>(packages);
         candidates.forEach(all::addAll);
         packages = Collections.unmodifiableSet(all);
@@ -36,7 +58,7 @@ public record FactsQuery(Set<String> packages, Map<String, FileProbe> files, Set
         candidates.forEach(g -> groups.add(List.copyOf(g)));
         candidates = Collections.unmodifiableSet(groups);
         files = Collections.unmodifiableMap(new TreeMap<>(files));
-        units = Collections.unmodifiableSet(new TreeSet<>(units));
+        units = Collections.unmodifiableSet(units);
         packages.forEach(p -> requireWord(p, "package"));
         units.forEach(u -> requireWord(u, "unit"));
         files.keySet().forEach(FactsQuery::requirePath);
@@ -58,6 +80,11 @@ public record FactsQuery(Set<String> packages, Map<String, FileProbe> files, Set
         return new FactsQuery(Set.of(), Map.of(), Set.of(names));
     }
 
+    /** Whether something listens on {@code port} ({@code 2379/tcp}) while none of {@code units}, which serve it, runs. */
+    public static FactsQuery port(String port, Set<String> units) {
+        return new FactsQuery(Set.of(), Map.of(), Set.of(), Set.of(), Map.of(port, units));
+    }
+
     public static FactsQuery file(String path, FileProbe probe) {
         return new FactsQuery(Set.of(), Map.of(path, probe), Set.of());
     }
@@ -72,12 +99,21 @@ public record FactsQuery(Set<String> packages, Map<String, FileProbe> files, Set
         u.addAll(other.units);
         Set<List<String>> c = new LinkedHashSet<>(candidates);
         c.addAll(other.candidates);
-        return new FactsQuery(p, f, u, c);
+        Map<String, Set<String>> ports = new TreeMap<>();
+        this.ports.forEach((port, owners) -> ports.computeIfAbsent(port, k -> new TreeSet<>()).addAll(owners));
+        other.ports.forEach((port, owners) -> ports.computeIfAbsent(port, k -> new TreeSet<>()).addAll(owners));
+        return new FactsQuery(p, f, u, c, ports);
     }
 
     private static void requireWord(String s, String what) {
         if (!s.matches("[A-Za-z0-9][A-Za-z0-9@._+:-]*")) {
             throw new IllegalArgumentException("invalid " + what + " name: " + s);
+        }
+    }
+
+    private static void requirePort(String port) {
+        if (!port.matches("[1-9][0-9]{0,4}/(tcp|udp)") || Integer.parseInt(port.substring(0, port.indexOf('/'))) > 65535) {
+            throw new IllegalArgumentException("invalid port (like 2379/tcp): " + port);
         }
     }
 

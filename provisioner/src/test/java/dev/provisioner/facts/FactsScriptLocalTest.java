@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
@@ -372,6 +373,58 @@ class FactsScriptLocalTest {
         assertThat(asked).doesNotExist();
     }
 
+    @Test
+    void theSocketTablesAreReadOnlyWhenAPortHasNoneOfItsUnitsRunning() throws Exception {
+        // No systemd runs where unit tests do: its directories are laid out by hand (running.service runs and is
+        // enabled, as the file system shows) and systemctl is a stand-in that says "activating" of every unit it is
+        // asked about (starting.service, which has a unit file and no running invocation).
+        Path run = Files.createDirectories(dir.resolve("run/systemd/units"));
+        Path etc = Files.createDirectories(dir.resolve("etc/systemd/system/multi-user.target.wants"));
+        Files.createSymbolicLink(run.resolve("invocation:running.service"), Path.of("0123456789abcdef0123456789abcdef"));
+        Files.createSymbolicLink(etc.resolve("running.service"), Path.of("/lib/systemd/system/running.service"));
+        Path lib = Files.createDirectories(dir.resolve("lib/systemd/system"));
+        Files.writeString(lib.resolve("starting.service"), "[Service]\nExecStart=/bin/true\n");
+        Path bin = Files.createDirectories(dir.resolve("bin"));
+        Files.writeString(bin.resolve("systemctl"), "#!/bin/sh\nshift 5\n"
+                + "for u in \"$@\"; do printf 'ActiveState=activating\\nUnitFileState=enabled\\n\\n'; done\n");
+        exec("chmod", "0755", bin.resolve("systemctl").toString());
+        FactsQuery served = FactsQuery.port("2379/tcp", Set.of("running.service"))
+                .and(FactsQuery.port("6443/tcp", Set.of("starting.service")))
+                .and(FactsQuery.port("5000/tcp", Set.of("absent.service", "running.service")));
+        FactsQuery open = served.and(FactsQuery.port("10250/tcp", Set.of("absent.service")));
+        try (java.net.ServerSocket server = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            String tcp = "listen=tcp " + String.format("%04X", server.getLocalPort());
+            for (String shell : new String[] {"sh", "bash"}) {
+                for (FactsQuery q : List.of(served, open, FactsQuery.EMPTY)) {
+                    ProcessBuilder pb = new ProcessBuilder(shell, "-c", FactsScript.text(q, true, false, dir.resolve("state").toString(),
+                            "/nonexistent/status", run.getParent().toString(), etc.getParent().toString(), lib.toString()));
+                    pb.environment().put("PATH", bin + ":" + System.getenv("PATH"));
+                    Process p = pb.start();
+                    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                    assertThat(p.waitFor()).isZero();
+                    List<String> system = FactsParser.parse("local", out, q).system();
+                    if (q == open) {
+                        assertThat(system).as(shell + ": a port none of whose units runs").contains(tcp).doesNotContain("listening=unprobed");
+                    } else {
+                        assertThat(system).as(shell + ": every port has a unit running, or no port was asked about")
+                                .contains("listening=unprobed").noneMatch(l -> l.startsWith("listen="));
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void aPortQueryAsksAboutItsUnitsAndJoinsAnotherQuerysUnitsForTheSamePort() {
+        FactsQuery q = FactsQuery.port("5000/tcp", Set.of("registry.service")).and(FactsQuery.port("5000/tcp", Set.of("docker-registry.service")));
+        assertThat(q.ports()).containsExactly(java.util.Map.entry("5000/tcp", Set.of("docker-registry.service", "registry.service")));
+        assertThat(q.units()).containsExactly("docker-registry.service", "registry.service");
+        for (String bad : new String[] {"2379", "0/tcp", "65536/tcp", "2379/sctp", "02379/tcp", "x/tcp"}) {
+            assertThatThrownBy(() -> FactsQuery.port(bad, Set.of("etcd.service"))).as(bad).hasMessageContaining(bad);
+        }
+        assertThatThrownBy(() -> FactsQuery.port("2379/tcp", Set.of())).hasMessageContaining("2379/tcp");
+    }
+
     /** Rewrites the kept list with a version no package has, keeping the modification time that makes it valid. */
     @Test
     void aListeningSocketOfThisMachineIsInTheSystemProbeWithItsPortInHex() throws Exception {
@@ -380,8 +433,8 @@ class FactsScriptLocalTest {
             String tcp = "listen=tcp " + String.format("%04X", server.getLocalPort());
             String datagram = "listen=udp " + String.format("%04X", udp.getLocalPort());
             for (String shell : new String[] {"sh", "bash"}) {
-                HostFacts f = FactsParser.parse("local", run(shell, FactsScript.text(FactsQuery.EMPTY)), FactsQuery.EMPTY);
-                assertThat(f.system()).as(shell).contains(tcp, datagram);
+                HostFacts f = FactsParser.parse("local", run(shell, FactsScript.text(UNSERVED)), UNSERVED);
+                assertThat(f.system()).as(shell).contains(tcp, datagram).doesNotContain("listening=unprobed");
             }
         }
     }
@@ -395,7 +448,7 @@ class FactsScriptLocalTest {
         }
         byte[] hosts = "127.0.0.1\tlocalhost\n# BEGIN provisioner managed block\n10.0.0.1 master\n".getBytes(StandardCharsets.UTF_8);
         Path file = Files.write(dir.resolve("hosts"), hosts);
-        FactsQuery q = FactsQuery.file(file.toString(), FileProbe.content());
+        FactsQuery q = FactsQuery.file(file.toString(), FileProbe.content()).and(UNSERVED);
         try (java.net.ServerSocket server = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             ProcessBuilder p = new ProcessBuilder("/bin/bash", "-c", FactsScript.text(q)).redirectErrorStream(true);
             p.environment().put("PATH", bin.toString());
@@ -420,7 +473,7 @@ class FactsScriptLocalTest {
             }
             List<String> ours = sockets.stream().map(s -> "listen=tcp " + String.format("%04X", s.getLocalPort())).toList();
             for (String shell : new String[] {"sh", "bash"}) {
-                HostFacts f = FactsParser.parse("local", run(shell, FactsScript.text(FactsQuery.EMPTY)), FactsQuery.EMPTY);
+                HostFacts f = FactsParser.parse("local", run(shell, FactsScript.text(UNSERVED)), UNSERVED);
                 assertThat(f.system()).as(shell).containsAll(ours);
             }
         } finally {
@@ -438,6 +491,9 @@ class FactsScriptLocalTest {
     private static void exec(String... command) throws Exception {
         assertThat(new ProcessBuilder(command).inheritIO().start().waitFor()).isZero();
     }
+
+    /** A port none of whose units exists here: the facts script reads the socket tables. */
+    private static final FactsQuery UNSERVED = FactsQuery.port("1/tcp", Set.of("provisioner-test-absent.service"));
 
     private static String run(String shell, String script) throws Exception {
         Process p = new ProcessBuilder(shell, "-c", script).start();

@@ -16,7 +16,8 @@ import java.util.Set;
  * The preflight checks as a {@link FactsGate}: the system probe is part of every host's one facts script, the
  * units the checks read join that script's query, and a host with a blocking finding fails the run's preflight
  * (step {@value #STEP}) before any host is changed; the preflight checks every host, so every problem of every
- * host is reported at once. Warnings (and findings of checks the inventory ignores) are logged.
+ * host is reported at once. Ports are checked for the units the run's steps serve on the host (see
+ * {@link #query(Host, FactsQuery)}). Warnings (and findings of checks the inventory ignores) are logged.
  */
 public final class PreflightChecks implements FactsGate {
     /** The preflight step a refusal is reported under. */
@@ -33,6 +34,23 @@ public final class PreflightChecks implements FactsGate {
     @Override
     public FactsQuery query(Host host) {
         return new FactsQuery(Set.of(), java.util.Map.of(), HostChecks.units(inventory, host));
+    }
+
+    /**
+     * {@link #query(Host)} and the ports this run's steps serve on {@code host}: a port is in it when one of the units
+     * that serve it is among the units the steps ask about ({@code planned}), with all its units. The host reads its
+     * socket tables only when such a port has none of its units running; a port no step serves (a plan that does not
+     * run etcd there, say) is not the run's concern.
+     */
+    @Override
+    public FactsQuery query(Host host, FactsQuery planned) {
+        FactsQuery q = query(host);
+        for (var e : HostChecks.ports(inventory, host).entrySet()) {
+            if (e.getValue().stream().anyMatch(planned.units()::contains)) {
+                q = q.and(FactsQuery.port(e.getKey(), new java.util.TreeSet<>(e.getValue())));
+            }
+        }
+        return q;
     }
 
     @Override

@@ -10,7 +10,7 @@ import java.util.Set;
 /**
  * Reads the facts script's system probe ({@link dev.provisioner.facts.HostFacts#system()}: {@code key=value}
  * lines) into {@link SystemFacts}. CPUs come as the kernel's online list ({@code 0-3,6}), listening ports in hex
- * as /proc/net prints them.
+ * as /proc/net prints them; {@code listening=unprobed} says the socket tables were not read.
  */
 public final class SystemFactsParser {
     private SystemFactsParser() {
@@ -46,7 +46,7 @@ public final class SystemFactsParser {
             return Optional.of(new SystemFacts(require(kv, "hostname", host), Long.parseLong(require(kv, "memKiB", host)) / 1024,
                     cpus(require(kv, "cpus", host)), Long.parseLong(kv.getOrDefault("swapKiB", "0")),
                     "2".equals(kv.get("cgroup")), kv.containsKey("timesync") ? Optional.of(true) : Optional.empty(),
-                    kv.containsKey("container"), listening));
+                    kv.containsKey("container"), listening, !"unprobed".equals(kv.get("listening"))));
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(host + ": unexpected system probe output: " + e.getMessage(), e);
         }

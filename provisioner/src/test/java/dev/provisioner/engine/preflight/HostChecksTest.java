@@ -75,10 +75,12 @@ class HostChecksTest {
     @Test
     void theRealFactsScriptsProbeRunsOnThisMachineAndFindsAPortItListensOn() throws Exception {
         try (java.net.ServerSocket listening = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            Process p = new ProcessBuilder("sh", "-c", dev.provisioner.facts.FactsScript.text(FactsQuery.EMPTY)).start();
+            // A port whose unit does not exist here: the script reads the socket tables.
+            FactsQuery q = FactsQuery.port("2379/tcp", Set.of("provisioner-test-absent.service"));
+            Process p = new ProcessBuilder("sh", "-c", dev.provisioner.facts.FactsScript.text(q)).start();
             String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
             assertThat(p.waitFor()).isZero();
-            HostFacts f = FactsParser.parse("local", out, FactsQuery.EMPTY);
+            HostFacts f = FactsParser.parse("local", out, q);
             SystemFacts s = SystemFactsParser.parse("local", f.system()).orElseThrow();
             assertThat(s.hostname()).isEqualTo(java.nio.file.Files.readString(java.nio.file.Path.of("/proc/sys/kernel/hostname")).strip());
             assertThat(s.cpus()).as("online CPUs; a CPU quota only lowers what the JVM sees").isGreaterThanOrEqualTo(Runtime.getRuntime().availableProcessors());
@@ -107,6 +109,17 @@ class HostChecksTest {
         assertThat(check("registry", probe("registry", "0", "tcp 1388", "tcp 1389"), "docker-distribution.service"))
                 .containsExactly("registry: port 5001/tcp is already in use by another program (docker-registry-push.service is"
                         + " not running); docker-registry-push needs it: stop what holds it (ss -lnp 'sport = :5001' names it)");
+    }
+
+    @Test
+    void socketTablesTheScriptDidNotReadFindNoPortInUse() {
+        SystemFacts unprobed = SystemFactsParser.parse("master", facts("master", "debian", "x86_64",
+                probe("master", "0") + "listening=unprobed\n").system()).orElseThrow();
+        assertThat(unprobed.listeningProbed()).isFalse();
+        assertThat(unprobed.listening()).isEmpty();
+        assertThat(check("master", probe("master", "0") + "listening=unprobed\n")).as("every port served by a running unit").isEmpty();
+        assertThat(SystemFactsParser.parse("master", facts("master", "debian", "x86_64", probe("master", "0", "tcp 094B")).system())
+                .orElseThrow().listeningProbed()).as("a probe without the line read the tables").isTrue();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.provisioner.engine.preflight;
 
+import dev.provisioner.engine.FactsGate;
 import dev.provisioner.facts.FactsParser;
 import dev.provisioner.facts.FactsQuery;
 import dev.provisioner.facts.HostFacts;
@@ -61,6 +62,22 @@ class PreflightChecksTest {
                 .isEqualTo(HostChecks.units(inv, master));
         assertThat(HostChecks.units(inv, inv.host("node01").orElseThrow())).contains("kubelet.service", "flanneld.service")
                 .doesNotContain("kube-apiserver.service");
+    }
+
+    @Test
+    void thePortsInTheQueryAreThoseOfUnitsTheRunsStepsServe() {
+        Inventory inv = inventory();
+        PreflightChecks gate = new PreflightChecks(inv);
+        Host master = inv.host("master").orElseThrow();
+
+        assertThat(gate.query(master).ports()).as("without the steps' query").isEmpty();
+        assertThat(gate.query(master, FactsQuery.units("bench-a.service")).ports()).as("a plan that serves none of them").isEmpty();
+        FactsQuery etcd = gate.query(master, FactsQuery.units("etcd.service"));
+        assertThat(etcd.ports()).containsOnlyKeys("2379/tcp", "2380/tcp");
+        assertThat(etcd.ports().get("2379/tcp")).containsExactly("etcd.service");
+        assertThat(etcd.units()).as("the checks' own units still").isEqualTo(HostChecks.units(inv, master));
+        assertThat(gate.and(FactsGate.NONE).query(master, FactsQuery.units("kube-apiserver.service")).ports())
+                .as("through a chain of gates").containsOnlyKeys("6443/tcp");
     }
 
     @Test
