@@ -23,10 +23,10 @@ import java.util.concurrent.TimeUnit;
  */
 final class ColdRun {
     /**
-     * What bin/provisioner passes by default besides the archive: the client compiler only, no hsperfdata file, the
-     * serial collector with a young generation of at most 32 MB.
+     * What bin/provisioner passes by default besides the archive: the client compiler only, in one thread, no
+     * hsperfdata file, the serial collector with a young generation of at most 32 MB.
      */
-    static final List<String> LAUNCHER_JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:-UsePerfData", "-XX:+UseSerialGC",
+    static final List<String> LAUNCHER_JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1", "-XX:-UsePerfData", "-XX:+UseSerialGC",
             "-XX:MaxNewSize=32m");
 
     private ColdRun() {

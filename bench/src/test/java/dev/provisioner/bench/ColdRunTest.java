@@ -49,6 +49,6 @@ class ColdRunTest {
             }
         }
         assertThat(Files.readString(root.resolve("bench/run"))).as("the driver runs with the CLI's compiler and memory settings")
-                .contains("-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:MaxNewSize=32m");
+                .contains("-XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:+UseSerialGC -XX:MaxNewSize=32m");
     }
 }

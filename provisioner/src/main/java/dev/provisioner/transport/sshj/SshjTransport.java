@@ -97,8 +97,9 @@ public final class SshjTransport implements Transport {
         }
     }
 
-    private SSHClient newClient() {
+    SSHClient newClient() {
         SSHClient client = new SSHClient(config);
+        client.setSocketFactory(new NoDelaySocketFactory());
         int connectMs = (int) Math.min(Integer.MAX_VALUE, options.connectTimeout().toMillis());
         client.setConnectTimeout(connectMs);
         client.getTransport().setTimeoutMs(connectMs);
