@@ -2,6 +2,7 @@ package dev.provisioner.pki;
 
 import dev.provisioner.pki.PkiChange.Outcome;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.PrivateKey;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.TreeSet;
 
 /**
  * Brings one certificate (or key pair) in the store to its desired state and records what it did.
@@ -50,6 +52,21 @@ final class Reconciler {
         this.issuer = new CertificateIssuer(options.clock(), random);
     }
 
+    /** The verdict part that marks a CA's verdict (a leaf's is what it must say: {@link #wanted(CertSpec)}). */
+    private static final byte[] CA_VERDICT = "ca".getBytes(StandardCharsets.US_ASCII);
+
+    /**
+     * What a leaf must say, as {@link SpecDiff} compares it (common name, organisations, extended key usage, SANs), in
+     * one canonical form: the part of its verdict that ties the verdict to the inventory's current wishes.
+     */
+    static byte[] wanted(CertSpec spec) {
+        StringBuilder s = new StringBuilder("leaf\0").append(spec.commonName()).append('\0');
+        new TreeSet<>(spec.organizations()).forEach(o -> s.append(o).append('\u0001'));
+        s.append('\0').append(spec.usage().name()).append('\0');
+        new TreeSet<>(spec.sans()).forEach(san -> s.append(san).append('\u0001'));
+        return s.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
     List<PkiChange> changes() {
         return List.copyOf(changes);
     }
@@ -71,6 +88,9 @@ final class Reconciler {
             X509Certificate cert = issuer.selfSignedCa(spec, keys, options.caValidity());
             KeyCert created = write(spec.name(), cert, keys.getPrivate());
             verified.remember(created.certificatePem(), created.keyPem());
+            if (CertificateFacts.isCa(cert)) {
+                verified.rememberVerdict(cert.getNotAfter().toInstant(), created.certificatePem(), created.keyPem(), CA_VERDICT);
+            }
             changes.add(new PkiChange(spec.name(), Outcome.CREATED, ""));
             return created;
         }
@@ -79,8 +99,14 @@ final class Reconciler {
                     + " is missing while " + (certPem.isEmpty() ? keyFile : certFile) + " exists. Restore the missing file "
                     + "from a backup; a CA is never regenerated automatically");
         }
-        X509Certificate cert = Pem.readCertificate(certPem.get(), certFile.toString());
         ParsedKey key = ParsedKey.of(keyPem.get(), keyFile.toString());
+        Optional<Instant> until = verified.verdict(certPem.get(), keyPem.get(), CA_VERDICT);
+        if (until.isPresent() && until.get().isAfter(options.clock().instant()) && verified.known(certPem.get(), keyPem.get())) {
+            store.restrictModes(spec.name());
+            changes.add(new PkiChange(spec.name(), Outcome.REUSED, ""));
+            return new KeyCert(spec.name(), ParsedCert.of(certPem.get(), certFile.toString()), key, certPem.get(), keyPem.get());
+        }
+        X509Certificate cert = Pem.readCertificate(certPem.get(), certFile.toString());
         if (!CertificateFacts.isCa(cert)) {
             throw new PkiException(certFile + " is not a CA certificate (basicConstraints CA:TRUE is missing)");
         }
@@ -96,6 +122,7 @@ final class Reconciler {
             throw new PkiException("the " + spec.commonName() + " CA " + certFile + " expired on " + notAfter
                     + ". Replacing a CA gives every host a new trust root; it is not done automatically");
         }
+        verified.rememberVerdict(notAfter, certPem.get(), keyPem.get(), CA_VERDICT);
         store.restrictModes(spec.name());
         changes.add(new PkiChange(spec.name(), Outcome.REUSED, ""));
         return new KeyCert(spec.name(), cert, key, certPem.get(), keyPem.get());
@@ -110,6 +137,7 @@ final class Reconciler {
             KeyPair keys = KeyPairs.generate(options.keyAlgorithm(), random);
             KeyCert made = write(spec.name(), issuer.leaf(spec, keys.getPublic(), ca, options.leafValidity()), keys.getPrivate());
             verified.remember(made.certificatePem(), made.keyPem(), ca.certificatePem());
+            rememberIssued(spec, made.certificate(), made.certificatePem(), made.keyPem(), ca);
             changes.add(certPem.isEmpty() ? new PkiChange(spec.name(), Outcome.CREATED, "")
                     : new PkiChange(spec.name(), Outcome.REISSUED, "the private key was missing: new key"));
             return made;
@@ -117,6 +145,14 @@ final class Reconciler {
         ParsedKey key = ParsedKey.of(keyPem.get(), keyFile.toString());
         if (certPem.isEmpty()) {
             return reissue(spec, ca, key, KeyPairs.publicOf(key.get()), keyPem.get(), "the certificate was missing");
+        }
+        byte[] wanted = wanted(spec);
+        Optional<Instant> until = verified.verdict(certPem.get(), keyPem.get(), ca.certificatePem(), wanted);
+        if (until.isPresent() && until.get().isAfter(options.clock().instant().plus(options.renewBefore()))
+                && verified.known(certPem.get(), keyPem.get(), ca.certificatePem())) {
+            store.restrictModes(spec.name());
+            changes.add(new PkiChange(spec.name(), Outcome.REUSED, ""));
+            return new KeyCert(spec.name(), ParsedCert.of(certPem.get(), certFile.toString()), key, certPem.get(), keyPem.get());
         }
         X509Certificate cert = Pem.readCertificate(certPem.get(), certFile.toString());
         if (!verified.known(certPem.get(), keyPem.get(), ca.certificatePem())) {
@@ -137,6 +173,9 @@ final class Reconciler {
         }
         List<String> reasons = new ArrayList<>(SpecDiff.between(spec, cert));
         Instant notAfter = cert.getNotAfter().toInstant();
+        if (reasons.isEmpty()) {
+            verified.rememberVerdict(notAfter, certPem.get(), keyPem.get(), ca.certificatePem(), wanted);
+        }
         Instant now = options.clock().instant();
         if (!notAfter.isAfter(now)) {
             reasons.add("expired on " + notAfter);
@@ -202,7 +241,15 @@ final class Reconciler {
         changes.add(new PkiChange(spec.name(), Outcome.REISSUED, reason));
         // Issued here for the key's own public half by this CA: a pair by construction.
         verified.remember(certPem, keyPem, ca.certificatePem());
+        rememberIssued(spec, cert, certPem, keyPem, ca);
         return new KeyCert(spec.name(), cert, key, certPem, keyPem);
+    }
+
+    /** A leaf issued in this run: its verdict, once its own check agrees that it says what {@code spec} wants. */
+    private void rememberIssued(CertSpec spec, X509Certificate cert, byte[] certPem, byte[] keyPem, KeyCert ca) {
+        if (SpecDiff.between(spec, cert).isEmpty()) {
+            verified.rememberVerdict(cert.getNotAfter().toInstant(), certPem, keyPem, ca.certificatePem(), wanted(spec));
+        }
     }
 
     private KeyCert write(String name, X509Certificate cert, PrivateKey key) {

@@ -4,9 +4,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -21,36 +25,66 @@ import java.util.TreeSet;
  * skips the signatures and the parsing of the private key ({@link ParsedKey}): every other check (CA flag, expiry,
  * the names and usages the inventory wants) runs as before, and a file that changed by one byte is proven again. The
  * file holds only the entries the last run used; whoever can write it can also replace the CA key.
+ *
+ * <p>It also keeps verdicts ({@code <sha256> <notAfter, epoch seconds>}): that a certificate, with exactly these bytes
+ * (certificate, key, issuer) and exactly these wanted names and usages, was found right in every respect but its
+ * expiry, and when it expires. A run that finds its verdict checks only the expiry against its own clock and parses
+ * neither the certificate nor the key ({@link ParsedCert}, {@link ParsedKey}); anything else is checked as before.
  */
 final class VerifiedPairs {
     static final String FILE = ".verified";
 
     private final Path file;
     private final Set<String> known;
+    private final Map<String, Long> verdicts;
     private final Set<String> used = new TreeSet<>();
+    private final Map<String, Long> usedVerdicts = new TreeMap<>();
 
-    private VerifiedPairs(Path file, Set<String> known) {
+    private VerifiedPairs(Path file, Set<String> known, Map<String, Long> verdicts) {
         this.file = file;
         this.known = known;
+        this.verdicts = verdicts;
     }
 
     /** Nothing is remembered (app certificates written to an output folder, tests). */
     static VerifiedPairs none() {
-        return new VerifiedPairs(null, Set.of());
+        return new VerifiedPairs(null, Set.of(), Map.of());
     }
 
     /** What {@code store} remembers. */
     static VerifiedPairs in(PkiStore store) {
         Path file = store.directory().resolve(FILE);
         Set<String> known = new HashSet<>();
+        Map<String, Long> verdicts = new TreeMap<>();
         AtomicFiles.read(file).ifPresent(bytes -> {
             for (String line : new String(bytes, StandardCharsets.US_ASCII).split("\n")) {
                 if (line.matches("[0-9a-f]{64}")) {
                     known.add(line);
+                } else if (line.matches("[0-9a-f]{64} -?[0-9]{1,18}")) {
+                    verdicts.put(line.substring(0, 64), Long.parseLong(line.substring(65)));
                 }
             }
         });
-        return new VerifiedPairs(file, known);
+        return new VerifiedPairs(file, known, verdicts);
+    }
+
+    /**
+     * When these exact bytes (the parts of {@link #key(byte[]...)}) were found right before but for their expiry: that
+     * expiry; empty otherwise.
+     */
+    Optional<Instant> verdict(byte[]... parts) {
+        String key = key(parts);
+        Long notAfter = file == null ? null : verdicts.get(key);
+        if (notAfter == null) {
+            return Optional.empty();
+        }
+        usedVerdicts.put(key, notAfter);
+        return Optional.of(Instant.ofEpochSecond(notAfter));
+    }
+
+    /** Notes that these exact bytes were found right but for their expiry, {@code notAfter}. */
+    void rememberVerdict(Instant notAfter, byte[]... parts) {
+        usedVerdicts.put(key(parts), notAfter.getEpochSecond());
     }
 
     /** True when exactly these bytes were proven to belong together before. */
@@ -70,11 +104,12 @@ final class VerifiedPairs {
 
     /** Writes the entries this run used, when they differ from what was read. */
     void save() {
-        if (file == null || used.equals(known)) {
+        if (file == null || used.equals(known) && usedVerdicts.equals(verdicts)) {
             return;
         }
         StringBuilder s = new StringBuilder();
         used.forEach(k -> s.append(k).append('\n'));
+        usedVerdicts.forEach((k, notAfter) -> s.append(k).append(' ').append(notAfter).append('\n'));
         AtomicFiles.write(file, s.toString().getBytes(StandardCharsets.US_ASCII), AtomicFiles.KEY_MODE);
     }
 

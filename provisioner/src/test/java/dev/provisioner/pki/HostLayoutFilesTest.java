@@ -162,7 +162,7 @@ class HostLayoutFilesTest {
         inventory.hosts().forEach(h -> names.addAll(List.of(PkiNames.kubeletServer(h.name()), PkiNames.kubeletClient(h.name()),
                 PkiNames.etcdServer(h.name()), PkiNames.etcdPeer(h.name()))));
         Map<String, KeyCert> out = new LinkedHashMap<>();
-        names.forEach(n -> out.put(n, new KeyCert(n, null, null, ascii("CERT " + n), ascii("KEY " + n))));
+        names.forEach(n -> out.put(n, new KeyCert(n, (java.security.cert.X509Certificate) null, null, ascii("CERT " + n), ascii("KEY " + n))));
         return out;
     }
 

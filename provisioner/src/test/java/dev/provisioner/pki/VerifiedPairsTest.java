@@ -23,7 +23,8 @@ class VerifiedPairsTest {
         ClusterPki.standard().ensure(PkiFixtures.blog(), state);
         Path file = PkiFixtures.pki(state).resolve(VerifiedPairs.FILE);
         List<String> first = Files.readAllLines(file);
-        assertThat(first).isNotEmpty().allSatisfy(l -> assertThat(l).matches("[0-9a-f]{64}"));
+        assertThat(first).isNotEmpty().allSatisfy(l -> assertThat(l).matches("[0-9a-f]{64}( [0-9]+)?"));
+        assertThat(first).as("verdicts of what the run issued").anySatisfy(l -> assertThat(l).contains(" "));
         long modified = Files.getLastModifiedTime(file).toMillis();
         Thread.sleep(20);
 
@@ -31,6 +32,55 @@ class VerifiedPairsTest {
 
         assertThat(Files.readAllLines(file)).isEqualTo(first);
         assertThat(Files.getLastModifiedTime(file).toMillis()).as("nothing new: not rewritten").isEqualTo(modified);
+    }
+
+    @Test
+    void aConvergedRunParsesNoCertificateButAChangedWishOrAnExpiryComingIsStillFound() throws Exception {
+        ClusterPki.standard().ensure(PkiFixtures.blog(), state);
+        PkiStore store = PkiStore.of(state);
+        Reconciler reconciler = new Reconciler(store, PkiOptions.defaults(), new SecureRandom(), Map.of(), VerifiedPairs.in(store));
+        KeyCert ca = reconciler.authority(CaSpec.KUBERNETES, List.of());
+        assertThat(ca.parsedCertificate().parsed()).as("the CA's verdict").isFalse();
+        List<CertSpec> leaves = CertCatalog.leaves(PkiFixtures.blog()).stream()
+                .filter(l -> l.issuer().name().equals(CaSpec.KUBERNETES.name())).toList();
+        for (CertSpec leaf : leaves) {
+            KeyCert k = reconciler.leaf(leaf, ca);
+            assertThat(k.parsedCertificate().parsed()).as(leaf.name()).isFalse();
+            assertThat(k.certificate().getSubjectX500Principal().getName()).as("parsed when asked for").contains(leaf.commonName());
+        }
+        assertThat(reconciler.changes()).allSatisfy(c -> assertThat(c.outcome()).isEqualTo(PkiChange.Outcome.REUSED));
+
+        // Another SAN wanted: the verdict was for other wishes, so the certificate is compared and issued again.
+        CertSpec first = leaves.get(0);
+        CertSpec more = new CertSpec(first.name(), first.commonName(), first.organizations(), first.usage(),
+                java.util.stream.Stream.concat(first.sans().stream(), java.util.stream.Stream.of(San.of("extra.example"))).toList(),
+                first.issuer());
+        Reconciler again = new Reconciler(store, PkiOptions.defaults(), new SecureRandom(), Map.of(), VerifiedPairs.in(store));
+        again.leaf(more, again.authority(CaSpec.KUBERNETES, List.of()));
+        assertThat(again.changes()).last().satisfies(c -> assertThat(c.outcome()).isEqualTo(PkiChange.Outcome.REISSUED));
+
+        // A clock near the end of the leaves' validity: the verdict's expiry is checked, and the leaf renewed.
+        CertSpec second = leaves.get(1);
+        java.time.Instant secondEnd = Pem.readCertificate(Files.readAllBytes(store.cert(second.name())), "test").getNotAfter().toInstant();
+        PkiOptions late = PkiOptions.defaults().withClock(java.time.Clock.fixed(
+                secondEnd.minus(java.time.Duration.ofDays(2)), java.time.ZoneOffset.UTC));
+        Reconciler later = new Reconciler(store, late, new SecureRandom(), Map.of(), VerifiedPairs.in(store));
+        later.leaf(second, later.authority(CaSpec.KUBERNETES, List.of()));
+        assertThat(later.changes()).last().satisfies(c -> assertThat(c.outcome()).isEqualTo(PkiChange.Outcome.REISSUED));
+    }
+
+    @Test
+    void verdictsAreKeptWithTheirExpiryAndAGarbledOneIsIgnored() throws Exception {
+        PkiStore store = PkiStore.of(state);
+        Files.createDirectories(store.directory());
+        String k = VerifiedPairs.key(new byte[] {4});
+        Files.writeString(store.directory().resolve(VerifiedPairs.FILE), k + " 1700000000\n" + k.substring(1) + " 12\n"
+                + VerifiedPairs.key(new byte[] {5}) + " soon\n");
+        VerifiedPairs v = VerifiedPairs.in(store);
+        assertThat(v.verdict(new byte[] {4})).contains(java.time.Instant.ofEpochSecond(1_700_000_000L));
+        assertThat(v.verdict(new byte[] {5})).isEmpty();
+        assertThat(v.known(new byte[] {4})).as("a verdict is not a proven pair").isFalse();
+        assertThat(VerifiedPairs.none().verdict(new byte[] {4})).isEmpty();
     }
 
     @Test
