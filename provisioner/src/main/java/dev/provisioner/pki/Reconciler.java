@@ -99,12 +99,12 @@ final class Reconciler {
                     + " is missing while " + (certPem.isEmpty() ? keyFile : certFile) + " exists. Restore the missing file "
                     + "from a backup; a CA is never regenerated automatically");
         }
-        ParsedKey key = ParsedKey.of(keyPem.get(), keyFile.toString());
+        ParsedPem<PrivateKey> key = ParsedPem.key(keyPem.get(), keyFile.toString());
         Optional<Instant> until = verified.verdict(certPem.get(), keyPem.get(), CA_VERDICT);
         if (until.isPresent() && until.get().isAfter(options.clock().instant()) && verified.known(certPem.get(), keyPem.get())) {
             store.restrictModes(spec.name());
             changes.add(new PkiChange(spec.name(), Outcome.REUSED, ""));
-            return new KeyCert(spec.name(), ParsedCert.of(certPem.get(), certFile.toString()), key, certPem.get(), keyPem.get());
+            return new KeyCert(spec.name(), ParsedPem.certificate(certPem.get(), certFile.toString()), key, certPem.get(), keyPem.get());
         }
         X509Certificate cert = Pem.readCertificate(certPem.get(), certFile.toString());
         if (!CertificateFacts.isCa(cert)) {
@@ -142,7 +142,7 @@ final class Reconciler {
                     : new PkiChange(spec.name(), Outcome.REISSUED, "the private key was missing: new key"));
             return made;
         }
-        ParsedKey key = ParsedKey.of(keyPem.get(), keyFile.toString());
+        ParsedPem<PrivateKey> key = ParsedPem.key(keyPem.get(), keyFile.toString());
         if (certPem.isEmpty()) {
             return reissue(spec, ca, key, KeyPairs.publicOf(key.get()), keyPem.get(), "the certificate was missing");
         }
@@ -152,7 +152,7 @@ final class Reconciler {
                 && verified.known(certPem.get(), keyPem.get(), ca.certificatePem())) {
             store.restrictModes(spec.name());
             changes.add(new PkiChange(spec.name(), Outcome.REUSED, ""));
-            return new KeyCert(spec.name(), ParsedCert.of(certPem.get(), certFile.toString()), key, certPem.get(), keyPem.get());
+            return new KeyCert(spec.name(), ParsedPem.certificate(certPem.get(), certFile.toString()), key, certPem.get(), keyPem.get());
         }
         X509Certificate cert = Pem.readCertificate(certPem.get(), certFile.toString());
         if (!verified.known(certPem.get(), keyPem.get(), ca.certificatePem())) {
@@ -233,7 +233,7 @@ final class Reconciler {
         return new ServiceAccountKeys(keyPem.get(), pubPem.get());
     }
 
-    private KeyCert reissue(CertSpec spec, KeyCert ca, ParsedKey key, PublicKey publicKey, byte[] keyPem, String reason) {
+    private KeyCert reissue(CertSpec spec, KeyCert ca, ParsedPem<PrivateKey> key, PublicKey publicKey, byte[] keyPem, String reason) {
         X509Certificate cert = issuer.leaf(spec, publicKey, ca, options.leafValidity());
         byte[] certPem = Pem.certificate(cert);
         store.writePublic(store.cert(spec.name()), certPem);
@@ -257,7 +257,7 @@ final class Reconciler {
         byte[] certPem = Pem.certificate(cert);
         store.writeKey(store.key(name), keyPem);
         store.writePublic(store.cert(name), certPem);
-        return new KeyCert(name, cert, ParsedKey.of(key), certPem, keyPem);
+        return new KeyCert(name, cert, ParsedPem.of(key), certPem, keyPem);
     }
 
     /** Leaves of {@code spec} that exist in the store: the known names, plus any certificate naming it as issuer. */

@@ -22,14 +22,14 @@ import java.util.TreeSet;
  * <p>An entry is the SHA-256 of the exact bytes that were proven to belong together (certificate, private key and,
  * for a leaf, its issuer's certificate; the service-account key's public and private halves), kept in {@value #FILE}
  * beside them (mode 0600, written atomically under the store's lock). The same bytes prove the same thing, so a hit
- * skips the signatures and the parsing of the private key ({@link ParsedKey}): every other check (CA flag, expiry,
+ * skips the signatures and the parsing of the private key ({@link ParsedPem}): every other check (CA flag, expiry,
  * the names and usages the inventory wants) runs as before, and a file that changed by one byte is proven again. The
  * file holds only the entries the last run used; whoever can write it can also replace the CA key.
  *
  * <p>It also keeps verdicts ({@code <sha256> <notAfter, epoch seconds>}): that a certificate, with exactly these bytes
  * (certificate, key, issuer) and exactly these wanted names and usages, was found right in every respect but its
  * expiry, and when it expires. A run that finds its verdict checks only the expiry against its own clock and parses
- * neither the certificate nor the key ({@link ParsedCert}, {@link ParsedKey}); anything else is checked as before.
+ * neither the certificate nor the key ({@link ParsedPem}); anything else is checked as before.
  */
 final class VerifiedPairs {
     static final String FILE = ".verified";
