@@ -52,6 +52,15 @@ public final class HostChecks {
      * @param system the host's system facts (from {@code facts.system()})
      */
     public static List<HostProblem> check(Inventory inv, Host host, HostFacts facts, SystemFacts system, Set<String> ignored) {
+        return check(inv, host, facts, system, ignored, ports(inv, host).keySet());
+    }
+
+    /**
+     * {@link #check(Inventory, Host, HostFacts, SystemFacts, Set)} with the ports checked limited to {@code portsInScope}
+     * (those whose units the run serves on the host: {@link PreflightChecks#query(Host, dev.provisioner.facts.FactsQuery)}).
+     */
+    static List<HostProblem> check(Inventory inv, Host host, HostFacts facts, SystemFacts system, Set<String> ignored,
+                                   Set<String> portsInScope) {
         List<HostProblem> out = new ArrayList<>();
         String h = host.name();
         if (!OS_IDS.contains(facts.osId())) {
@@ -73,7 +82,8 @@ public final class HostChecks {
                     + " needs at least " + mib + " MiB"));
         }
         // Not probed: every port this run's steps serve has one of its units running (see PreflightChecks.query).
-        Map<String, List<String>> ports = system.listeningProbed() ? ports(inv, host) : Map.of();
+        Map<String, List<String>> ports = new LinkedHashMap<>(system.listeningProbed() ? ports(inv, host) : Map.of());
+        ports.keySet().retainAll(portsInScope);
         ports.forEach((port, units) -> {
             // flannel's VXLAN socket is the kernel's: it stays with the flannel.1 device while flanneld is stopped.
             boolean ours = units.stream().anyMatch(u -> running(facts.unit(u)) || port.endsWith("/udp") && facts.unit(u).exists());

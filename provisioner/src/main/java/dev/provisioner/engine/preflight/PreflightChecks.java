@@ -9,8 +9,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The preflight checks as a {@link FactsGate}: the system probe is part of every host's one facts script, the
@@ -25,6 +27,8 @@ public final class PreflightChecks implements FactsGate {
     private static final Logger LOG = LoggerFactory.getLogger(PreflightChecks.class);
     private final Inventory inventory;
     private final Set<String> ignored;
+    /** Per host, the ports its run's steps serve (from {@link #query(Host, FactsQuery)}); absent: every port of its roles. */
+    private final Map<String, Set<String>> portsInScope = new ConcurrentHashMap<>();
 
     public PreflightChecks(Inventory inventory) {
         this.inventory = inventory;
@@ -40,7 +44,7 @@ public final class PreflightChecks implements FactsGate {
      * {@link #query(Host)} and the ports this run's steps serve on {@code host}: a port is in it when one of the units
      * that serve it is among the units the steps ask about ({@code planned}), with all its units. The host reads its
      * socket tables only when such a port has none of its units running; a port no step serves (a plan that does not
-     * run etcd there, say) is not the run's concern.
+     * run etcd there, say) is not the run's concern, and {@link #refusal} checks only the ports of this query.
      */
     @Override
     public FactsQuery query(Host host, FactsQuery planned) {
@@ -50,6 +54,7 @@ public final class PreflightChecks implements FactsGate {
                 q = q.and(FactsQuery.port(e.getKey(), new java.util.TreeSet<>(e.getValue())));
             }
         }
+        portsInScope.put(host.name(), q.ports().keySet());
         return q;
     }
 
@@ -65,7 +70,8 @@ public final class PreflightChecks implements FactsGate {
         if (h.isEmpty() || system.isEmpty()) {
             return Optional.empty();
         }
-        List<HostProblem> problems = HostChecks.check(inventory, h.get(), facts, system.get(), ignored);
+        List<HostProblem> problems = HostChecks.check(inventory, h.get(), facts, system.get(), ignored,
+                portsInScope.getOrDefault(host, HostChecks.ports(inventory, h.get()).keySet()));
         problems.stream().filter(p -> !p.blocking()).forEach(p -> LOG.warn("preflight: {}", p.format()));
         List<String> blocking = problems.stream().filter(HostProblem::blocking).map(HostProblem::message).toList();
         return blocking.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", blocking));

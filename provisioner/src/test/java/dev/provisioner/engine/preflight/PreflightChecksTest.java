@@ -81,6 +81,26 @@ class PreflightChecksTest {
     }
 
     @Test
+    void aRefusalNamesOnlyThePortsOfTheUnitsTheRunServes() {
+        Inventory inv = inventory();
+        Host master = inv.host("master").orElseThrow();
+        // Something listens on 2379 (etcd's) and on 6443 (the apiserver's); neither unit runs.
+        HostFacts busy = facts("master", "debian", probe("0-1", 4_000_000, "timesync=yes\nlisten=tcp 094B\nlisten=tcp 192B\n"));
+
+        PreflightChecks etcdOnly = new PreflightChecks(inv);
+        etcdOnly.query(master, FactsQuery.units("etcd.service"));
+        assertThat(etcdOnly.refusal("master", busy)).hasValueSatisfying(r -> assertThat(r)
+                .contains("port 2379/tcp is already in use").doesNotContain("6443"));
+
+        PreflightChecks neither = new PreflightChecks(inv);
+        neither.query(master, FactsQuery.units("bench-a.service"));
+        assertThat(neither.refusal("master", busy)).as("a plan that serves none of them").isEmpty();
+
+        assertThat(new PreflightChecks(inv).refusal("master", busy)).as("without the steps' query: every port of the roles")
+                .hasValueSatisfying(r -> assertThat(r).contains("2379/tcp").contains("6443/tcp"));
+    }
+
+    @Test
     void blockingFindingsRefuseTheRunJoinedWarningsDoNot() {
         Inventory inv = inventory();
         PreflightChecks gate = new PreflightChecks(inv);
