@@ -50,7 +50,7 @@ public record FactsQuery(Set<String> packages, Map<String, FileProbe> files, Set
         ports = Collections.unmodifiableMap(servedBy);
         Set<String> allUnits = new TreeSet<>(units);
         servedBy.values().forEach(allUnits::addAll);
-        units = allUnits;
+        units = Collections.unmodifiableSet(allUnits);
         Set<String> all = new TreeSet<>(packages);
         candidates.forEach(all::addAll);
         packages = Collections.unmodifiableSet(all);
@@ -58,7 +58,6 @@ public record FactsQuery(Set<String> packages, Map<String, FileProbe> files, Set
         candidates.forEach(g -> groups.add(List.copyOf(g)));
         candidates = Collections.unmodifiableSet(groups);
         files = Collections.unmodifiableMap(new TreeMap<>(files));
-        units = Collections.unmodifiableSet(units);
         packages.forEach(p -> requireWord(p, "package"));
         units.forEach(u -> requireWord(u, "unit"));
         files.keySet().forEach(FactsQuery::requirePath);
