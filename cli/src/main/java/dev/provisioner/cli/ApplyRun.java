@@ -32,14 +32,15 @@ final class ApplyRun {
     /** As {@link #apply}, running {@code action} (apply, or a rolling upgrade) on the built provisioner. */
     static int apply(RunOptions run, OutputOptions output, String command, PrintWriter out, PrintWriter err,
                      java.util.function.Function<Provisioner, ProvisionReport> action) {
-        Optional<RunLog> log = quietLoad(run.inventory())
-                .flatMap(inv -> RunLog.open(stateDirectory(run, inv), command, masker(inv), err));
+        Optional<Inventory> loaded = quietLoad(run.inventory());
+        Optional<RunLog> log = loaded.flatMap(inv -> RunLog.open(stateDirectory(run, inv), command, masker(inv), err));
         ProvisionListener display = output.display(out);
         List<ProvisionListener> listeners = new ArrayList<>();
         listeners.add(display);
         log.ifPresent(listeners::add);
         try {
-            Optional<Provisioner> p = run.provisioner(err, listeners);
+            // An inventory that did not load is read again there, which prints its problems.
+            Optional<Provisioner> p = loaded.isPresent() ? run.provisioner(err, listeners, loaded.get()) : run.provisioner(err, listeners);
             if (p.isEmpty()) {
                 log.ifPresent(l -> l.write("the inventory or options are invalid; no host was contacted"));
                 return ExitCodes.INVALID_INPUT;

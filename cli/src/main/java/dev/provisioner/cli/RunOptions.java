@@ -1,9 +1,11 @@
 package dev.provisioner.cli;
 
+import dev.provisioner.api.ClusterInventory;
 import dev.provisioner.api.InvalidSetupException;
 import dev.provisioner.api.ProvisionListener;
 import dev.provisioner.api.Provisioner;
 import dev.provisioner.inventory.Inventory;
+import dev.provisioner.inventory.ValidationProblem;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -68,12 +70,24 @@ final class RunOptions {
      * prints every problem to {@code err} and returns empty: nothing has contacted any host.
      */
     Optional<Provisioner> provisioner(PrintWriter err, List<ProvisionListener> listeners) {
-        Optional<Inventory> loaded = InventoryFile.load(inventory(), err);
+        return provisioner(err, listeners, InventoryFile.load(inventory(), err));
+    }
+
+    /**
+     * As {@link #provisioner(PrintWriter, List)} with the inventory the caller already loaded from {@link #inventory()}
+     * (its warnings are printed here), so that the file is parsed once; empty when it did not load.
+     */
+    Optional<Provisioner> provisioner(PrintWriter err, List<ProvisionListener> listeners, Inventory alreadyLoaded) {
+        alreadyLoaded.warnings().stream().map(ValidationProblem::format).forEach(err::println);
+        return provisioner(err, listeners, Optional.of(alreadyLoaded));
+    }
+
+    private Optional<Provisioner> provisioner(PrintWriter err, List<ProvisionListener> listeners, Optional<Inventory> loaded) {
         if (loaded.isEmpty()) {
             return Optional.empty();
         }
         Inventory inv = loaded.get();
-        Provisioner.Builder b = Provisioner.builder().inventory(cluster.inventory.forFacade()).parallelism(connect.parallel())
+        Provisioner.Builder b = Provisioner.builder().inventory(ClusterInventory.of(inv)).parallelism(connect.parallel())
                 .limitHosts(limit.names(inv)).onlyPhases(only).skipPhases(skip)
                 .stateDirectory(stateDirectory(inv))
                 .downloads(!artifacts.noDownload).insecureAcceptAnyHostKey(connect.insecureAcceptAnyHostKey)

@@ -31,8 +31,20 @@ public final class ArtifactCatalog {
         this.sources = Collections.unmodifiableMap(new LinkedHashMap<>(sources));
     }
 
-    /** The catalogue shipped in the jar. */
+    /** The catalogue shipped in the jar: read once per class loader (it is immutable), as one run asks for it several times. */
     public static ArtifactCatalog bundled() {
+        return Bundled.CATALOG;
+    }
+
+    /** Holds the bundled catalogue, read when first asked for. */
+    private static final class Bundled {
+        static final ArtifactCatalog CATALOG = read();
+
+        private Bundled() {
+        }
+    }
+
+    private static ArtifactCatalog read() {
         try (InputStream in = ArtifactCatalog.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new ArtifactException("the artifact catalogue " + RESOURCE + " is missing from the classpath");

@@ -17,6 +17,7 @@ import dev.provisioner.transport.Command;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -79,7 +80,12 @@ final class ApplyScript {
             } else {
                 String body = body(action, staged.get(i), unitsBefore(batch, i));
                 // 8>&-: a daemon an action starts must not inherit the run's busy lock.
-                s.append("sh -ec ").append(Command.quote(body)).append(" 8>&- || fail ").append(i).append(" $?\n").append(done(i));
+                String line = "sh -ec " + Command.quote(body) + " 8>&- || fail " + i + " $?\n";
+                Optional<String> nothingNew = HostManifest.isFirstRecord(batch.get(i)) ? HostManifest.nothingNew(batch) : Optional.empty();
+                if (nothingNew.isPresent()) {
+                    line = "if ! { " + nothingNew.get() + "; }; then\n  " + line + "fi\n";
+                }
+                s.append(line).append(done(i));
                 i++;
             }
         }

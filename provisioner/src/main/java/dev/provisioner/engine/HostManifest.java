@@ -9,6 +9,7 @@ import dev.provisioner.transport.Command;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -135,6 +136,34 @@ public final class HostManifest {
              .append(Command.quote(PACKAGES_BEFORE)).append('\n');
         }
         return s.toString();
+    }
+
+    /**
+     * A shell condition, builtins only, that holds on the host when the first record of {@code batch} (see
+     * {@link #withRecording}) would add nothing: the baseline and the record lists are there and every file the batch
+     * places exists already (so do the directories above it). The apply script then does not start the record's
+     * {@code sh}, a process on every run that rewrites files already there. Empty when the record always adds
+     * something: the batch enables units (only those the facts found not enabled) or installs packages.
+     */
+    static Optional<String> nothingNew(List<Planned> batch) {
+        List<String> tests = new ArrayList<>();
+        for (String f : List.of("baseline", "files", "dirs", "units", "packages")) {
+            tests.add("[ -e " + Command.quote(DIR + "/" + f) + " ]");
+        }
+        for (Planned p : batch) {
+            if (p.action() instanceof PutFile put) {
+                String path = Command.quote(put.path());
+                tests.add("{ [ -e " + path + " ] || [ -L " + path + " ]; }");
+            } else if ((p.action() instanceof EnsureUnit unit && unit.enable()) || p.action() instanceof InstallPackages) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(String.join(" && ", tests));
+    }
+
+    /** Whether {@code p} is the record {@link #withRecording} puts first in a batch. */
+    static boolean isFirstRecord(Planned p) {
+        return p.step().equals(STEP) && p.action() instanceof RunCommand r && r.description().equals(RECORD_STEP_NOTE);
     }
 
     /** Appends the packages installed since the "before" list; the last installation of a batch removes that list. */

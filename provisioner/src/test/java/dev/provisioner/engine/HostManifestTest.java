@@ -68,4 +68,49 @@ class HostManifestTest {
         assertThat(java.nio.file.Files.readAllLines(m.resolve("groups-before"))).contains("root");
         assertThat(m.resolve("baseline")).exists();
     }
+    @Test
+    void aBatchWhoseFilesAllExistSkipsTheRecordsShellOnlyWhenTheRecordWouldAddNothing(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path m = dir.resolve("manifest");
+        java.nio.file.Files.createDirectories(dir.resolve("etc"));
+        java.nio.file.Files.writeString(dir.resolve("etc/a.conf"), "x\n");
+        List<Planned> batch = List.of(put(dir + "/etc/a.conf"), put(dir + "/etc/b.conf"));
+        String condition = HostManifest.nothingNew(batch).orElseThrow().replace(HostManifest.DIR, m.toString());
+        assertThat(holds(condition)).as("no baseline yet").isFalse();
+        java.nio.file.Files.createDirectories(m);
+        for (String f : List.of("baseline", "files", "dirs", "units", "packages")) {
+            java.nio.file.Files.writeString(m.resolve(f), "");
+        }
+        assertThat(holds(condition)).as("b.conf would be recorded").isFalse();
+        java.nio.file.Files.writeString(dir.resolve("etc/b.conf"), "y\n");
+        assertThat(holds(condition)).isTrue();
+        java.nio.file.Files.delete(dir.resolve("etc/b.conf"));
+        java.nio.file.Files.createSymbolicLink(dir.resolve("etc/b.conf"), dir.resolve("nowhere"));
+        assertThat(holds(condition)).as("a dangling link is there too, as the record sees it").isTrue();
+        java.nio.file.Files.delete(m.resolve("units"));
+        assertThat(holds(condition)).as("a record list missing").isFalse();
+
+        assertThat(HostManifest.nothingNew(List.of(put("/etc/x"), new Planned("svc", new EnsureUnit("x.service", true, true)))))
+                .as("a unit to enable is always recorded").isEmpty();
+        assertThat(HostManifest.nothingNew(List.of(new Planned("p", new InstallPackages(List.of("etcd"), PackageManager.APT)))))
+                .isEmpty();
+        assertThat(HostManifest.nothingNew(List.of(new Planned("svc", new EnsureUnit("x.service", false, true))))).isPresent();
+    }
+
+    @Test
+    void theApplyScriptGuardsOnlyTheFirstRecordWithTheCondition() {
+        List<Planned> out = HostManifest.withRecording(List.of(put("/etc/a.conf")));
+        String script = ApplyScript.build(out, java.util.Map.of(), "/stage");
+        assertThat(script).contains("if ! { [ -e /var/lib/provisioner/manifest/baseline ] && ")
+                .contains("{ [ -e /etc/a.conf ] || [ -L /etc/a.conf ]; }; }; then\n  sh -ec ");
+        String withUnit = ApplyScript.build(HostManifest.withRecording(List.of(put("/etc/a.conf"),
+                new Planned("svc", new EnsureUnit("a.service", true, false)))), java.util.Map.of(), "/stage");
+        assertThat(withUnit).doesNotContain("if ! {").contains("sh -ec ");
+    }
+
+    private static boolean holds(String condition) throws Exception {
+        Process p = new ProcessBuilder("/bin/sh", "-c", "if " + condition + "; then exit 0; else exit 1; fi").redirectErrorStream(true).start();
+        p.getInputStream().readAllBytes();
+        return p.waitFor() == 0;
+    }
 }
