@@ -14,8 +14,9 @@ import java.util.Optional;
  * and hands the lock to a small watcher process that keeps it exactly as
  * long as the run's SSH connection lives (it polls the connection's sshd process every 0.2 s). A
  * finished, crashed or killed controller therefore never leaves a stale lock: when its connection
- * drops, sshd exits and the lock is free within a second; the watcher removes the holder line just
- * before, so a refusal never names a run that is over. Then it waits for {@value #BUSY}, which
+ * drops, sshd exits and the lock is free within a second; the watcher empties the holder file just
+ * before (a shell builtin, no process), so a refusal never names a run that is over: an empty or missing
+ * holder file means no run holds the lock. Then it waits for {@value #BUSY}, which
  * every apply script holds shared while it runs, so a script orphaned by a lost connection (sshd
  * does not stop it) finishes its current action before a new run starts changing things.
  *
@@ -104,7 +105,7 @@ public final class RunLock {
                 + "    st=${st##*) }; st=${st#* }; s=${st%% *}\n"
                 + "  done\n"
                 + "  exec 9>>" + lock + "\n"
-                + "  flock -w 5 9 || refuse \"$(cat " + holderFile + " 2>/dev/null || echo 'an unknown run')\"\n"
+                + "  flock -w 5 9 || { hl=; { IFS= read -r hl < " + holderFile + "; } 2>/dev/null; refuse \"${hl:-an unknown run}\"; }\n"
                 + "  exec 8>>" + busy + "\n"
                 + "  flock -w 10 8 || refuse 'a script of an earlier run whose connection was lost is still running'\n"
                 + "  exec 8>&-\n"
@@ -114,10 +115,10 @@ public final class RunLock {
                 + "  if [ \"${s:-1}\" -gt 1 ]; then\n"
                 // GNU tail waits for the pid without forking; where it cannot (or setsid is missing), a
                 // kill -0 loop does. The background subshell holds fd 9 until the waiting ends.
-                // When the wait ends the holder line goes, still under the lock: a later refusal never names a run
-                // that is over (a lock held by anything else is "an unknown run").
+                // When the wait ends the holder file is emptied, still under the lock: a later refusal never names a
+                // run that is over (a lock held by anything else is "an unknown run"). ">|": even under noclobber.
                 + "    { { setsid tail --pid=\"$s\" -s 0.2 -f /dev/null 2>/dev/null"
-                + " || while kill -0 \"$s\" 2>/dev/null; do sleep 0.2; done; }; rm -f " + holderFile + "; } </dev/null >/dev/null 2>&1 &\n"
+                + " || while kill -0 \"$s\" 2>/dev/null; do sleep 0.2; done; }; : >| " + holderFile + "; } </dev/null >/dev/null 2>&1 &\n"
                 + "  fi\n"
                 + "  exec 9>&-\n"
                 + "else\n"
@@ -127,7 +128,7 @@ public final class RunLock {
 
     /**
      * Shell lines that read the generation into {@code G} and succeed when the lock is taken now, before the facts
-     * are read: another run holds it (its holder line is there), the host has no {@code flock} (then
+     * are read: another run holds it (its holder line is there: the file is not empty), the host has no {@code flock} (then
      * {@link #acquire} refuses), or no run ever took this host's lock (no generation: a first converge, which will
      * change the host, so its lock would be taken one exchange later anyway). Otherwise a run reads the facts without
      * the lock, which costs a converged host nothing, and takes it before its first change with
@@ -136,7 +137,7 @@ public final class RunLock {
     public static String peek(String dir) {
         return "d=" + Command.quote(dir) + "\n"
                 + "G=; { IFS= read -r G < \"$d/run.gen\"; } 2>/dev/null\n"
-                + "locknow() { [ -e \"$d/run.lock.holder\" ] || [ ! -e \"$d/run.gen\" ] || ! command -v flock >/dev/null 2>&1; }\n";
+                + "locknow() { [ -s \"$d/run.lock.holder\" ] || [ ! -e \"$d/run.gen\" ] || ! command -v flock >/dev/null 2>&1; }\n";
     }
 
     /**
