@@ -1,6 +1,5 @@
 package dev.provisioner.cli;
 
-import dev.provisioner.api.ClusterInventory;
 import dev.provisioner.api.InvalidSetupException;
 import dev.provisioner.api.ProvisionListener;
 import dev.provisioner.api.Provisioner;
@@ -75,7 +74,8 @@ final class RunOptions {
 
     /**
      * As {@link #provisioner(PrintWriter, List)} with the inventory the caller already loaded from {@link #inventory()}
-     * (its warnings are printed here), so that the file is parsed once; empty when it did not load.
+     * (its warnings are printed here), so that the command parses the file once less. The facade still reads it
+     * itself: its signatures name only its own types.
      */
     Optional<Provisioner> provisioner(PrintWriter err, List<ProvisionListener> listeners, Inventory alreadyLoaded) {
         alreadyLoaded.warnings().stream().map(ValidationProblem::format).forEach(err::println);
@@ -87,7 +87,7 @@ final class RunOptions {
             return Optional.empty();
         }
         Inventory inv = loaded.get();
-        Provisioner.Builder b = Provisioner.builder().inventory(ClusterInventory.of(inv)).parallelism(connect.parallel())
+        Provisioner.Builder b = Provisioner.builder().inventory(cluster.inventory.forFacade()).parallelism(connect.parallel())
                 .limitHosts(limit.names(inv)).onlyPhases(only).skipPhases(skip)
                 .stateDirectory(stateDirectory(inv))
                 .downloads(!artifacts.noDownload).insecureAcceptAnyHostKey(connect.insecureAcceptAnyHostKey)

@@ -7,7 +7,6 @@ import dev.provisioner.inventory.ValidationProblem;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * A validated inventory, as the facade takes it: loaded from a YAML file or text. It exists only when
@@ -35,11 +34,6 @@ public final class ClusterInventory {
         } catch (InventoryException e) {
             throw invalid(e);
         }
-    }
-
-    /** An inventory already loaded and validated ({@link Inventory#load}), so that a caller that read it parses it once. */
-    public static ClusterInventory of(Inventory inventory) {
-        return new ClusterInventory(Objects.requireNonNull(inventory, "inventory"));
     }
 
     /**
