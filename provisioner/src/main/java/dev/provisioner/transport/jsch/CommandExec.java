@@ -11,7 +11,8 @@ import dev.provisioner.transport.OutputListener;
 import dev.provisioner.transport.SecretMasker;
 import dev.provisioner.transport.TransportException;
 
-import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -43,22 +44,57 @@ final class CommandExec {
         try {
             channel = (ChannelExec) session.openChannel("exec");
             channel.setCommand(line.getBytes(StandardCharsets.UTF_8));
-            // Always a stdin stream, even an empty one, so the remote side sees EOF and never waits.
-            channel.setInputStream(new ByteArrayInputStream(stdin));
             channel.setOutputStream(out);
             channel.setErrStream(err);
+            // Stdin goes through the channel's own stream, not setInputStream: with an input stream JSch starts a pump
+            // thread inside connect() and races the server's close of a command that ends at once (it clears the
+            // thread it is still setting up: NullPointerException in ChannelExec.start, seen in CI).
+            OutputStream toRemote = channel.getOutputStream();
             channel.connect(openTimeoutMillis);
+            feed(toRemote, stdin);
             awaitClose(channel, err, command, started);
             int exit = channel.getExitStatus();
             return new CommandResult(host, masker.mask(command.display()), exit, OutputMask.mask(masker, out.bytes()),
                     OutputMask.mask(masker, err.bytes()),
                     Duration.ofNanos(System.nanoTime() - started));
-        } catch (JSchException e) {
+        } catch (JSchException | IOException e) {
             throw new TransportException(host, masker.mask("cannot run '" + command.display() + "': " + e.getMessage()), e);
         } finally {
             if (channel != null) {
                 channel.disconnect();
             }
+        }
+    }
+
+    /**
+     * Sends {@code stdin} and then EOF, so the remote side never waits for more: at once when there is nothing to
+     * send, else from a daemon thread, so a command that does not read its input cannot hold up the timeout. A command
+     * that exits before reading all of it closes the channel; what was not sent then is dropped, as with a pipe.
+     */
+    private void feed(OutputStream toRemote, byte[] stdin) {
+        if (stdin.length == 0) {
+            closeQuietly(toRemote);
+            return;
+        }
+        Thread pump = new Thread(() -> {
+            try {
+                toRemote.write(stdin);
+                toRemote.flush();
+            } catch (IOException closedEarly) {
+                // the command ended without reading it all
+            } finally {
+                closeQuietly(toRemote);
+            }
+        }, "provisioner-jsch-stdin-" + host);
+        pump.setDaemon(true);
+        pump.start();
+    }
+
+    private static void closeQuietly(OutputStream toRemote) {
+        try {
+            toRemote.close();
+        } catch (IOException closedEarly) {
+            // the channel is closed already: nothing left to end
         }
     }
 
